@@ -1,0 +1,58 @@
+package despatch.article;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * The one gate for article HTML: no script, no event handlers, no javascript: or data: links,
+ * no frames, forms or styles. Relative links are made absolute against the article's address,
+ * because the same HTML goes into emails, where a relative link goes nowhere.
+ */
+final class HtmlSanitiser {
+    private static final Safelist SAFELIST = Safelist.relaxed()
+            .addTags("hr", "figure", "figcaption", "abbr", "del", "ins", "s", "mark")
+            .addAttributes("abbr", "title")
+            .addProtocols("a", "href", "tel");
+    private static final Cleaner CLEANER = new Cleaner(SAFELIST);
+
+    private HtmlSanitiser() {
+    }
+
+    /** Clean HTML and what the press officer should know about it. */
+    record Result(String html, List<String> warnings) {
+    }
+
+    static Result sanitise(String html, String baseUrl, String part) {
+        Document dirty = Jsoup.parseBodyFragment(html, baseUrl);
+        Document clean = CLEANER.clean(dirty);
+        List<String> warnings = new java.util.ArrayList<>();
+        if (!CLEANER.isValid(Jsoup.parseBodyFragment(html, baseUrl))) {
+            warnings.add(part + ": some HTML was removed because it is not safe in a web page or email "
+                    + "(scripts, event handlers, frames, forms, styles or javascript: links).");
+        }
+        shiftHeadingsBelowTitle(clean.body());
+        for (Element image : clean.body().select("img")) {
+            if (image.attr("alt").isBlank()) {
+                warnings.add(part + ": the image " + image.attr("src") + " has no alt text. Describe it in the brackets: ![what it shows](address).");
+                image.attr("alt", "");
+            }
+        }
+        clean.outputSettings().prettyPrint(false);
+        return new Result(clean.body().html(), warnings);
+    }
+
+    /** The article title is the page's only h1, so body headings start at h2. */
+    private static void shiftHeadingsBelowTitle(Element body) {
+        if (body.selectFirst("h1") == null) {
+            return;
+        }
+        for (Element heading : body.select("h1, h2, h3, h4, h5, h6")) {
+            int level = heading.tagName().charAt(1) - '0';
+            heading.tagName("h" + Math.min(6, level + 1));
+        }
+    }
+}

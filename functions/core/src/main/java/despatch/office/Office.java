@@ -1,0 +1,49 @@
+package despatch.office;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The office that publishes: who it is, where it is, which lists it runs. Built once from
+ * configuration by the wiring; the core never reads the environment itself.
+ *
+ * @param siteBaseUrl public address of the site without a trailing slash
+ * @param lists mailing lists by id, in the order the office defined them
+ * @param mediaContact default media contact for press releases, or empty
+ */
+public record Office(
+        String name,
+        List<String> postalAddressLines,
+        String siteBaseUrl,
+        Map<String, MailingList> lists,
+        String mediaContact,
+        Locale language,
+        ZoneId zone) {
+
+    public Office {
+        Objects.requireNonNull(name, "name");
+        postalAddressLines = List.copyOf(postalAddressLines);
+        siteBaseUrl = stripTrailingSlash(Objects.requireNonNull(siteBaseUrl, "siteBaseUrl"));
+        lists = Map.copyOf(lists);
+        mediaContact = mediaContact == null ? "" : mediaContact.strip();
+    }
+
+    public String articleUrl(String slug) {
+        return siteBaseUrl + "/" + SitePaths.articleDirectory(slug);
+    }
+
+    public String subscribeUrl() {
+        return siteBaseUrl + "/subscribe";
+    }
+
+    private static String stripTrailingSlash(String url) {
+        String trimmed = url.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+}

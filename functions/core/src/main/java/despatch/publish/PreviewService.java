@@ -1,0 +1,43 @@
+package despatch.publish;
+
+import despatch.article.ArticleParser;
+import despatch.article.ArticleRejectedException;
+import despatch.article.ParsedArticle;
+import despatch.article.UploadText;
+import despatch.render.ArticleRenderer;
+import java.util.List;
+
+/** Renders exactly what publishing would, and writes nothing anywhere. */
+public final class PreviewService {
+    private final ArticleParser parser;
+    private final ArticleRenderer renderer;
+    private final UploadStore uploads;
+
+    /** @param uploads may be null where previews are of inline content only (the local preview command) */
+    public PreviewService(ArticleParser parser, ArticleRenderer renderer, UploadStore uploads) {
+        this.parser = parser;
+        this.renderer = renderer;
+        this.uploads = uploads;
+    }
+
+    public Preview preview(String fileName, byte[] content) {
+        try {
+            ParsedArticle parsed = parser.parse(fileName, content);
+            return new Preview(parsed.article().slug(), renderer.render(parsed.article()), parsed.warnings(), List.of());
+        } catch (ArticleRejectedException e) {
+            return new Preview(null, null, List.of(), e.problems());
+        }
+    }
+
+    /** Previews an upload already in the uploads bucket. */
+    public Preview previewUpload(String key) {
+        if (uploads == null) {
+            throw new IllegalStateException("this preview service has no upload store");
+        }
+        try {
+            return preview(PublishService.fileName(key), uploads.read(key, UploadText.MAX_BYTES));
+        } catch (ArticleRejectedException e) {
+            return new Preview(null, null, List.of(), e.problems());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package despatch.publish;
+
+import despatch.article.ArticleParser;
+import despatch.article.ArticleRejectedException;
+import despatch.article.ParsedArticle;
+import despatch.article.UploadText;
+import despatch.office.SitePaths;
+import despatch.render.ArticleRenderer;
+import despatch.render.RenderedArticle;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The publish path for one upload. Everything that can fail because of the upload (parsing,
+ * validation, rendering) happens before anything is written, so a bad upload publishes nothing.
+ * The writes are idempotent and ordered so that a retry after a crash finishes the job: email,
+ * then page, then the record that says it is done.
+ */
+public final class PublishService {
+    public static final String ARTICLES_PREFIX = "articles/";
+
+    private final ArticleParser parser;
+    private final ArticleRenderer renderer;
+    private final UploadStore uploads;
+    private final SitePublisher site;
+    private final RenderedEmailStore emails;
+    private final ArticleStore articles;
+    private final Clock clock;
+
+    public PublishService(ArticleParser parser, ArticleRenderer renderer, UploadStore uploads, SitePublisher site,
+                          RenderedEmailStore emails, ArticleStore articles, Clock clock) {
+        this.parser = parser;
+        this.renderer = renderer;
+        this.uploads = uploads;
+        this.site = site;
+        this.emails = emails;
+        this.articles = articles;
+        this.clock = clock;
+    }
+
+    public PublishOutcome publish(String uploadKey) {
+        if (!uploadKey.startsWith(ARTICLES_PREFIX) || uploadKey.endsWith("/")) {
+            return new PublishOutcome.Ignored(uploadKey, "not an article upload");
+        }
+        if (uploadKey.endsWith(RejectionReport.SUFFIX)) {
+            return new PublishOutcome.Ignored(uploadKey, "a rejection report");
+        }
+        ParsedArticle parsed;
+        RenderedArticle rendered;
+        try {
+            byte[] content = uploads.read(uploadKey, UploadText.MAX_BYTES);
+            parsed = parser.parse(fileName(uploadKey), content);
+            rendered = renderer.render(parsed.article());
+        } catch (ArticleRejectedException e) {
+            uploads.recordRejection(uploadKey, RejectionReport.json(uploadKey, e.problems(), clock.instant()));
+            return new PublishOutcome.Rejected(uploadKey, e.problems());
+        }
+        return write(uploadKey, parsed, rendered);
+    }
+
+    private PublishOutcome write(String uploadKey, ParsedArticle parsed, RenderedArticle rendered) {
+        var article = parsed.article();
+        Instant now = clock.instant();
+        String emailLocation = emails.save(article.slug(), rendered);
+        Instant embargo = article.embargoTime().map(time -> time.toInstant()).orElse(null);
+        boolean scheduled = embargo != null && embargo.isAfter(now);
+        String webPath = SitePaths.articleDirectory(article.slug());
+        if (!scheduled) {
+            site.putPage(SitePaths.articlePage(article.slug()), rendered.webHtml());
+        }
+        articles.save(new ArticleRecord(article.slug(), article.title(), article.summary(), article.kind(), article.date(),
+                article.lists(), scheduled ? ArticleState.SCHEDULED : ArticleState.PUBLISHED, embargo,
+                scheduled ? null : now, now, uploadKey, webPath, emailLocation, parsed.warnings()));
+        uploads.clearRejection(uploadKey);
+        return scheduled
+                ? new PublishOutcome.Scheduled(uploadKey, article.slug(), embargo, parsed.warnings())
+                : new PublishOutcome.Published(uploadKey, article.slug(), webPath, parsed.warnings());
+    }
+
+    static String fileName(String key) {
+        return key.substring(key.lastIndexOf('/') + 1);
+    }
+}

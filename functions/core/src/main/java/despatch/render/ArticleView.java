@@ -1,0 +1,27 @@
+package despatch.render;
+
+/**
+ * What the templates show of an article, already formatted: templates hold layout, not logic.
+ * Nullable fields are optional in the article and the templates leave their block out.
+ *
+ * @param bodyHtml sanitised article body for the web page (headings start at h2)
+ * @param embargoLine press releases only: "Embargoed until …" or "For immediate release"; null for newsletters
+ */
+public record ArticleView(
+        String slug,
+        String title,
+        String summary,
+        String author,
+        String byline,
+        boolean pressRelease,
+        String kindLabel,
+        String publishedIso,
+        String publishedDisplay,
+        String embargoLine,
+        String bodyHtml,
+        String heroImageUrl,
+        String heroImageAlt,
+        String notesToEditorsHtml,
+        String mediaContact,
+        String canonicalUrl) {
+}

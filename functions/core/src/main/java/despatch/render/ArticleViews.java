@@ -1,0 +1,56 @@
+package despatch.render;
+
+import despatch.article.Article;
+import despatch.office.Office;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/** Builds the template models from an article: all formatting happens here, none in templates. */
+final class ArticleViews {
+    private final Office office;
+    private final DateTimeFormatter dateFormat;
+    private final DateTimeFormatter embargoFormat;
+
+    ArticleViews(Office office) {
+        this.office = office;
+        this.dateFormat = DateTimeFormatter.ofPattern("d MMMM yyyy", office.language());
+        this.embargoFormat = DateTimeFormatter.ofPattern("HH:mm zzz 'on' EEEE d MMMM yyyy", office.language())
+                .withZone(office.zone());
+    }
+
+    ArticleView article(Article article, Instant now) {
+        String heroUrl = article.heroImage() == null ? null : article.heroImage().url();
+        String heroAlt = article.heroImage() == null ? null : article.heroImage().alt();
+        return new ArticleView(article.slug(), article.title(), article.summary(), article.author(), article.byline(),
+                article.isPressRelease(), article.kind().label(), article.date().toString(),
+                dateFormat.format(article.date()), embargoLine(article, now), article.bodyHtml(), heroUrl, heroAlt,
+                article.notesToEditorsHtml(), article.mediaContact(), office.articleUrl(article.slug()));
+    }
+
+    OfficeView office() {
+        return new OfficeView(office.name(), office.postalAddressLines(), office.siteBaseUrl(), office.subscribeUrl(),
+                office.language().toLanguageTag());
+    }
+
+    EmailView email(Article article, String preheader) {
+        String notesText = article.notesToEditorsHtml() == null ? null : PlainTextFormatter.format(article.notesToEditorsHtml());
+        String notesHtml = article.notesToEditorsHtml() == null ? null : EmailBodyStyler.style(article.notesToEditorsHtml());
+        return new EmailView(preheader, EmailBodyStyler.style(article.bodyHtml()), PlainTextFormatter.format(article.bodyHtml()),
+                notesHtml, notesText, office.articleUrl(article.slug()), Personalisation.UNSUBSCRIBE_URL);
+    }
+
+    PageView page(Article article) {
+        return new PageView(JsonLd.newsArticle(article, office, office.articleUrl(article.slug())), article.summary());
+    }
+
+    /** Press releases say whether they are embargoed; an embargo already past reads as immediate. */
+    private String embargoLine(Article article, Instant now) {
+        if (!article.isPressRelease()) {
+            return null;
+        }
+        return article.embargoTime()
+                .filter(embargo -> embargo.toInstant().isAfter(now))
+                .map(embargo -> "Embargoed until " + embargoFormat.format(embargo))
+                .orElse("For immediate release");
+    }
+}

@@ -1,0 +1,48 @@
+package despatch.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import despatch.article.Article;
+import despatch.office.Office;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** schema.org NewsArticle for search engines, safe to embed in a script element. */
+final class JsonLd {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Google truncates headlines beyond this. */
+    private static final int HEADLINE_LIMIT = 110;
+
+    private JsonLd() {
+    }
+
+    static String newsArticle(Article article, Office office, String canonicalUrl) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("@context", "https://schema.org");
+        json.put("@type", "NewsArticle");
+        json.put("headline", article.title().length() > HEADLINE_LIMIT
+                ? article.title().substring(0, HEADLINE_LIMIT - 1) + "…" : article.title());
+        json.put("description", article.summary());
+        json.put("datePublished", article.date().toString());
+        json.put("inLanguage", office.language().toLanguageTag());
+        json.put("mainEntityOfPage", canonicalUrl);
+        json.put("url", canonicalUrl);
+        Map<String, Object> publisher = Map.of("@type", "Organization", "name", office.name(), "url", office.siteBaseUrl());
+        json.put("author", article.author() == null ? publisher : Map.of("@type", "Person", "name", article.author()));
+        json.put("publisher", publisher);
+        if (article.heroImage() != null) {
+            json.put("image", List.of(article.heroImage().url()));
+        }
+        try {
+            return scriptSafe(MAPPER.writeValueAsString(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON-LD of plain maps cannot fail to serialise", e);
+        }
+    }
+
+    /** Within JSON these characters only occur inside strings, where the \\u escapes mean the same. */
+    private static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+}

@@ -1,0 +1,12 @@
+package despatch.render;
+
+import java.util.List;
+
+/** The office behind the site and the emails, as the templates show it. */
+public record OfficeView(
+        String name,
+        List<String> postalAddressLines,
+        String siteUrl,
+        String subscribeUrl,
+        String language) {
+}

@@ -1,0 +1,32 @@
+package despatch.publish;
+
+import despatch.render.RenderedArticle;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The site, the email store and the article records, in maps, for the core's unit tests. */
+final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore, ArticleStore {
+    final Map<String, String> pages = new HashMap<>();
+    final Map<String, RenderedArticle> emails = new HashMap<>();
+    final Map<String, ArticleRecord> records = new HashMap<>();
+
+    @Override
+    public void putPage(String path, String html) {
+        pages.put(path, html);
+    }
+
+    @Override
+    public String save(String slug, RenderedArticle rendered) {
+        emails.put(slug, rendered);
+        return "memory://rendered/" + slug + "/";
+    }
+
+    @Override
+    public void save(ArticleRecord record) {
+        records.put(record.slug(), record);
+    }
+
+    boolean nothingWritten() {
+        return pages.isEmpty() && emails.isEmpty() && records.isEmpty();
+    }
+}

@@ -1,0 +1,33 @@
+package despatch.publish;
+
+import despatch.article.ArticleRejectedException;
+import despatch.article.UploadText;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Uploads in a map, for the core's unit tests. */
+final class InMemoryUploadStore implements UploadStore {
+    final Map<String, byte[]> objects = new HashMap<>();
+
+    @Override
+    public byte[] read(String key, int maxBytes) throws ArticleRejectedException {
+        byte[] content = objects.get(key);
+        if (content == null) {
+            throw new UploadNotFoundException(key);
+        }
+        if (content.length > maxBytes) {
+            throw UploadText.tooLarge(content.length);
+        }
+        return content.clone();
+    }
+
+    @Override
+    public void recordRejection(String key, String reportJson) {
+        objects.put(RejectionReport.keyFor(key), reportJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void clearRejection(String key) {
+        objects.remove(RejectionReport.keyFor(key));
+    }
+}

@@ -1,0 +1,107 @@
+package despatch.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import despatch.article.ArticleParser;
+import despatch.render.ArticleRenderer;
+import despatch.testing.TestOffice;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PublishServiceTest {
+    private final InMemoryUploadStore uploads = new InMemoryUploadStore();
+    private final InMemoryPublishTargets targets = new InMemoryPublishTargets();
+    private final PublishService service = new PublishService(
+            new ArticleParser(TestOffice.office(), TestOffice.clock()),
+            new ArticleRenderer(TestOffice.office(), TestOffice.clock()),
+            uploads, targets, targets, targets, TestOffice.clock());
+
+    private void upload(String key, String text) {
+        uploads.objects.put(key, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void publishesPageEmailAndRecord() {
+        upload("articles/bus.md", "---\ntitle: Bus route saved\nlists: [newsletter]\n---\nThe route stays.\n");
+
+        PublishOutcome outcome = service.publish("articles/bus.md");
+
+        PublishOutcome.Published published = assertInstanceOf(PublishOutcome.Published.class, outcome);
+        assertEquals("bus-route-saved", published.slug());
+        assertTrue(targets.pages.get("articles/bus-route-saved/index.html").contains("The route stays."));
+        assertTrue(targets.emails.get("bus-route-saved").emailText().contains("The route stays."));
+        ArticleRecord record = targets.records.get("bus-route-saved");
+        assertEquals(ArticleState.PUBLISHED, record.state());
+        assertEquals(TestOffice.NOW, record.publishedAt());
+        assertEquals("articles/bus.md", record.uploadKey());
+        assertEquals(java.util.List.of("newsletter"), record.lists());
+    }
+
+    @Test
+    void futureEmbargoSchedulesWithoutAPage() {
+        upload("articles/later.md", "---\ntitle: Later\nkind: press-release\nembargo: 2026-12-01T00:01:00Z\n---\nNot yet.\n");
+
+        PublishOutcome outcome = service.publish("articles/later.md");
+
+        assertInstanceOf(PublishOutcome.Scheduled.class, outcome);
+        assertTrue(targets.pages.isEmpty(), "no page before the embargo");
+        ArticleRecord record = targets.records.get("later");
+        assertEquals(ArticleState.SCHEDULED, record.state());
+        assertNull(record.publishedAt());
+        assertTrue(targets.emails.get("later").emailHtml().contains("Embargoed until 00:01 GMT on Tuesday 1 December 2026"));
+    }
+
+    @Test
+    void pastEmbargoPublishesAtOnceWithAWarning() {
+        upload("articles/earlier.md", "---\ntitle: Earlier\nembargo: 2026-11-01T00:01:00Z\n---\nAlready out.\n");
+
+        PublishOutcome.Published published = assertInstanceOf(PublishOutcome.Published.class, service.publish("articles/earlier.md"));
+
+        assertTrue(published.warnings().stream().anyMatch(w -> w.contains("already passed")), published.warnings().toString());
+        assertTrue(targets.pages.containsKey("articles/earlier/index.html"));
+    }
+
+    @Test
+    void rejectedUploadStaysWithItsReasonAndNothingIsWritten() {
+        upload("articles/bad.md", "---\ntitle: Bad\nlists: [nosuchlist]\n---\nText.\n");
+
+        PublishOutcome.Rejected rejected = assertInstanceOf(PublishOutcome.Rejected.class, service.publish("articles/bad.md"));
+
+        assertEquals("front matter: lists", rejected.problems().getFirst().where());
+        assertTrue(uploads.objects.containsKey("articles/bad.md"), "the upload is left where it was");
+        String report = new String(uploads.objects.get("articles/bad.md.error.json"), StandardCharsets.UTF_8);
+        assertTrue(report.contains("no list 'nosuchlist'") && report.contains("\"upload\" : \"articles/bad.md\""), report);
+        assertTrue(targets.nothingWritten(), "nothing is published");
+    }
+
+    @Test
+    void acceptedReuploadRemovesTheOldRejection() {
+        upload("articles/fix.md", "---\ndate: yesterday\n---\nText.\n");
+        service.publish("articles/fix.md");
+        assertTrue(uploads.objects.containsKey("articles/fix.md.error.json"));
+
+        upload("articles/fix.md", "---\ndate: 2026-11-19\n---\nText.\n");
+        assertInstanceOf(PublishOutcome.Published.class, service.publish("articles/fix.md"));
+
+        assertFalse(uploads.objects.containsKey("articles/fix.md.error.json"));
+    }
+
+    @Test
+    void oversizeUploadIsRejectedBeforeParsing() {
+        uploads.objects.put("articles/huge.txt", new byte[2 * 1024 * 1024]);
+        PublishOutcome.Rejected rejected = assertInstanceOf(PublishOutcome.Rejected.class, service.publish("articles/huge.txt"));
+        assertTrue(rejected.problems().getFirst().message().contains("limit"));
+    }
+
+    @Test
+    void ownReportsAndFolderMarkersAreIgnored() {
+        assertInstanceOf(PublishOutcome.Ignored.class, service.publish("articles/bad.md.error.json"));
+        assertInstanceOf(PublishOutcome.Ignored.class, service.publish("articles/"));
+        assertInstanceOf(PublishOutcome.Ignored.class, service.publish("imports/list.csv"));
+        assertTrue(targets.nothingWritten());
+    }
+}

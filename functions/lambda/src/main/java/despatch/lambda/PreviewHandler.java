@@ -1,0 +1,54 @@
+package despatch.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.Wiring;
+import despatch.publish.Preview;
+import despatch.publish.PreviewService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * PreviewFunction: renders an article exactly as publishing would and returns it as JSON;
+ * sends nothing, publishes nothing. Invoked directly (sam local invoke, the console, the CLI).
+ * Request: {"key": "articles/…"} for an upload, or {"fileName": "x.md", "body": "…"} inline.
+ */
+public class PreviewHandler implements RequestStreamHandler, Resource {
+    private final PreviewService previews;
+    private final JsonLog log = new JsonLog(System.out);
+
+    public PreviewHandler() {
+        this(Wiring.fromEnvironment(Setting.Function.PreviewFunction));
+        Core.getGlobalContext().register(this);
+    }
+
+    public PreviewHandler(Wiring wiring) {
+        this.previews = wiring.previewService();
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        PreviewRequest request = PreviewRequest.read(input);
+        Preview preview = request.problem() != null ? request.problem()
+                : request.key() != null ? previews.previewUpload(request.key())
+                : previews.preview(request.fileName(), request.body());
+        log.info("article.previewed", Map.of("accepted", preview.accepted(),
+                "slug", String.valueOf(preview.slug()), "warnings", preview.warnings().size(), "problems", preview.problems().size()));
+        PreviewResponse.write(preview, output);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.renderSample(previews);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh.
+    }
+}

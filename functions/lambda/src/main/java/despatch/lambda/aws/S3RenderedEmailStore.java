@@ -1,0 +1,49 @@
+package despatch.lambda.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import despatch.publish.RenderedEmailStore;
+import despatch.render.RenderedArticle;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Rendered emails under {@code rendered/<slug>/} in the private uploads bucket: email.html,
+ * email.txt and email.json (subject and preheader), ready for the sending step.
+ */
+public final class S3RenderedEmailStore implements RenderedEmailStore {
+    public static final String PREFIX = "rendered/";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3RenderedEmailStore(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public String save(String slug, RenderedArticle rendered) {
+        String prefix = PREFIX + slug + "/";
+        put(prefix + "email.html", rendered.emailHtml(), S3Content.HTML);
+        put(prefix + "email.txt", rendered.emailText(), S3Content.TEXT);
+        put(prefix + "email.json", headers(rendered), S3Content.JSON);
+        return "s3://" + bucket + "/" + prefix;
+    }
+
+    private void put(String key, String body, String contentType) {
+        s3.putObject(put -> put.bucket(bucket).key(key).contentType(contentType),
+                RequestBody.fromString(body, StandardCharsets.UTF_8));
+    }
+
+    private static String headers(RenderedArticle rendered) {
+        try {
+            return MAPPER.writeValueAsString(Map.of("subject", rendered.subject(), "preheader", rendered.preheader()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings cannot fail to serialise", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package despatch.lambda.aws;
+
+import despatch.article.ArticleRejectedException;
+import despatch.article.UploadText;
+import despatch.publish.RejectionReport;
+import despatch.publish.UploadNotFoundException;
+import despatch.publish.UploadStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/** Uploads in S3; rejection reports are written beside the upload as {@code <key>.error.json}. */
+public final class S3UploadStore implements UploadStore {
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3UploadStore(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public byte[] read(String key, int maxBytes) throws ArticleRejectedException {
+        try (ResponseInputStream<GetObjectResponse> object = s3.getObject(get -> get.bucket(bucket).key(key))) {
+            Long length = object.response().contentLength();
+            if (length != null && length > maxBytes) {
+                object.abort();
+                throw UploadText.tooLarge(length);
+            }
+            byte[] content = object.readNBytes(maxBytes + 1);
+            if (content.length > maxBytes) {
+                throw UploadText.tooLarge(content.length);
+            }
+            return content;
+        } catch (NoSuchKeyException e) {
+            throw new UploadNotFoundException(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading upload " + key, e);
+        }
+    }
+
+    @Override
+    public void recordRejection(String key, String reportJson) {
+        s3.putObject(put -> put.bucket(bucket).key(RejectionReport.keyFor(key)).contentType(S3Content.JSON),
+                RequestBody.fromString(reportJson, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void clearRejection(String key) {
+        s3.deleteObject(delete -> delete.bucket(bucket).key(RejectionReport.keyFor(key)));
+    }
+}

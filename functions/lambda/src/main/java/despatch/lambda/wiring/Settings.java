@@ -1,0 +1,62 @@
+package despatch.lambda.wiring;
+
+import despatch.office.MailingListsSetting;
+import despatch.office.Office;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The values of every {@link Setting}, checked for one function: a missing one fails the cold start with its name. */
+public final class Settings {
+    private final Map<Setting, String> values;
+
+    private Settings(Map<Setting, String> values) {
+        this.values = values;
+    }
+
+    public static Settings from(Map<String, String> environment, Setting.Function function) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        List<String> missing = new ArrayList<>();
+        for (Setting setting : Setting.values()) {
+            String value = environment.get(setting.name());
+            if (value == null || value.isBlank()) {
+                value = setting.defaultValue();
+            }
+            if (value == null && setting.requiredBy().contains(function)) {
+                missing.add(setting.name());
+            }
+            if (value != null) {
+                values.put(setting, value.strip());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(function + " is missing environment variables " + missing
+                    + "; template.yaml sets them for deployed functions, ./despatch up for local ones.");
+        }
+        return new Settings(values);
+    }
+
+    public String get(Setting setting) {
+        String value = values.get(setting);
+        if (value == null) {
+            throw new IllegalStateException(setting.name() + " is not set; " + setting.description());
+        }
+        return value;
+    }
+
+    public boolean flag(Setting setting) {
+        return Boolean.parseBoolean(values.getOrDefault(setting, "false"));
+    }
+
+    public Office office() {
+        List<String> address = Arrays.stream(get(Setting.OFFICE_POSTAL_ADDRESS).split("\\|"))
+                .map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return new Office(get(Setting.OFFICE_NAME), address, get(Setting.SITE_BASE_URL),
+                MailingListsSetting.parse(get(Setting.LISTS)), get(Setting.MEDIA_CONTACT),
+                Locale.forLanguageTag(get(Setting.SITE_LANGUAGE)), ZoneId.of(get(Setting.TIME_ZONE)));
+    }
+}
