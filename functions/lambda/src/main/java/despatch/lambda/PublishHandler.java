@@ -20,7 +20,7 @@ import org.crac.Resource;
  * a stored email and an article record. A rejected upload gets its reasons beside it and the
  * invocation succeeds (a retry cannot fix bad input); AWS failures throw, so Lambda retries.
  */
-public class PublishHandler implements RequestHandler<S3Event, String>, Resource {
+public class PublishHandler implements RequestHandler<S3Event, List<Map<String, Object>>>, Resource {
     private final PublishService publishing;
     private final PreviewService previews;
     private final String uploadsBucket;
@@ -37,33 +37,24 @@ public class PublishHandler implements RequestHandler<S3Event, String>, Resource
         this.uploadsBucket = wiring.uploadsBucket();
     }
 
+    /** @return one entry per record: uploadKey, outcome, and the slug, web path, warnings or problems */
     @Override
-    public String handleRequest(S3Event event, Context context) {
-        List<String> results = new ArrayList<>();
+    public List<Map<String, Object>> handleRequest(S3Event event, Context context) {
+        List<Map<String, Object>> results = new ArrayList<>();
         for (S3EventNotificationRecord record : event.getRecords()) {
-            String bucket = record.getS3().getBucket().getName();
             String key = record.getS3().getObject().getUrlDecodedKey();
-            if (!uploadsBucket.equals(bucket)) {
-                log.warn("upload.ignored", Map.of("uploadKey", key, "reason", "event from another bucket"));
-                continue;
+            PublishOutcome outcome = uploadsBucket.equals(record.getS3().getBucket().getName())
+                    ? publishing.publish(key)
+                    : new PublishOutcome.Ignored(key, "event from a bucket other than " + uploadsBucket);
+            Map<String, Object> fields = OutcomeFields.of(outcome);
+            if (outcome instanceof PublishOutcome.Rejected) {
+                log.warn("upload.rejected", OutcomeFields.forLog(fields));
+            } else {
+                log.info("upload." + fields.get("outcome"), OutcomeFields.forLog(fields));
             }
-            PublishOutcome outcome = publishing.publish(key);
-            logOutcome(outcome);
-            results.add(outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " " + key);
+            results.add(fields);
         }
-        return String.join("\n", results);
-    }
-
-    private void logOutcome(PublishOutcome outcome) {
-        switch (outcome) {
-            case PublishOutcome.Published p -> log.info("article.published", Map.of(
-                    "uploadKey", p.uploadKey(), "slug", p.slug(), "webPath", p.webPath(), "warnings", p.warnings().size()));
-            case PublishOutcome.Scheduled s -> log.info("article.scheduled", Map.of(
-                    "uploadKey", s.uploadKey(), "slug", s.slug(), "embargo", s.embargo().toString(), "warnings", s.warnings().size()));
-            case PublishOutcome.Rejected r -> log.warn("upload.rejected", Map.of(
-                    "uploadKey", r.uploadKey(), "problems", r.problems().stream().map(p -> p.where()).toList()));
-            case PublishOutcome.Ignored i -> log.info("upload.ignored", Map.of("uploadKey", i.uploadKey(), "reason", i.reason()));
-        }
+        return results;
     }
 
     @Override
