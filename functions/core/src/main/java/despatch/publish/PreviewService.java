@@ -3,6 +3,7 @@ package despatch.publish;
 import despatch.article.ArticleParser;
 import despatch.article.ArticleRejectedException;
 import despatch.article.ParsedArticle;
+import despatch.article.Problem;
 import despatch.article.UploadText;
 import despatch.render.ArticleRenderer;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class PreviewService {
             return preview(PublishService.fileName(key), uploads.read(key, UploadText.MAX_BYTES));
         } catch (ArticleRejectedException e) {
             return new Preview(null, null, List.of(), e.problems());
+        } catch (UploadNotFoundException e) {
+            return new Preview(null, null, List.of(), List.of(new Problem("key",
+                    e.getMessage() + " in the uploads bucket. Check the key, including its folder and extension.")));
         }
     }
 }

@@ -54,6 +54,9 @@ public final class PublishService {
         } catch (ArticleRejectedException e) {
             uploads.recordRejection(uploadKey, RejectionReport.json(uploadKey, e.problems(), clock.instant()));
             return new PublishOutcome.Rejected(uploadKey, e.problems());
+        } catch (UploadNotFoundException e) {
+            // Deleted (or renamed) between the event and now: there is nothing left to publish.
+            return new PublishOutcome.Ignored(uploadKey, "the upload was removed before it could be published");
         }
         return write(uploadKey, parsed, rendered);
     }

@@ -98,6 +98,12 @@ class PublishServiceTest {
     }
 
     @Test
+    void uploadRemovedBeforeTheEventArrivesIsIgnored() {
+        assertInstanceOf(PublishOutcome.Ignored.class, service.publish("articles/gone.md"));
+        assertTrue(targets.nothingWritten());
+    }
+
+    @Test
     void ownReportsAndFolderMarkersAreIgnored() {
         assertInstanceOf(PublishOutcome.Ignored.class, service.publish("articles/bad.md.error.json"));
         assertInstanceOf(PublishOutcome.Ignored.class, service.publish("articles/"));

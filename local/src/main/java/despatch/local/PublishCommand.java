@@ -1,0 +1,91 @@
+package despatch.local;
+
+import despatch.lambda.PublishHandler;
+import despatch.local.stack.ProjectRoot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * ./despatch publish and demo: upload to the local uploads bucket, then run the real
+ * PublishHandler (built from the environment, as in Lambda) on an S3 event for that upload.
+ */
+final class PublishCommand {
+    private final Map<String, String> environment;
+    private final Path root = ProjectRoot.find();
+    private final S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(true).build();
+
+    PublishCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    int publishAll(List<Path> files) throws IOException {
+        PublishHandler handler = new PublishHandler();
+        int rejected = 0;
+        for (Path file : files) {
+            rejected += publish(handler, file) ? 0 : 1;
+        }
+        return rejected == 0 ? 0 : 1;
+    }
+
+    int demo(Path samples) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(samples)) {
+            files = listing.filter(Files::isRegularFile).sorted().toList();
+        }
+        System.out.println("Publishing " + files.size() + " sample articles from " + samples + " on the local stack.");
+        int status = publishAll(files);
+        Path emails = stateDir().resolve("s3").resolve(environment.get("UPLOADS_BUCKET")).resolve("rendered");
+        System.out.println();
+        System.out.println("Rendered emails (HTML and text, for the sending step): " + emails);
+        System.out.println("Preview any file without AWS: ./despatch preview FILE --out out/");
+        return status;
+    }
+
+    /** @return whether the article was accepted */
+    private boolean publish(PublishHandler handler, Path file) throws IOException {
+        String bucket = environment.get("UPLOADS_BUCKET");
+        String key = "articles/" + file.getFileName();
+        byte[] content = Files.readAllBytes(file);
+        s3.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromBytes(content));
+        List<Map<String, Object>> outcomes = handler.handleRequest(
+                new S3EventFactory(root).objectCreated(bucket, key, content.length), null);
+        boolean accepted = true;
+        for (Map<String, Object> outcome : outcomes) {
+            accepted &= !"rejected".equals(outcome.get("outcome"));
+            print(outcome);
+        }
+        return accepted;
+    }
+
+    private void print(Map<String, Object> outcome) {
+        System.out.println();
+        System.out.println(outcome.get("uploadKey") + ": " + outcome.get("outcome"));
+        switch (String.valueOf(outcome.get("outcome"))) {
+            case "published" -> {
+                String page = outcome.get("webPath") + "index.html";
+                System.out.println("  web page: " + stateDir().resolve("s3").resolve(environment.get("SITE_BUCKET")).resolve(page));
+                System.out.println("  address when deployed: " + environment.get("SITE_BASE_URL").replaceAll("/+$", "") + "/" + outcome.get("webPath"));
+            }
+            case "scheduled" -> System.out.println("  embargoed until " + outcome.get("embargo") + ": no web page until then");
+            case "rejected" -> {
+                ((List<?>) outcome.get("problems")).forEach(problem -> System.out.println("  - " + problem));
+                System.out.println("  the reasons are also beside the upload: " + outcome.get("uploadKey") + ".error.json");
+            }
+            default -> System.out.println("  " + outcome.getOrDefault("reason", ""));
+        }
+        if (outcome.get("warnings") instanceof List<?> warnings) {
+            warnings.forEach(warning -> System.out.println("  warning: " + warning));
+        }
+    }
+
+    private Path stateDir() {
+        return root.resolve("local/.stack");
+    }
+}
