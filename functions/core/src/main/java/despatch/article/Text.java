@@ -4,8 +4,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Small text rules shared by both parsers. */
-final class Text {
+/** Small text rules shared by both parsers and the renderer. */
+public final class Text {
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2028\\u2029]+");
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
     private static final Pattern LEADING_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}[-_ ]+");
@@ -32,7 +32,7 @@ final class Text {
     }
 
     /** Cuts at a word boundary and marks the cut, so previews and meta descriptions stay short. */
-    static String shorten(String text, int limit) {
+    public static String shorten(String text, int limit) {
         String oneLine = foldToOneLine(text);
         if (oneLine.length() <= limit) {
             return oneLine;

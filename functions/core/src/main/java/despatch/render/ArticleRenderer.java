@@ -1,6 +1,7 @@
 package despatch.render;
 
 import despatch.article.Article;
+import despatch.article.Text;
 import despatch.office.Office;
 import java.time.Clock;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class ArticleRenderer {
     public RenderedArticle render(Article article) {
         ArticleView articleView = views.article(article, clock.instant());
         OfficeView officeView = views.office();
-        String preheader = preheader(article.summary());
+        String preheader = Text.shorten(article.summary(), PREHEADER_LIMIT);
         Map<String, Object> email = Map.of("article", articleView, "office", officeView, "email", views.email(article, preheader));
         Map<String, Object> page = Map.of("article", articleView, "office", officeView, "page", views.page(article));
         return new RenderedArticle(
@@ -43,10 +44,6 @@ public final class ArticleRenderer {
                 engine.process(EMAIL_HTML, context(email, officeView)),
                 engine.process(EMAIL_TEXT, context(email, officeView)),
                 engine.process(WEB_PAGE, context(page, officeView)));
-    }
-
-    private static String preheader(String summary) {
-        return summary.length() <= PREHEADER_LIMIT ? summary : summary.substring(0, PREHEADER_LIMIT - 1).stripTrailing() + "…";
     }
 
     private static Context context(Map<String, Object> variables, OfficeView office) {
