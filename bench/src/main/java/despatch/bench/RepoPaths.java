@@ -1,0 +1,35 @@
+package despatch.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the harness finds the build outputs and template.yaml, from any directory inside the repository. */
+record RepoPaths(Path root) {
+
+    static RepoPaths find() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("bench/pom.xml")) && Files.isDirectory(dir.resolve("functions"))) {
+                return new RepoPaths(dir);
+            }
+        }
+        throw new IllegalStateException("Run from inside the Despatch repository (no bench/pom.xml above "
+                + Path.of("").toAbsolutePath() + ").");
+    }
+
+    /** The artifact template.yaml deploys, so the cold start measures what Lambda loads. */
+    Path shadedJar() {
+        return root.resolve("functions/lambda/target/despatch-lambda-aws.jar");
+    }
+
+    Path benchClasses() {
+        return root.resolve("bench/target/classes");
+    }
+
+    Path template() {
+        return root.resolve("template.yaml");
+    }
+
+    Path previewEvent() {
+        return root.resolve("events/preview.json");
+    }
+}

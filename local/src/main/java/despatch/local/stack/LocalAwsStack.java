@@ -1,0 +1,296 @@
+package despatch.local.stack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The AWS services Despatch uses, emulated on loopback with their real wire protocols: S3
+ * (S3Proxy) and SQS (ElasticMQ) in this JVM, DynamoDB (dynalite) and SES v2 (aws-ses-v2-local) as
+ * node child processes. On start it creates every bucket, table and queue template.yaml declares,
+ * named as the template names them for {@link StackIdentity#LOCAL}.
+ *
+ * <p>Handlers need no local code paths: {@link #environmentFor} gives each function the
+ * environment SAM would give it plus {@code AWS_ENDPOINT_URL_*} variables, which the SDK reads.
+ */
+public final class LocalAwsStack implements AutoCloseable {
+
+    private final CloudFormationTemplate template;
+    private final Path stateDir;
+    private final S3Service s3;
+    private final SqsService sqs;
+    private final NodeServices node;
+    private final SesStore sesStore;
+    private Duration startupTime = Duration.ZERO;
+    private boolean closed;
+
+    private LocalAwsStack(CloudFormationTemplate template, Path stateDir, S3Service s3, SqsService sqs, NodeServices node) {
+        this.template = template;
+        this.stateDir = stateDir;
+        this.s3 = s3;
+        this.sqs = sqs;
+        this.node = node;
+        this.sesStore = new SesStore(sesEndpoint());
+    }
+
+    /** Each emulator with the client pointed at it: they are started, and closed, together. */
+    private record S3Service(S3ProxyEmulator emulator, S3Client client) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+            emulator.close();
+        }
+    }
+
+    private record SqsService(ElasticMqEmulator emulator, SqsClient client) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+            emulator.close();
+        }
+    }
+
+    private record NodeServices(NodeEmulators emulators, DynamoDbClient dynamoDb, SesV2Client sesV2) implements AutoCloseable {
+        @Override
+        public void close() {
+            dynamoDb.close();
+            sesV2.close();
+            emulators.close();
+        }
+    }
+
+    /** A throwaway stack: data in memory, gone on close. */
+    public static LocalAwsStack start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private Path projectRoot;
+        private Path stateDir;
+        private StackIdentity stack = StackIdentity.LOCAL;
+        private final Map<String, String> parameters = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The folder holding template.yaml and local/; found from the working directory by default. */
+        public Builder projectRoot(Path projectRoot) {
+            this.projectRoot = projectRoot;
+            return this;
+        }
+
+        /** Keep S3 objects (as plain files) and DynamoDB data here across restarts; null for in-memory. */
+        public Builder stateDir(Path stateDir) {
+            this.stateDir = stateDir == null ? null : stateDir.toAbsolutePath();
+            return this;
+        }
+
+        public Builder stack(StackIdentity stack) {
+            this.stack = stack;
+            return this;
+        }
+
+        /** A template parameter value instead of its default. */
+        public Builder parameter(String name, String value) {
+            parameters.put(name, value);
+            return this;
+        }
+
+        public LocalAwsStack start() {
+            Path root = projectRoot != null ? projectRoot : ProjectRoot.find();
+            CloudFormationTemplate template = CloudFormationTemplate.load(root.resolve("template.yaml"), stack, parameters);
+            return LocalAwsStack.start(root, template, stateDir);
+        }
+    }
+
+    /**
+     * Each service is started, given a client and filled with the template's resources on its own
+     * virtual thread, so one service's SDK warm-up overlaps another's start (ElasticMQ's takes
+     * longest). The executor's close() waits for every task, so on failure the catch below sees
+     * everything that did start.
+     */
+    private static LocalAwsStack start(Path projectRoot, CloudFormationTemplate declared, Path stateDir) {
+        long started = System.nanoTime();
+        AwsClients clients = new AwsClients(declared.stack().region(), S3ProxyEmulator.ACCESS_KEY_ID, S3ProxyEmulator.SECRET_ACCESS_KEY);
+        List<AutoCloseable> startedSoFar = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<S3Service> s3;
+        CompletableFuture<SqsService> sqs;
+        CompletableFuture<NodeServices> node;
+        CompletableFuture<CloudFormationTemplate> template;
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            s3 = CompletableFuture.supplyAsync(() -> {
+                S3ProxyEmulator emulator = keep(startedSoFar, S3ProxyEmulator.start(stateDir));
+                S3Service service = keep(startedSoFar, new S3Service(emulator, clients.s3(emulator.endpoint())));
+                new StackResources(declared).createBuckets(service.client());
+                return service;
+            }, executor);
+            sqs = CompletableFuture.supplyAsync(() -> {
+                ElasticMqEmulator emulator = keep(startedSoFar, ElasticMqEmulator.start(declared.stack()));
+                return keep(startedSoFar, new SqsService(emulator, clients.sqs(emulator.endpoint())));
+            }, executor);
+            // Queue URLs are only known once ElasticMQ has its port.
+            template = sqs.thenApply(service -> declared.withSqsEndpoint(service.emulator().endpoint()));
+            CompletableFuture<Void> queues = sqs.thenAcceptBothAsync(template,
+                    (service, resolved) -> new StackResources(resolved).createQueues(service.client()), executor);
+            node = CompletableFuture.supplyAsync(() -> {
+                NodeEmulators emulators = keep(startedSoFar, NodeEmulators.start(NodeModules.ofProject(projectRoot), stateDir));
+                NodeServices services = keep(startedSoFar, new NodeServices(emulators,
+                        clients.dynamoDb(emulators.dynamoDb().endpoint()), clients.sesV2(emulators.ses().endpoint())));
+                new StackResources(declared).createTables(services.dynamoDb());
+                return services;
+            }, executor);
+            CompletableFuture.allOf(s3, sqs, node, queues).join();
+        } catch (CompletionException e) {
+            closeAll(startedSoFar);
+            throw unwrap(e);
+        }
+        LocalAwsStack stack = new LocalAwsStack(template.join(), stateDir, s3.join(), sqs.join(), node.join());
+        stack.startupTime = Duration.ofNanos(System.nanoTime() - started);
+        return stack;
+    }
+
+    private static RuntimeException unwrap(RuntimeException e) {
+        return e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+
+    /** The template as this stack resolves it (queue URLs point at the local SQS). */
+    public CloudFormationTemplate template() {
+        return template;
+    }
+
+    public URI s3Endpoint() {
+        return s3.emulator().endpoint();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return node.emulators().dynamoDb().endpoint();
+    }
+
+    public URI sqsEndpoint() {
+        return sqs.emulator().endpoint();
+    }
+
+    public URI sesEndpoint() {
+        return node.emulators().ses().endpoint();
+    }
+
+    public S3Client s3() {
+        return s3.client();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return node.dynamoDb();
+    }
+
+    public SqsClient sqs() {
+        return sqs.client();
+    }
+
+    public SesV2Client sesV2() {
+        return node.sesV2();
+    }
+
+    /** Region, the key pair S3Proxy checks, every emulator's endpoint, and path-style S3. */
+    public Map<String, String> awsEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_REGION", template.stack().region());
+        environment.put("AWS_ACCESS_KEY_ID", S3ProxyEmulator.ACCESS_KEY_ID);
+        environment.put("AWS_SECRET_ACCESS_KEY", S3ProxyEmulator.SECRET_ACCESS_KEY);
+        environment.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SESV2", sesEndpoint().toString());
+        environment.put("S3_FORCE_PATH_STYLE", "true");
+        return Collections.unmodifiableMap(environment);
+    }
+
+    /**
+     * What the function would see deployed (template.yaml's Globals and own Environment, resolved
+     * for this stack) plus {@link #awsEnvironment()} to reach the emulators.
+     */
+    public Map<String, String> environmentFor(String functionLogicalId) {
+        Map<String, String> environment = new LinkedHashMap<>(template.environmentFor(functionLogicalId));
+        environment.putAll(awsEnvironment());
+        return Collections.unmodifiableMap(environment);
+    }
+
+    /** Every email the SES emulator has accepted since it started or was last cleared. */
+    public List<CapturedEmail> capturedEmails() {
+        return sesStore.since(Instant.EPOCH);
+    }
+
+    /** Emails accepted at or after {@code since}, to the second (the emulator's resolution). */
+    public List<CapturedEmail> capturedEmailsSince(Instant since) {
+        return sesStore.since(since);
+    }
+
+    public void clearCapturedEmails() {
+        sesStore.clear();
+    }
+
+    /** Where an object's bytes are on disk, when the stack has a state directory. */
+    public Optional<Path> filePathOf(String bucket, String key) {
+        return s3.emulator().filePathOf(bucket, key);
+    }
+
+    public Optional<Path> stateDir() {
+        return Optional.ofNullable(stateDir);
+    }
+
+    /** From the call to start until every resource existed. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Stops every emulator this stack started, node child processes included. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeAll(List.of(node, sqs, s3));
+    }
+
+    private static <T extends AutoCloseable> T keep(List<AutoCloseable> started, T closeable) {
+        started.add(closeable);
+        return closeable;
+    }
+
+    private static void closeAll(List<? extends AutoCloseable> closeables) {
+        RuntimeException first = null;
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = new IllegalStateException("Could not stop part of the local stack", e);
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

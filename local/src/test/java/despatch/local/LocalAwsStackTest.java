@@ -1,0 +1,169 @@
+package despatch.local;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import despatch.lambda.wiring.Setting;
+import despatch.local.stack.CapturedEmail;
+import despatch.local.stack.LocalAwsStack;
+import despatch.local.stack.TemplateResource;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
+
+/** The emulators answer the real SDK clients, and the stack holds what template.yaml declares. */
+class LocalAwsStackTest {
+
+    /** Non-ASCII on purpose: S3 must store bytes, not a re-encoded string. */
+    private static final byte[] BODY = "Grüße from the constituency — £5 ✓ 😀\n".getBytes(StandardCharsets.UTF_8);
+
+    private static LocalAwsStack stack;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalAwsStack.start();
+        System.out.println("Local stack started in " + stack.startupTime().toMillis() + " ms");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void everyTemplateBucketStoresBytesExactly() {
+        List<TemplateResource> buckets = stack.template().resourcesOfType("AWS::S3::Bucket");
+        assertFalse(buckets.isEmpty());
+        for (TemplateResource bucket : buckets) {
+            String name = stack.template().physicalName(bucket.logicalId());
+            stack.s3().putObject(b -> b.bucket(name).key("articles/grüße.md").contentType("text/markdown; charset=utf-8"),
+                    RequestBody.fromBytes(BODY));
+            byte[] read = stack.s3().getObjectAsBytes(b -> b.bucket(name).key("articles/grüße.md")).asByteArray();
+            assertArrayEquals(BODY, read, name);
+        }
+    }
+
+    @Test
+    void articlesTableRefusesASecondConditionalPut() {
+        String table = stack.template().physicalName("ArticlesTable");
+        PutItemRequest put = PutItemRequest.builder()
+                .tableName(table)
+                .item(Map.of("slug", AttributeValue.fromS("2025-01-surgery-dates"), "title", AttributeValue.fromS("Surgery dates")))
+                .conditionExpression("attribute_not_exists(slug)")
+                .build();
+        stack.dynamoDb().putItem(put);
+        assertThrows(ConditionalCheckFailedException.class, () -> stack.dynamoDb().putItem(put));
+    }
+
+    @Test
+    void sesAcceptsMailAndTheStoreShowsIt() {
+        Instant before = Instant.now().minusSeconds(1);
+        String messageId = stack.sesV2().sendEmail(b -> b
+                .fromEmailAddress("Office of Jane Smith MP <news@example.org.uk>")
+                .destination(d -> d.toAddresses("constituent@example.net"))
+                .content(c -> c.simple(m -> m
+                        .subject(s -> s.data("Surgery dates — spring").charset("UTF-8"))
+                        .body(body -> body.html(h -> h.data("<p>Grüße</p>").charset("UTF-8")).text(t -> t.data("Grüße").charset("UTF-8")))
+                        .headers(MessageHeader.builder().name("List-Unsubscribe-Post").value("List-Unsubscribe=One-Click").build()))))
+                .messageId();
+        CapturedEmail email = stack.capturedEmailsSince(before).stream()
+                .filter(e -> e.messageId().equals(messageId)).findFirst().orElseThrow();
+        assertEquals("Surgery dates — spring", email.subject());
+        assertEquals(List.of("constituent@example.net"), email.to());
+        assertEquals("<p>Grüße</p>", email.html());
+        assertEquals("Grüße", email.text());
+        assertEquals("List-Unsubscribe=One-Click", email.header("list-unsubscribe-post").orElseThrow());
+    }
+
+    @Test
+    void templateQueuesExistAtTheUrlsTheTemplateResolvesTo() {
+        for (TemplateResource queue : stack.template().resourcesOfType("AWS::SQS::Queue")) {
+            String name = stack.template().physicalName(queue.logicalId());
+            assertEquals(stack.template().ref(queue.logicalId()), stack.sqs().getQueueUrl(b -> b.queueName(name)).queueUrl());
+        }
+    }
+
+    @Test
+    void publishFunctionGetsEveryRequiredSettingWithTheTemplatesNames() {
+        Map<String, String> environment = stack.environmentFor("PublishFunction");
+        for (Setting setting : Setting.values()) {
+            if (setting.requiredBy().contains(Setting.Function.PublishFunction)) {
+                assertNotNull(environment.get(setting.name()), setting.name());
+            }
+        }
+        assertEquals("despatch-local-uploads-000000000000", environment.get("UPLOADS_BUCKET"));
+        assertEquals(stack.template().physicalName("SiteBucket"), environment.get("SITE_BUCKET"));
+        assertEquals(stack.template().physicalName("ArticlesTable"), environment.get("ARTICLES_TABLE"));
+        assertEquals(stack.s3Endpoint().toString(), environment.get("AWS_ENDPOINT_URL_S3"));
+        assertEquals(stack.dynamoDbEndpoint().toString(), environment.get("AWS_ENDPOINT_URL_DYNAMODB"));
+        assertEquals(stack.sesEndpoint().toString(), environment.get("AWS_ENDPOINT_URL_SESV2"));
+        assertEquals("true", environment.get("S3_FORCE_PATH_STYLE"));
+        assertEquals("eu-west-2", environment.get("AWS_REGION"));
+    }
+
+    /** A second stack, on disk this time: objects are files a person can open, and close stops node. */
+    @Test
+    void aPersistentStackKeepsObjectsAsFilesAndClosingStopsTheNodeEmulators(@TempDir Path stateDir) throws IOException {
+        int dynamoDbPort;
+        int sesPort;
+        try (LocalAwsStack onDisk = LocalAwsStack.builder().stateDir(stateDir).start()) {
+            System.out.println("Persistent local stack started in " + onDisk.startupTime().toMillis() + " ms");
+            String site = onDisk.template().physicalName("SiteBucket");
+            onDisk.s3().putObject(b -> b.bucket(site).key("articles/surgery/index.html"), RequestBody.fromBytes(BODY));
+            Path file = onDisk.filePathOf(site, "articles/surgery/index.html").orElseThrow();
+            assertArrayEquals(BODY, Files.readAllBytes(file));
+            dynamoDbPort = onDisk.dynamoDbEndpoint().getPort();
+            sesPort = onDisk.sesEndpoint().getPort();
+            assertTrue(answers(dynamoDbPort) && answers(sesPort));
+        }
+        assertTrue(stopsAnswering(dynamoDbPort), "dynalite still answers after close");
+        assertTrue(stopsAnswering(sesPort), "aws-ses-v2-local still answers after close");
+    }
+
+    private static boolean stopsAnswering(int port) {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!answers(port)) {
+                return true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean answers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

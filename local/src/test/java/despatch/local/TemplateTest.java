@@ -1,0 +1,322 @@
+package despatch.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import despatch.lambda.wiring.Setting;
+import despatch.local.stack.CloudFormationTemplate;
+import despatch.local.stack.Intrinsic;
+import despatch.local.stack.ProjectRoot;
+import despatch.local.stack.TemplateResource;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * template.yaml checked against the code, since no tool here validates a SAM template offline:
+ * handlers exist, settings match what the wiring reads, references and policies point at the
+ * template's own resources, and nothing that would break a deploy or leak a secret is in it.
+ */
+class TemplateTest {
+
+    private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",
+            "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+    /** Read by the Lambda JVM itself, not by Despatch's wiring. */
+    private static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
+
+    private static Path root;
+    private static CloudFormationTemplate template;
+    private static List<String> functions;
+
+    @BeforeAll
+    static void load() {
+        root = ProjectRoot.find();
+        template = CloudFormationTemplate.load(root.resolve("template.yaml"));
+        functions = template.functionIds();
+    }
+
+    @Test
+    void isASamTemplate() {
+        Object transform = template.document().get("Transform");
+        List<?> transforms = transform instanceof List<?> list ? list : List.of(String.valueOf(transform));
+        assertTrue(transforms.contains("AWS::Serverless-2016-10-31"), "Transform: " + transform);
+        assertEquals("2010-09-09", String.valueOf(template.document().get("AWSTemplateFormatVersion")));
+    }
+
+    @Test
+    void declaresExactlyTheFunctionsTheWiringKnows() {
+        Set<String> known = Arrays.stream(Setting.Function.values()).map(Enum::name).collect(Collectors.toSet());
+        assertEquals(known, new HashSet<>(functions));
+    }
+
+    @Test
+    void everyHandlerClassHasItsHandleRequestMethod() throws Exception {
+        for (String function : functions) {
+            String handler = template.resolveToString(template.functionProperty(function, "Handler"));
+            String[] classAndMethod = handler.split("::");
+            assertEquals(2, classAndMethod.length, function + " Handler should be class::method, is " + handler);
+            Class<?> handlerClass;
+            try {
+                handlerClass = Class.forName(classAndMethod[0], false, getClass().getClassLoader());
+            } catch (ClassNotFoundException e) {
+                fail(function + " names handler class " + classAndMethod[0] + ", which is not in despatch-lambda");
+                return;
+            }
+            boolean found = Arrays.stream(handlerClass.getMethods())
+                    .anyMatch(m -> m.getName().equals(classAndMethod[1]) && !Modifier.isStatic(m.getModifiers()));
+            assertTrue(found, handlerClass.getName() + " has no public " + classAndMethod[1] + " method");
+            assertTrue(Arrays.stream(handlerClass.getConstructors()).anyMatch(c -> c.getParameterCount() == 0),
+                    handlerClass.getName() + " needs a public no-argument constructor for Lambda");
+        }
+    }
+
+    @Test
+    void everyFunctionRunsJava21() {
+        for (String function : functions) {
+            assertEquals("java21", template.functionProperty(function, "Runtime"), function);
+        }
+    }
+
+    @Test
+    void codeUriIsTheShadedJarTheLambdaModuleBuilds() throws Exception {
+        String jar = "functions/lambda/" + shadedJar(root.resolve("functions/lambda/pom.xml"));
+        for (String function : functions) {
+            assertEquals(jar, template.functionProperty(function, "CodeUri"), function + " CodeUri");
+        }
+    }
+
+    /** The shaded jar's path in the module, from the shade plugin's outputFile or finalName + classifier. */
+    private static String shadedJar(Path pomFile) throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pomFile.toFile());
+        String finalName = childText((Element) pom.getDocumentElement().getElementsByTagName("build").item(0), "finalName");
+        NodeList outputFiles = pom.getElementsByTagName("outputFile");
+        if (outputFiles.getLength() == 1) {
+            return outputFiles.item(0).getTextContent().strip()
+                    .replace("${project.build.directory}", "target")
+                    .replace("${project.build.finalName}", finalName);
+        }
+        NodeList classifiers = pom.getElementsByTagName("shadedClassifierName");
+        assertEquals(1, classifiers.getLength(), pomFile + " should name its shaded jar (outputFile or shadedClassifierName)");
+        return "target/" + finalName + "-" + classifiers.item(0).getTextContent().strip() + ".jar";
+    }
+
+    @Test
+    void everyFunctionHasEverySettingItRequires() {
+        for (Setting setting : Setting.values()) {
+            for (Setting.Function function : setting.requiredBy()) {
+                assertTrue(template.environmentFor(function.name()).containsKey(setting.name()),
+                        function + " needs " + setting + " in its Environment (or Globals)");
+            }
+        }
+    }
+
+    @Test
+    void everyEnvironmentVariableIsASetting() {
+        Set<String> settings = Arrays.stream(Setting.values()).map(Enum::name).collect(Collectors.toSet());
+        for (String function : functions) {
+            for (String name : template.environmentFor(function).keySet()) {
+                assertTrue(settings.contains(name) || name.equals(JVM_OPTIONS),
+                        function + " sets " + name + ", which no Setting reads");
+            }
+        }
+    }
+
+    @Test
+    void everyReferenceNamesAParameterAResourceOrAPseudoParameter() {
+        Set<String> known = new HashSet<>(PSEUDO_PARAMETERS);
+        known.addAll(template.section("Parameters").keySet());
+        known.addAll(template.resources().keySet());
+        for (String name : template.referencedNames()) {
+            assertTrue(known.contains(name), "The template refers to " + name + ", which it does not declare");
+        }
+    }
+
+    @Test
+    void everyValueResolves() {
+        // Resolving every resource and output catches a bad !GetAtt attribute or a !Sub typo.
+        template.resources().values().forEach(resource -> template.resolve(resource.properties()));
+        template.resolve(template.section("Outputs"));
+    }
+
+    @Test
+    void policyTemplatesAreScopedToTheTemplatesOwnResources() {
+        Map<String, String> resourceTypeOfArgument = Map.of(
+                "BucketName", "AWS::S3::Bucket",
+                "TableName", "AWS::DynamoDB::Table",
+                "QueueName", "AWS::SQS::Queue",
+                "TopicName", "AWS::SNS::Topic");
+        for (String function : functions) {
+            for (Object policy : policies(function)) {
+                if (policy instanceof Map<?, ?> map && map.size() == 1 && map.values().iterator().next() instanceof Map<?, ?> arguments) {
+                    String policyName = String.valueOf(map.keySet().iterator().next());
+                    arguments.forEach((argument, value) -> {
+                        String type = resourceTypeOfArgument.get(String.valueOf(argument));
+                        assertNotNull(type, function + " " + policyName + " has an argument this test does not know: " + argument);
+                        String resolved = template.resolveToString(value);
+                        Set<String> own = template.resourcesOfType(type).stream()
+                                .map(r -> template.physicalName(r.logicalId())).collect(Collectors.toSet());
+                        assertTrue(own.contains(resolved), function + " " + policyName + " " + argument + " = " + resolved
+                                + " is not one of the template's own: " + own);
+                    });
+                } else if (policy instanceof Map<?, ?> document && document.containsKey("Statement")) {
+                    Object statements = template.resolve(document.get("Statement"));
+                    for (Object statement : statements instanceof List<?> list ? list : List.of(statements)) {
+                        Object resources = ((Map<?, ?>) statement).get("Resource");
+                        List<?> all = resources instanceof List<?> list ? list : List.of(String.valueOf(resources));
+                        assertFalse(all.contains("*"), function + " has an inline policy statement on every resource");
+                    }
+                } else {
+                    fail(function + " has a policy this test cannot check for scope: " + policy);
+                }
+            }
+        }
+    }
+
+    @Test
+    void publishFunctionIsTriggeredByArticlesUploadedToTheUploadsBucket() {
+        Map<?, ?> events = (Map<?, ?>) template.resource("PublishFunction").property("Events");
+        assertNotNull(events, "PublishFunction has no Events");
+        boolean found = events.values().stream().map(Map.class::cast).anyMatch(event -> {
+            Map<?, ?> p = (Map<?, ?>) event.get("Properties");
+            Object eventNames = p.get("Events");
+            List<?> names = eventNames instanceof List<?> list ? list : List.of(String.valueOf(eventNames));
+            return "S3".equals(event.get("Type"))
+                    && new Intrinsic("Ref", "UploadsBucket").equals(p.get("Bucket"))
+                    && names.contains("s3:ObjectCreated:*")
+                    && String.valueOf(p.get("Filter")).contains("{Name=prefix, Value=articles/}");
+        });
+        assertTrue(found, "PublishFunction needs an S3 event: UploadsBucket, s3:ObjectCreated:*, prefix articles/");
+    }
+
+    /**
+     * A function a bucket triggers must not !Ref or !GetAtt that bucket outside the event: the
+     * bucket's notification then depends on the function and the function's role on the bucket,
+     * a circular dependency CloudFormation rejects. It repeats the bucket's !Sub name instead.
+     */
+    @Test
+    void functionsTriggeredByABucketDoNotReferToItAndSoCauseNoCircularDependency() {
+        for (String function : functions) {
+            TemplateResource resource = template.resource(function);
+            for (String bucket : triggeringBuckets(resource)) {
+                Map<String, Object> withoutEvents = new java.util.LinkedHashMap<>(resource.properties());
+                withoutEvents.remove("Events");
+                List<String> refs = new ArrayList<>();
+                collectRefs(withoutEvents, refs);
+                assertFalse(refs.contains(bucket), function + " is triggered by " + bucket + " and also refers to it: "
+                        + "use the bucket's !Sub name (see the comment on UploadsBucket)");
+                Object bucketName = template.resource(bucket).property("BucketName");
+                assertNotNull(bucketName, bucket + " triggers " + function + ", so it needs an explicit BucketName");
+            }
+        }
+        assertEquals(template.physicalName("UploadsBucket"), template.environmentFor("PublishFunction").get("UPLOADS_BUCKET"));
+    }
+
+    @Test
+    void everyFunctionIsPublishedWithSnapStart() {
+        for (String function : functions) {
+            assertNotNull(template.functionProperty(function, "AutoPublishAlias"), function + " AutoPublishAlias");
+            Object snapStart = template.functionProperty(function, "SnapStart");
+            assertTrue(snapStart instanceof Map<?, ?> map && "PublishedVersions".equals(map.get("ApplyOn")),
+                    function + " SnapStart ApplyOn PublishedVersions, got " + snapStart);
+        }
+    }
+
+    @Test
+    void holdsNoSecretLookingLiteral() {
+        Pattern secretValue = Pattern.compile("AKIA[0-9A-Z]{16}|ASIA[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----"
+                + "|(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])|xox[bap]-|gh[pousr]_[A-Za-z0-9]{20,}");
+        Pattern secretKey = Pattern.compile("(?i).*(password|secret|token|apikey|api_key|privatekey|credential).*");
+        walk(template.document(), "", (path, key, value) -> {
+            if (value instanceof String text) {
+                assertFalse(secretValue.matcher(text).find(), "Secret-looking value at " + path);
+                if (key != null && secretKey.matcher(key).matches()) {
+                    fail("Literal value for a secret-looking key at " + path + ": use a dynamic reference or SSM");
+                }
+            }
+        });
+    }
+
+    private static List<?> policies(String function) {
+        Object policies = template.resource(function).property("Policies");
+        if (policies == null) {
+            return List.of();
+        }
+        return policies instanceof List<?> list ? list : List.of(policies);
+    }
+
+    private static Set<String> triggeringBuckets(TemplateResource function) {
+        Set<String> buckets = new HashSet<>();
+        if (function.property("Events") instanceof Map<?, ?> events) {
+            for (Object event : events.values()) {
+                if (event instanceof Map<?, ?> e && "S3".equals(e.get("Type")) && e.get("Properties") instanceof Map<?, ?> p
+                        && p.get("Bucket") instanceof Intrinsic ref && ref.function().equals("Ref")) {
+                    buckets.add(String.valueOf(ref.argument()));
+                }
+            }
+        }
+        return buckets;
+    }
+
+    private static void collectRefs(Object node, List<String> refs) {
+        if (node instanceof Intrinsic in) {
+            if (in.function().equals("Ref")) {
+                refs.add(String.valueOf(in.argument()));
+            } else if (in.function().equals("Fn::GetAtt") && in.argument() instanceof List<?> parts) {
+                refs.add(String.valueOf(parts.get(0)));
+            } else if (in.function().equals("Fn::Sub")) {
+                Object pattern = in.argument() instanceof List<?> parts ? parts.get(0) : in.argument();
+                java.util.regex.Matcher m = Pattern.compile("\\$\\{([^}.!]+)[^}]*}").matcher(String.valueOf(pattern));
+                while (m.find()) {
+                    refs.add(m.group(1));
+                }
+            }
+            collectRefs(in.argument(), refs);
+        } else if (node instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collectRefs(v, refs));
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> collectRefs(v, refs));
+        }
+    }
+
+    private interface Visitor {
+        void visit(String path, String key, Object value);
+    }
+
+    private static void walk(Object node, String path, Visitor visitor) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                visitor.visit(path + "/" + k, String.valueOf(k), v);
+                walk(v, path + "/" + k, visitor);
+            });
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                visitor.visit(path + "[" + i + "]", null, list.get(i));
+                walk(list.get(i), path + "[" + i + "]", visitor);
+            }
+        } else if (node instanceof Intrinsic in) {
+            walk(in.argument(), path + "!" + in.function(), visitor);
+        }
+    }
+
+    private static String childText(Element parent, String name) {
+        NodeList children = parent.getElementsByTagName(name);
+        assertEquals(1, children.getLength(), "one <" + name + "> expected");
+        return children.item(0).getTextContent().strip();
+    }
+}

@@ -1,0 +1,73 @@
+package despatch.local.handlers;
+
+import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.Settings;
+import despatch.lambda.wiring.Wiring;
+import despatch.local.S3EventFactory;
+import despatch.local.stack.LocalAwsStack;
+import despatch.local.stack.ProjectRoot;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/** One local AWS stack for all handler tests in this JVM: emulators start once, in about a second. */
+final class TestStack {
+    private static LocalAwsStack stack;
+
+    private TestStack() {
+    }
+
+    static synchronized LocalAwsStack get() {
+        if (stack == null) {
+            stack = LocalAwsStack.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        }
+        return stack;
+    }
+
+    static Map<String, String> environment(Setting.Function function) {
+        return get().environmentFor(function.name());
+    }
+
+    /** The wiring a deployed function would build, pointed at the emulators. */
+    static Wiring wiring(Setting.Function function, Clock clock) {
+        Settings settings = Settings.from(environment(function), function);
+        return new Wiring(settings, clock, get().s3(), get().dynamoDb());
+    }
+
+    static String bucket(String setting) {
+        return environment(Setting.Function.PublishFunction).get(setting);
+    }
+
+    static void upload(String key, String text) {
+        upload(key, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void upload(String key, byte[] bytes) {
+        get().s3().putObject(put -> put.bucket(bucket("UPLOADS_BUCKET")).key(key), RequestBody.fromBytes(bytes));
+    }
+
+    static String read(String bucketSetting, String key) {
+        return get().s3().getObjectAsBytes(get -> get.bucket(bucket(bucketSetting)).key(key)).asUtf8String();
+    }
+
+    static boolean exists(String bucketSetting, String key) {
+        try {
+            get().s3().headObject(head -> head.bucket(bucket(bucketSetting)).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    static S3EventFactory events() {
+        return new S3EventFactory(ProjectRoot.find());
+    }
+}
