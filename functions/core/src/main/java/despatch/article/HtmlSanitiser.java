@@ -6,6 +6,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * The one gate for article HTML: no script, no event handlers, no javascript: or data: links,
@@ -26,13 +27,21 @@ final class HtmlSanitiser {
     record Result(String html, List<String> warnings) {
     }
 
-    static Result sanitise(String html, String baseUrl, String part) {
+    /** Real articles nest a few levels; hundreds are an attack on every recursive renderer downstream. */
+    static final int MAX_DEPTH = 40;
+
+    static Result sanitise(String html, String baseUrl, String part) throws ArticleRejectedException {
         Document dirty = Jsoup.parseBodyFragment(html, baseUrl);
         Document clean = CLEANER.clean(dirty);
         List<String> warnings = new java.util.ArrayList<>();
         if (!CLEANER.isValid(Jsoup.parseBodyFragment(html, baseUrl))) {
             warnings.add(part + ": some HTML was removed because it is not safe in a web page or email "
                     + "(scripts, event handlers, frames, forms, styles or javascript: links).");
+        }
+        int depth = depthOf(clean.body());
+        if (depth > MAX_DEPTH) {
+            throw new ArticleRejectedException(new Problem(part, "It nests quotes, lists or HTML " + depth
+                    + " levels deep; the most that can be rendered is " + MAX_DEPTH + ". Flatten it."));
         }
         shiftHeadingsBelowTitle(clean.body());
         for (Element image : clean.body().select("img")) {
@@ -43,6 +52,13 @@ final class HtmlSanitiser {
         }
         clean.outputSettings().prettyPrint(false);
         return new Result(clean.body().html(), warnings);
+    }
+
+    /** Measured without recursion, since the point is to survive input that is deep. */
+    private static int depthOf(Element root) {
+        int[] deepest = {0};
+        NodeTraversor.traverse((node, depth) -> deepest[0] = Math.max(deepest[0], depth), root);
+        return deepest[0];
     }
 
     /** The article title is the page's only h1, so body headings start at h2. */

@@ -21,7 +21,16 @@ final class MarkdownHtml {
     private MarkdownHtml() {
     }
 
-    static String toHtml(String markdown) {
-        return RENDERER.render(PARSER.parse(markdown));
+    /**
+     * CommonMark's parser and renderer recurse once per level of nesting, so thousands of nested
+     * quotes or emphasis markers overflow the stack; that is bad input, not a crash.
+     */
+    static String toHtml(String markdown) throws ArticleRejectedException {
+        try {
+            return RENDERER.render(PARSER.parse(markdown));
+        } catch (StackOverflowError e) {
+            throw new ArticleRejectedException(new Problem("body", "The Markdown nests quotes, lists or emphasis too deeply "
+                    + "to render (more than " + HtmlSanitiser.MAX_DEPTH + " levels). Flatten it."));
+        }
     }
 }

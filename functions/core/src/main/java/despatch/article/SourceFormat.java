@@ -20,7 +20,7 @@ enum SourceFormat {
                 + ". Upload articles as Markdown (.md) or plain text (.txt)."));
     }
 
-    String toHtml(java.util.List<String> paragraphs) {
+    String toHtml(java.util.List<String> paragraphs) throws ArticleRejectedException {
         return this == MARKDOWN ? MarkdownHtml.toHtml(String.join("\n\n", paragraphs)) : PlainTextHtml.toHtml(paragraphs);
     }
 }

@@ -6,6 +6,7 @@ import despatch.article.ParsedArticle;
 import despatch.article.Problem;
 import despatch.article.UploadText;
 import despatch.render.ArticleRenderer;
+import despatch.render.RenderedArticle;
 import java.util.List;
 
 /** Renders exactly what publishing would, and writes nothing anywhere. */
@@ -24,7 +25,9 @@ public final class PreviewService {
     public Preview preview(String fileName, byte[] content) {
         try {
             ParsedArticle parsed = parser.parse(fileName, content);
-            return new Preview(parsed.article().slug(), renderer.render(parsed.article()), parsed.warnings(), List.of());
+            RenderedArticle rendered = renderer.render(parsed.article());
+            return new Preview(parsed.article().slug(), rendered, RenderedChecks.withRenderedWarnings(parsed.warnings(), rendered),
+                    List.of());
         } catch (ArticleRejectedException e) {
             return new Preview(null, null, List.of(), e.problems());
         }

@@ -63,6 +63,7 @@ public final class PublishService {
 
     private PublishOutcome write(String uploadKey, ParsedArticle parsed, RenderedArticle rendered) {
         var article = parsed.article();
+        var warnings = RenderedChecks.withRenderedWarnings(parsed.warnings(), rendered);
         Instant now = clock.instant();
         String emailLocation = emails.save(article.slug(), rendered);
         Instant embargo = article.embargoTime().map(time -> time.toInstant()).orElse(null);
@@ -73,11 +74,11 @@ public final class PublishService {
         }
         articles.save(new ArticleRecord(article.slug(), article.title(), article.summary(), article.kind(), article.date(),
                 article.lists(), scheduled ? ArticleState.SCHEDULED : ArticleState.PUBLISHED, embargo,
-                scheduled ? null : now, now, uploadKey, webPath, emailLocation, parsed.warnings()));
+                scheduled ? null : now, now, uploadKey, webPath, emailLocation, warnings));
         uploads.clearRejection(uploadKey);
         return scheduled
-                ? new PublishOutcome.Scheduled(uploadKey, article.slug(), embargo, parsed.warnings())
-                : new PublishOutcome.Published(uploadKey, article.slug(), webPath, parsed.warnings());
+                ? new PublishOutcome.Scheduled(uploadKey, article.slug(), embargo, warnings)
+                : new PublishOutcome.Published(uploadKey, article.slug(), webPath, warnings);
     }
 
     static String fileName(String key) {

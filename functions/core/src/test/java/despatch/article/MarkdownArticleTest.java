@@ -231,6 +231,22 @@ class MarkdownArticleTest {
     }
 
     @Test
+    void hostileNestingIsRejectedNotACrash() {
+        for (String body : List.of(">".repeat(100_000) + " deep", "*".repeat(50_000) + "x" + "*".repeat(50_000),
+                "<div>".repeat(50_000) + "x", "- ".repeat(30_000) + "x")) {
+            List<Problem> problems = problemsOf("deep.md", "---\ntitle: Deep\n---\n" + body + "\n");
+            assertTrue(problems.getFirst().message().contains("Flatten it"), problems.toString());
+        }
+    }
+
+    @Test
+    void billionLaughsInFrontMatterIsRefused() {
+        String yaml = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\nx\n";
+        assertTrue(problemsOf("a.md", yaml).getFirst().message().contains("aliases"));
+    }
+
+    @Test
     void yamlOneTwoTypesStayText() throws Exception {
         Article article = parse("---\ntitle: no\nauthor: 2026\n---\nBody.\n").article();
         assertEquals("no", article.title());

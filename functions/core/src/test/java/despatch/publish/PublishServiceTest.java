@@ -98,6 +98,17 @@ class PublishServiceTest {
     }
 
     @Test
+    void emailThatGmailWouldClipIsPublishedWithAWarning() {
+        String row = "|" + " cell |".repeat(20) + "\n";
+        upload("articles/table.md", "---\ntitle: Big table\n---\n" + row + "|" + "---|".repeat(20) + "\n" + row.repeat(400));
+
+        PublishOutcome.Published published = assertInstanceOf(PublishOutcome.Published.class, service.publish("articles/table.md"));
+
+        assertTrue(published.warnings().stream().anyMatch(w -> w.contains("Gmail clips")), published.warnings().toString());
+        assertTrue(targets.records.get("big-table").warnings().stream().anyMatch(w -> w.contains("Gmail clips")));
+    }
+
+    @Test
     void uploadRemovedBeforeTheEventArrivesIsIgnored() {
         assertInstanceOf(PublishOutcome.Ignored.class, service.publish("articles/gone.md"));
         assertTrue(targets.nothingWritten());

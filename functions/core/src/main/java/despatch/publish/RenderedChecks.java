@@ -1,0 +1,25 @@
+package despatch.publish;
+
+import despatch.render.RenderedArticle;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Warnings that only the rendered output can give; publishing and preview both add them. */
+final class RenderedChecks {
+    /** Gmail shows "[Message clipped]" and hides the rest, unsubscribe link included, above this. */
+    static final int GMAIL_CLIP_BYTES = 102 * 1024;
+
+    private RenderedChecks() {
+    }
+
+    static List<String> withRenderedWarnings(List<String> warnings, RenderedArticle rendered) {
+        List<String> all = new ArrayList<>(warnings);
+        int bytes = rendered.emailHtml().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > GMAIL_CLIP_BYTES) {
+            all.add("The email is " + bytes / 1024 + " KB; Gmail clips emails over 102 KB and hides the rest, "
+                    + "including the unsubscribe link. Shorten the article or move long tables to the web page.");
+        }
+        return all;
+    }
+}
