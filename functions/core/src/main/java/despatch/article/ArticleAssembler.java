@@ -49,7 +49,7 @@ final class ArticleAssembler {
         List<String> lists = lists();
         HeroImage hero = heroImage();
         String slug = slug(title);
-        LocalDate date = fields.date(FrontMatterKey.DATE, office.zone());
+        LocalDate date = date(embargo);
         String author = fields.line(FrontMatterKey.AUTHOR);
         String notesSource = notesSource();
         String mediaContact = kind == ArticleKind.PRESS_RELEASE ? mediaContact() : null;
@@ -71,9 +71,9 @@ final class ArticleAssembler {
         if (author == null && parts.byline() != null && parts.byline().regionMatches(true, 0, "by ", 0, 3)) {
             author = parts.byline().substring(3).strip();
         }
-        Article article = new Article(slug, title, summary(body.html()), author, parts.byline(), kind,
-                date == null ? LocalDate.now(clock.withZone(office.zone())) : date, lists, embargo, hero,
-                body.html(), notesHtml, mediaContact, fileName);
+        Article article = new Article(slug, title, summary(body.html(), title), author, parts.byline(), kind,
+                date, lists, embargo, hero, body.html(), notesHtml, mediaContact, fileName);
+        ReservedText.check(article);
         return new ParsedArticle(article, warnings);
     }
 
@@ -118,10 +118,10 @@ final class ArticleAssembler {
 
     private ZonedDateTime embargo() {
         ZonedDateTime embargo = fields.dateTime(FrontMatterKey.EMBARGO);
-        if (embargo == null && parts.embargoLine() != null && !fields.has(FrontMatterKey.EMBARGO)) {
-            problems.add("body", "The text says '" + Text.shorten(parts.embargoLine(), 80) + "' but no embargo is set, so it "
-                    + "would be published at once. Add front matter at the top, e.g.\n---\nembargo: 2026-12-01T00:01:00+00:00[Europe/London]\n---\n"
-                    + "or delete that line.");
+        if (embargo == null && parts.embargoMention() != null && !fields.has(FrontMatterKey.EMBARGO)) {
+            problems.add("body", "The text says '" + Text.shorten(parts.embargoMention(), 80) + "' but no embargo is set, so it "
+                    + "would be published at once. Add front matter at the top, e.g.\n---\nembargo: 2026-12-01T00:01[Europe/London]\n---\n"
+                    + "or take the embargo out of the text.");
         }
         if (embargo != null && !embargo.toInstant().isAfter(clock.instant())) {
             warnings.add("The embargo (" + embargo + ") has already passed, so the article is published at once.");
@@ -214,13 +214,28 @@ final class ArticleAssembler {
         return office.mediaContact().isEmpty() ? null : office.mediaContact();
     }
 
-    private String summary(String bodyHtml) {
+    /** The front matter's, else the text's date line, else the embargo's day, else today. */
+    private LocalDate date(ZonedDateTime embargo) {
+        LocalDate given = fields.date(FrontMatterKey.DATE, office.zone());
+        if (given != null) {
+            return given;
+        }
+        if (parts.date() != null) {
+            return parts.date();
+        }
+        return embargo != null ? embargo.withZoneSameInstant(office.zone()).toLocalDate() : LocalDate.now(clock.withZone(office.zone()));
+    }
+
+    private String summary(String bodyHtml, String title) {
         String given = fields.line(FrontMatterKey.SUMMARY);
         if (given != null) {
             return given;
         }
-        Element first = Jsoup.parseBodyFragment(bodyHtml).selectFirst("p");
-        String text = first == null ? "" : first.text();
-        return Text.shorten(text, Text.SUMMARY_LIMIT);
+        for (Element paragraph : Jsoup.parseBodyFragment(bodyHtml).select("p")) {
+            if (!paragraph.text().isBlank()) {
+                return Text.shorten(paragraph.text(), Text.SUMMARY_LIMIT);
+            }
+        }
+        return title;
     }
 }

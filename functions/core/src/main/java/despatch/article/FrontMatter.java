@@ -21,9 +21,12 @@ final class FrontMatter {
     record Split(Map<String, Object> fields, String body) {
     }
 
-    static Split split(String text) throws ArticleRejectedException {
+    static Split split(String original) throws ArticleRejectedException {
+        // Editors leave blank lines above the block and spaces after the dashes; neither should
+        // turn the front matter into visible text on the public page.
+        String text = original.replaceFirst("^(?:[ \t]*\n)+", "").replaceFirst("^---[ \t]+\n", "---\n");
         if (!text.startsWith("---\n") && !text.equals("---")) {
-            return new Split(Map.of(), text);
+            return new Split(Map.of(), original);
         }
         int end = closingLine(text);
         if (end < 0) {

@@ -10,6 +10,8 @@ import java.util.Map;
 
 /** Typed, checked reads of front matter values; each wrong value becomes a problem that names the key. */
 final class FrontMatterFields {
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile(
+            "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
     private final Map<String, Object> raw;
     private final Problems problems;
 
@@ -46,6 +48,11 @@ final class FrontMatterFields {
             return null;
         }
         String text = String.valueOf(value).strip();
+        if (CONTROL.matcher(text).find()) {
+            // YAML escapes ("\0", "\e", "\N") can smuggle what the raw-file check never saw.
+            problems.add(where(key), "It contains an invisible control character. Retype the value.");
+            return null;
+        }
         return text.isEmpty() ? null : text;
     }
 

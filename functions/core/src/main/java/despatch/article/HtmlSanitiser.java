@@ -44,11 +44,16 @@ final class HtmlSanitiser {
                     + " levels deep; the most that can be rendered is " + MAX_DEPTH + ". Flatten it."));
         }
         shiftHeadingsBelowTitle(clean.body());
+        List<String> withoutAlt = new java.util.ArrayList<>();
         for (Element image : clean.body().select("img")) {
             if (image.attr("alt").isBlank()) {
-                warnings.add(part + ": the image " + image.attr("src") + " has no alt text. Describe it in the brackets: ![what it shows](address).");
+                withoutAlt.add(image.attr("src"));
                 image.attr("alt", "");
             }
+        }
+        if (!withoutAlt.isEmpty()) {
+            warnings.add(part + ": " + withoutAlt.size() + " image(s) have no alt text, first " + Text.shorten(withoutAlt.getFirst(), 100)
+                    + ". Describe each in the brackets: ![what it shows](address).");
         }
         clean.outputSettings().prettyPrint(false);
         return new Result(clean.body().html(), warnings);

@@ -18,7 +18,34 @@ final class MarkdownHtml {
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
+    /**
+     * CommonMark's inline parsing turns quadratic on some long lines (thousands of "<a"); no real
+     * paragraph is anywhere near this long, and a hostile one would otherwise run the function out of time.
+     */
+    static final int MAX_LINE_CHARS = 20_000;
+
     private MarkdownHtml() {
+    }
+
+    private static void checkLineLengths(String markdown) throws ArticleRejectedException {
+        int lineNumber = 0;
+        for (String line : markdown.split("\n")) {
+            lineNumber++;
+            if (line.length() > MAX_LINE_CHARS) {
+                throw new ArticleRejectedException(new Problem("body", "A line of the body (the " + ordinal(lineNumber)
+                        + ") is " + line.length() + " characters long; the most is " + MAX_LINE_CHARS
+                        + ". Break it into paragraphs with blank lines."));
+            }
+        }
+    }
+
+    private static String ordinal(int n) {
+        return n + (n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        });
     }
 
     /**
@@ -26,6 +53,7 @@ final class MarkdownHtml {
      * quotes or emphasis markers overflow the stack; that is bad input, not a crash.
      */
     static String toHtml(String markdown) throws ArticleRejectedException {
+        checkLineLengths(markdown);
         try {
             return RENDERER.render(PARSER.parse(markdown));
         } catch (StackOverflowError e) {

@@ -38,7 +38,13 @@ public final class Text {
             return oneLine;
         }
         int cut = oneLine.lastIndexOf(' ', limit - 1);
-        return oneLine.substring(0, cut > limit / 2 ? cut : limit - 1).stripTrailing() + "…";
+        if (cut <= limit / 2) {
+            cut = limit - 1;
+            if (Character.isHighSurrogate(oneLine.charAt(cut - 1))) {
+                cut--; // never split an emoji or other astral character in half
+            }
+        }
+        return oneLine.substring(0, cut).stripTrailing() + "…";
     }
 
     /** ASCII slug for URLs: accents dropped ("Café" → "cafe"), everything else becomes hyphens. */

@@ -27,7 +27,8 @@ public record Office(
         Objects.requireNonNull(name, "name");
         postalAddressLines = List.copyOf(postalAddressLines);
         siteBaseUrl = stripTrailingSlash(Objects.requireNonNull(siteBaseUrl, "siteBaseUrl"));
-        lists = Map.copyOf(lists);
+        // Keep the office's order: pages and hints list them as configured.
+        lists = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lists));
         mediaContact = mediaContact == null ? "" : mediaContact.strip();
     }
 

@@ -9,6 +9,9 @@ import despatch.render.ArticleRenderer;
 import despatch.render.RenderedArticle;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import despatch.article.Problem;
 
 /**
  * The publish path for one upload. Everything that can fail because of the upload (parsing,
@@ -47,10 +50,13 @@ public final class PublishService {
         }
         ParsedArticle parsed;
         RenderedArticle rendered;
+        List<String> warnings;
         try {
             byte[] content = uploads.read(uploadKey, UploadText.MAX_BYTES);
             parsed = parser.parse(fileName(uploadKey), content);
             rendered = renderer.render(parsed.article());
+            warnings = RenderedChecks.withRenderedWarnings(parsed.warnings(), rendered);
+            checkSlugIsOurs(parsed.article().slug(), uploadKey);
         } catch (ArticleRejectedException e) {
             uploads.recordRejection(uploadKey, RejectionReport.json(uploadKey, e.problems(), clock.instant()));
             return new PublishOutcome.Rejected(uploadKey, e.problems());
@@ -58,12 +64,25 @@ public final class PublishService {
             // Deleted (or renamed) between the event and now: there is nothing left to publish.
             return new PublishOutcome.Ignored(uploadKey, "the upload was removed before it could be published");
         }
-        return write(uploadKey, parsed, rendered);
+        return write(uploadKey, parsed, rendered, warnings);
     }
 
-    private PublishOutcome write(String uploadKey, ParsedArticle parsed, RenderedArticle rendered) {
+    /**
+     * Two uploads that come to the same address must not silently replace each other. The same
+     * upload key again is a correction and may. (Checked before any write; two different uploads
+     * racing for one new slug within the same second can still collide.)
+     */
+    private void checkSlugIsOurs(String slug, String uploadKey) throws ArticleRejectedException {
+        Optional<String> owner = articles.uploadKeyOf(slug);
+        if (owner.isPresent() && !owner.get().equals(uploadKey)) {
+            throw new ArticleRejectedException(new Problem("slug", "The address " + SitePaths.articleDirectory(slug)
+                    + " already belongs to the article uploaded as " + owner.get() + ". To correct that article, upload the "
+                    + "new version under that same name; for a new article, give it its own `slug:` in the front matter."));
+        }
+    }
+
+    private PublishOutcome write(String uploadKey, ParsedArticle parsed, RenderedArticle rendered, List<String> warnings) {
         var article = parsed.article();
-        var warnings = RenderedChecks.withRenderedWarnings(parsed.warnings(), rendered);
         Instant now = clock.instant();
         String emailLocation = emails.save(article.slug(), rendered);
         Instant embargo = article.embargoTime().map(time -> time.toInstant()).orElse(null);

@@ -21,7 +21,8 @@ final class ArticleViews {
     ArticleView article(Article article, Instant now) {
         String heroUrl = article.heroImage() == null ? null : article.heroImage().url();
         String heroAlt = article.heroImage() == null ? null : article.heroImage().alt();
-        return new ArticleView(article.slug(), article.title(), article.summary(), article.author(), article.byline(),
+        String byline = article.byline() != null ? article.byline() : article.author() != null ? "By " + article.author() : null;
+        return new ArticleView(article.slug(), article.title(), article.summary(), article.author(), byline,
                 article.isPressRelease(), article.kind().label(), article.date().toString(),
                 dateFormat.format(article.date()), embargoLine(article, now), article.bodyHtml(), heroUrl, heroAlt,
                 article.notesToEditorsHtml(), article.mediaContact(), office.articleUrl(article.slug()));

@@ -3,6 +3,7 @@ package despatch.render;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import despatch.article.Article;
+import despatch.article.Text;
 import despatch.office.Office;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,7 @@ final class JsonLd {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("@context", "https://schema.org");
         json.put("@type", "NewsArticle");
-        json.put("headline", article.title().length() > HEADLINE_LIMIT
-                ? article.title().substring(0, HEADLINE_LIMIT - 1) + "…" : article.title());
+        json.put("headline", Text.shorten(article.title(), HEADLINE_LIMIT));
         json.put("description", article.summary());
         json.put("datePublished", article.date().toString());
         json.put("inLanguage", office.language().toLanguageTag());

@@ -232,10 +232,11 @@ class MarkdownArticleTest {
 
     @Test
     void hostileNestingIsRejectedNotACrash() {
-        for (String body : List.of(">".repeat(100_000) + " deep", "*".repeat(50_000) + "x" + "*".repeat(50_000),
-                "<div>".repeat(50_000) + "x", "- ".repeat(30_000) + "x")) {
+        for (String body : List.of(">".repeat(9_000) + " deep", "*".repeat(9_000) + "x" + "*".repeat(9_000),
+                "<div>\n".repeat(50_000) + "x", "- ".repeat(9_000) + "x", ">".repeat(100_000))) {
             List<Problem> problems = problemsOf("deep.md", "---\ntitle: Deep\n---\n" + body + "\n");
-            assertTrue(problems.getFirst().message().contains("Flatten it"), problems.toString());
+            String message = problems.getFirst().message();
+            assertTrue(message.contains("Flatten it") || message.contains("Break it into paragraphs"), problems.toString());
         }
     }
 

@@ -26,6 +26,11 @@ final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore,
         records.put(record.slug(), record);
     }
 
+    @Override
+    public java.util.Optional<String> uploadKeyOf(String slug) {
+        return java.util.Optional.ofNullable(records.get(slug)).map(ArticleRecord::uploadKey);
+    }
+
     boolean nothingWritten() {
         return pages.isEmpty() && emails.isEmpty() && records.isEmpty();
     }

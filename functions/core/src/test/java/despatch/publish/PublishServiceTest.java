@@ -109,6 +109,21 @@ class PublishServiceTest {
     }
 
     @Test
+    void anotherUploadCannotTakeOverAPublishedAddress() {
+        upload("articles/first.md", "---\ntitle: Monthly update\n---\nFirst.\n");
+        upload("articles/second.md", "---\ntitle: Monthly update\n---\nSecond.\n");
+        service.publish("articles/first.md");
+
+        PublishOutcome.Rejected rejected = assertInstanceOf(PublishOutcome.Rejected.class, service.publish("articles/second.md"));
+
+        assertTrue(rejected.problems().getFirst().message().contains("already belongs to the article uploaded as articles/first.md"));
+        assertTrue(targets.pages.get("articles/monthly-update/index.html").contains("First."));
+        upload("articles/first.md", "---\ntitle: Monthly update\n---\nFirst, corrected.\n");
+        assertInstanceOf(PublishOutcome.Published.class, service.publish("articles/first.md"));
+        assertTrue(targets.pages.get("articles/monthly-update/index.html").contains("First, corrected."));
+    }
+
+    @Test
     void uploadRemovedBeforeTheEventArrivesIsIgnored() {
         assertInstanceOf(PublishOutcome.Ignored.class, service.publish("articles/gone.md"));
         assertTrue(targets.nothingWritten());

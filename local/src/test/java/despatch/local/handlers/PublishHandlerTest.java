@@ -100,6 +100,18 @@ class PublishHandlerTest {
     }
 
     @Test
+    void aSecondUploadWithTheSameSlugIsRejectedAndTheFirstStays() {
+        String slug = unique("monthly-update");
+        publish("articles/" + slug + "-a.md", "---\ntitle: Monthly update\nslug: " + slug + "\n---\nFirst.\n");
+
+        Map<String, Object> second = publish("articles/" + slug + "-b.md", "---\ntitle: Monthly update\nslug: " + slug + "\n---\nSecond.\n");
+
+        assertEquals("rejected", second.get("outcome"), second.toString());
+        assertTrue(TestStack.read("SITE_BUCKET", "articles/" + slug + "/index.html").contains("First."));
+        assertEquals("articles/" + slug + "-a.md", record(slug).get("uploadKey").s());
+    }
+
+    @Test
     void theReportItselfDoesNotTriggerAnotherPublish() {
         Map<String, Object> outcome = publish("articles/anything.md.error.json", 10);
         assertEquals("ignored", outcome.get("outcome"));

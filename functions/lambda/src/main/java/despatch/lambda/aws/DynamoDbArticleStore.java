@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -37,6 +38,14 @@ public final class DynamoDbArticleStore implements ArticleStore {
         putInstant(item, "embargo", record.embargo());
         putInstant(item, "publishedAt", record.publishedAt());
         dynamoDb.putItem(put -> put.tableName(table).item(item));
+    }
+
+    /** A strongly consistent read of one attribute: 1 read unit, and it sees a publish that just finished. */
+    @Override
+    public Optional<String> uploadKeyOf(String slug) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).key(Map.of("slug", s(slug)))
+                .projectionExpression("uploadKey").consistentRead(true)).item();
+        return item == null || !item.containsKey("uploadKey") ? Optional.empty() : Optional.of(item.get("uploadKey").s());
     }
 
     private static void putInstant(Map<String, AttributeValue> item, String name, Instant value) {
