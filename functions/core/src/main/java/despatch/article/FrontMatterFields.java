@@ -42,6 +42,10 @@ final class FrontMatterFields {
         if (value == null) {
             return null;
         }
+        if (value instanceof byte[]) {
+            problems.add(where(key), "Expected text, found binary data (!!binary). Write it as `" + key.key() + ": your text`.");
+            return null;
+        }
         if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
             problems.add(where(key), "Expected text, found a " + (value instanceof Map ? "nested block" : "list")
                     + ". Write it as `" + key.key() + ": your text`.");

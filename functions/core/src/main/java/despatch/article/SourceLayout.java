@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
  */
 final class SourceLayout {
     private static final Pattern RELEASE_MARKER = Pattern.compile(
-            "(?i)[\\W_]*(for immediate release|(press|news|media) release|datganiad i'?r wasg|i'?w ryddhau ar unwaith)\\b.{0,80}");
+            "(?i)[\\W_]*(for immediate release|(press|news|media) release|datganiad i['’]?r wasg|i['’]?w ryddhau ar unwaith)\\b.{0,80}");
     private static final Pattern EMBARGO_LINE = Pattern.compile("(?i)[\\W_]*embargo(ed)?\\s*(until|till|to|:|-|–|—).*");
     /** An embargo stated anywhere in the text, notes included; "an embargo on oil" is not one. */
     private static final Pattern EMBARGO_MENTION = Pattern.compile(
-            "(?i)(\\bembargo(ed)?\\s*(until|till|to)\\b|^[\\W_]*embargo(ed)?\\s*[:–—-]|\\bunder embargo\\b|\\bwedi'?i embargo\\b)");
+            "(?i)(\\bembargo(ed)?\\s*(until|till|to)\\b|^[\\W_]*embargo(ed)?\\s*[:–—-]|\\bunder embargo\\b|\\bwedi['’]?i embargo\\b)");
     private static final Pattern ENDS = Pattern.compile("(?i)[-–—*#\\s]*(ends|diwedd)[-–—*.#\\s]*");
     private static final Pattern PLAIN_TEXT_ENDS = Pattern.compile("#\\s*#\\s*#");
     private static final Pattern NOTES_HEADING = Pattern.compile(
@@ -188,7 +188,7 @@ final class SourceLayout {
         private static final int LIMIT = 160;
         private static final Pattern ROLE = Pattern.compile(
                 "(.*?),?\\s+(?:is\\s+(?:the\\s+)?)?(MP|MSP|MS|AS|MLA|MEP|AM|Member of (?:Parliament|the Senedd|the Scottish Parliament)"
-                        + "|Aelod o'r Senedd|Councillor|Cllr)(?:,?\\s+(?:for|of|dros)\\s+(.+?))?[.]?");
+                        + "|Aelod o['’]r Senedd|Councillor|Cllr)(?:,?\\s+(?:for|of|dros)\\s+(.+?))?[.]?");
         private static final Set<String> PARTICLES = Set.of("and", "of", "the", "upon", "on", "de", "van", "von", "ap", "a", "&", "y", "dros");
 
         private Bylines() {

@@ -116,6 +116,18 @@ class OfficeHabitsTest {
     }
 
     @Test
+    void welshMarkersWithACurlyApostrophe() throws Exception {
+        Article article = parse("datganiad.txt", "DATGANIAD I’R WASG\n\nAS yn croesawu arian\n\nTestun.\n");
+        assertEquals("AS yn croesawu arian", article.title());
+        assertEquals(ArticleKind.PRESS_RELEASE, article.kind());
+    }
+
+    @Test
+    void binaryYamlValuesAreRefused() {
+        assertTrue(problems("a.md", "---\ntitle: !!binary aGVsbG8=\n---\nBody.\n").getFirst().message().contains("binary"));
+    }
+
+    @Test
     void controlCharactersFromYamlEscapesAreRefused() {
         assertTrue(problems("a.md", "---\ntitle: \"Hello\\NBcc: x\\0\\e\"\n---\nBody.\n").getFirst().message().contains("control character"));
     }
