@@ -79,14 +79,16 @@ final class SourceLayout {
             String paragraph = paragraphs.getFirst().strip();
             String line = paragraph.lines().findFirst().orElse("").strip();
             boolean oneLine = !paragraph.contains("\n");
+            LocalDate dateLine = date == null ? DateLine.parse(line) : null;
+            String titleLine = oneLine && title == null ? titleOf(line, markdown, paragraphs.size() > 1) : null;
             if (RELEASE_MARKER.matcher(line).matches()) {
                 releaseMarker = true;
             } else if (EMBARGO_LINE.matcher(line).matches()) {
                 // Recorded by embargoMention; the embargo line itself is drawn from front matter.
-            } else if (date == null && DateLine.parse(line) != null) {
-                date = DateLine.parse(line);
-            } else if (oneLine && title == null && titleOf(line, markdown, paragraphs.size() > 1) != null) {
-                title = titleOf(line, markdown, true);
+            } else if (dateLine != null) {
+                date = dateLine;
+            } else if (titleLine != null) {
+                title = titleLine;
             } else if (oneLine && byline == null && Bylines.isByline(line)) {
                 byline = Bylines.clean(line);
             } else {
