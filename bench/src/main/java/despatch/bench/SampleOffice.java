@@ -25,7 +25,7 @@ final class SampleOffice {
     static Office office() {
         List<String> address = Arrays.stream(POSTAL_ADDRESS.split("\\|")).toList();
         return new Office(NAME, address, SITE_BASE_URL, MailingListsSetting.parse(LISTS), "",
-                Locale.forLanguageTag("en-GB"), ZoneId.of("Europe/London"));
+                Locale.forLanguageTag("en-GB"), ZoneId.of("Europe/London"), "");
     }
 
     /** What PreviewFunction's no-argument constructor reads (see Setting), as template.yaml sets it. */

@@ -3,6 +3,7 @@ package despatch.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -160,7 +161,8 @@ class TemplateTest {
                 "BucketName", "AWS::S3::Bucket",
                 "TableName", "AWS::DynamoDB::Table",
                 "QueueName", "AWS::SQS::Queue",
-                "TopicName", "AWS::SNS::Topic");
+                "TopicName", "AWS::SNS::Topic",
+                "SecretArn", "AWS::SecretsManager::Secret");
         for (String function : functions) {
             for (Object policy : policies(function)) {
                 if (policy instanceof Map<?, ?> map && map.size() == 1 && map.values().iterator().next() instanceof Map<?, ?> arguments) {
@@ -169,18 +171,20 @@ class TemplateTest {
                         String type = resourceTypeOfArgument.get(String.valueOf(argument));
                         assertNotNull(type, function + " " + policyName + " has an argument this test does not know: " + argument);
                         String resolved = template.resolveToString(value);
+                        // Secrets are named by ARN (what !Ref gives), everything else by name.
                         Set<String> own = template.resourcesOfType(type).stream()
-                                .map(r -> template.physicalName(r.logicalId())).collect(Collectors.toSet());
+                                .map(r -> type.equals("AWS::SecretsManager::Secret") ? template.ref(r.logicalId())
+                                        : template.physicalName(r.logicalId()))
+                                .collect(Collectors.toSet());
                         assertTrue(own.contains(resolved), function + " " + policyName + " " + argument + " = " + resolved
                                 + " is not one of the template's own: " + own);
                     });
                 } else if (policy instanceof Map<?, ?> document && document.containsKey("Statement")) {
-                    Object statements = template.resolve(document.get("Statement"));
-                    for (Object statement : statements instanceof List<?> list ? list : List.of(statements)) {
-                        Object resources = ((Map<?, ?>) statement).get("Resource");
-                        List<?> all = resources instanceof List<?> list ? list : List.of(String.valueOf(resources));
-                        assertFalse(all.contains("*"), function + " has an inline policy statement on every resource");
-                    }
+                    assertNoStatementOnEveryResource(function, document);
+                } else if (policy instanceof Intrinsic ref && ref.function().equals("Ref")
+                        && template.resources().get(String.valueOf(ref.argument())) instanceof TemplateResource managed
+                        && managed.type().equals("AWS::IAM::ManagedPolicy")) {
+                    assertNoStatementOnEveryResource(function, (Map<?, ?>) managed.property("PolicyDocument"));
                 } else {
                     fail(function + " has a policy this test cannot check for scope: " + policy);
                 }
@@ -202,6 +206,50 @@ class TemplateTest {
                     && String.valueOf(p.get("Filter")).contains("{Name=prefix, Value=articles/}");
         });
         assertTrue(found, "PublishFunction needs an S3 event: UploadsBucket, s3:ObjectCreated:*, prefix articles/");
+    }
+
+    @Test
+    void importFunctionIsTriggeredByCsvFilesUnderImportsButNotByItsOwnReports() {
+        Map<?, ?> events = (Map<?, ?>) template.resource("ImportFunction").property("Events");
+        Map<?, ?> event = (Map<?, ?>) events.values().iterator().next();
+        Map<?, ?> p = (Map<?, ?>) event.get("Properties");
+        assertEquals("S3", event.get("Type"));
+        assertEquals(new Intrinsic("Ref", "UploadsBucket"), p.get("Bucket"));
+        String filter = String.valueOf(p.get("Filter"));
+        assertTrue(filter.contains("{Name=prefix, Value=imports/}") && filter.contains("{Name=suffix, Value=.csv}"), filter);
+        assertFalse(despatch.lambda.aws.S3ImportFiles.reportKey("imports/a.csv").endsWith(".csv"),
+                "a report ending in .csv would trigger another import");
+    }
+
+    @Test
+    void theHttpApiRoutesAreExactlyTheOnesTheSubscriptionApiAnswers() {
+        Map<?, ?> events = (Map<?, ?>) template.resource("SubscriptionFunction").property("Events");
+        List<String> routes = new ArrayList<>();
+        for (Object value : events.values()) {
+            Map<?, ?> event = (Map<?, ?>) value;
+            assertEquals("HttpApi", event.get("Type"));
+            Map<?, ?> p = (Map<?, ?>) event.get("Properties");
+            assertEquals(new Intrinsic("Ref", "SubscriptionApi"), p.get("ApiId"));
+            routes.add(p.get("Method") + " " + p.get("Path"));
+        }
+        assertEquals(new HashSet<>(despatch.subscription.web.SubscriptionApi.ROUTES), new HashSet<>(routes));
+        assertEquals(routes.size(), new HashSet<>(routes).size(), "a route is declared twice");
+    }
+
+    @Test
+    void theSigningSecretIsGeneratedAtDeployAndReadOnlyByFunctionsThatSignLinks() {
+        TemplateResource secret = template.resource("SigningSecret");
+        assertEquals("AWS::SecretsManager::Secret", secret.type());
+        assertNull(secret.property("SecretString"), "the secret's value must not be in the template");
+        assertNotNull(secret.property("GenerateSecretString"));
+        for (String function : functions) {
+            boolean reads = String.valueOf(template.resource(function).property("Policies")).contains("AWSSecretsManagerGetSecretValuePolicy");
+            boolean signs = template.environmentFor(function).containsKey("SIGNING_SECRET_ARN");
+            assertEquals(signs, reads, function + " should read the secret exactly when it signs links");
+            if (signs) {
+                assertEquals(template.ref("SigningSecret"), template.environmentFor(function).get("SIGNING_SECRET_ARN"));
+            }
+        }
     }
 
     /**
@@ -250,6 +298,15 @@ class TemplateTest {
                 }
             }
         });
+    }
+
+    private static void assertNoStatementOnEveryResource(String function, Map<?, ?> document) {
+        Object statements = template.resolve(document.get("Statement"));
+        for (Object statement : statements instanceof List<?> list ? list : List.of(statements)) {
+            Object resources = ((Map<?, ?>) statement).get("Resource");
+            List<?> all = resources instanceof List<?> list ? list : List.of(String.valueOf(resources));
+            assertFalse(all.contains("*"), function + " has a policy statement on every resource");
+        }
     }
 
     private static List<?> policies(String function) {

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param siteBaseUrl public address of the site without a trailing slash
  * @param lists mailing lists by id, in the order the office defined them
  * @param mediaContact default media contact for press releases, or empty
+ * @param subscriptionApiUrl public address of the subscription API without a trailing slash, or
+ *     empty when the site serves it under its own address
  */
 public record Office(
         String name,
@@ -21,7 +23,8 @@ public record Office(
         Map<String, MailingList> lists,
         String mediaContact,
         Locale language,
-        ZoneId zone) {
+        ZoneId zone,
+        String subscriptionApiUrl) {
 
     public Office {
         Objects.requireNonNull(name, "name");
@@ -30,6 +33,7 @@ public record Office(
         // Keep the office's order: pages and hints list them as configured.
         lists = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lists));
         mediaContact = mediaContact == null ? "" : mediaContact.strip();
+        subscriptionApiUrl = subscriptionApiUrl == null ? "" : stripTrailingSlash(subscriptionApiUrl);
     }
 
     public String articleUrl(String slug) {
@@ -37,7 +41,7 @@ public record Office(
     }
 
     public String subscribeUrl() {
-        return siteBaseUrl + "/subscribe";
+        return (subscriptionApiUrl.isEmpty() ? siteBaseUrl : subscriptionApiUrl) + "/subscribe";
     }
 
     private static String stripTrailingSlash(String url) {

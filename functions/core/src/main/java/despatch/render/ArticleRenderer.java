@@ -5,11 +5,8 @@ import despatch.article.Text;
 import despatch.office.Office;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders an article into the email (HTML and text) and the web page. Building the Thymeleaf
@@ -27,7 +24,7 @@ public final class ArticleRenderer {
     private final Clock clock;
 
     public ArticleRenderer(Office office, Clock clock) {
-        this.engine = engine();
+        this.engine = TemplateEngines.create();
         this.views = new ArticleViews(office);
         this.clock = clock;
     }
@@ -47,28 +44,6 @@ public final class ArticleRenderer {
     }
 
     private static Context context(Map<String, Object> variables, OfficeView office) {
-        Context context = new Context(java.util.Locale.forLanguageTag(office.language()));
-        context.setVariables(variables);
-        return context;
-    }
-
-    private static TemplateEngine engine() {
-        TemplateEngine engine = new TemplateEngine();
-        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
-        engine.addTemplateResolver(resolver(TemplateMode.XML, "*.xml", 2));
-        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 3));
-        return engine;
-    }
-
-    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(ArticleRenderer.class.getClassLoader());
-        resolver.setPrefix("templates/");
-        resolver.setTemplateMode(mode);
-        resolver.setResolvablePatterns(Set.of(pattern));
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
-        resolver.setCheckExistence(true);
-        resolver.setOrder(order);
-        return resolver;
+        return TemplateEngines.context(variables, office);
     }
 }

@@ -29,8 +29,7 @@ final class ArticleViews {
     }
 
     OfficeView office() {
-        return new OfficeView(office.name(), office.postalAddressLines(), office.siteBaseUrl(), office.subscribeUrl(),
-                office.language().toLanguageTag());
+        return OfficeView.of(office);
     }
 
     EmailView email(Article article, String preheader) {

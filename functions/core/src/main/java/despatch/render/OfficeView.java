@@ -9,4 +9,9 @@ public record OfficeView(
         String siteUrl,
         String subscribeUrl,
         String language) {
+
+    static OfficeView of(despatch.office.Office office) {
+        return new OfficeView(office.name(), office.postalAddressLines(), office.siteBaseUrl(), office.subscribeUrl(),
+                office.language().toLanguageTag());
+    }
 }

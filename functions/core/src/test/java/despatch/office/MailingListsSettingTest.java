@@ -17,6 +17,14 @@ class MailingListsSettingTest {
     }
 
     @Test
+    void readsDescriptionsWhenEntriesAreSeparatedBySemicolons() {
+        var lists = MailingListsSetting.parse("newsletter=Newsletter|News from Westminster, and from home, monthly; press=Press releases");
+        assertEquals(List.of("newsletter", "press"), List.copyOf(lists.keySet()));
+        assertEquals("News from Westminster, and from home, monthly", lists.get("newsletter").description());
+        assertEquals("", lists.get("press").description());
+    }
+
+    @Test
     void badIdsAndDuplicatesSayWhatToFix() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> MailingListsSetting.parse("News Letter=Newsletter"))
                 .getMessage().contains("lower-case letters"));

@@ -18,7 +18,7 @@ public final class TestOffice {
     public static Office office() {
         return new Office("Office of Jane Smith MP", List.of("House of Commons", "London", "SW1A 0AA"),
                 "https://news.example.org.uk/", MailingListsSetting.parse("newsletter=Newsletter,press=Press releases"),
-                "Press office: 020 7946 0000", Locale.UK, ZoneId.of("Europe/London"));
+                "Press office: 020 7946 0000", Locale.UK, ZoneId.of("Europe/London"), "https://api.example.org.uk");
     }
 
     public static Clock clock() {

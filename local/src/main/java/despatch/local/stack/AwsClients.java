@@ -8,6 +8,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -37,6 +38,10 @@ final class AwsClients {
 
     SesV2Client sesV2(URI endpoint) {
         return configure(SesV2Client.builder(), endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    SecretsManagerClient secretsManager(URI endpoint) {
+        return configure(SecretsManagerClient.builder(), endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, URI endpoint) {

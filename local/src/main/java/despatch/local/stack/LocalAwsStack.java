@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -36,11 +37,14 @@ public final class LocalAwsStack implements AutoCloseable {
     private final SqsService sqs;
     private final NodeServices node;
     private final SesStore sesStore;
+    private final SecretsService secrets;
     private Duration startupTime = Duration.ZERO;
     private boolean closed;
 
-    private LocalAwsStack(CloudFormationTemplate template, Path stateDir, S3Service s3, SqsService sqs, NodeServices node) {
+    private LocalAwsStack(CloudFormationTemplate template, Path stateDir, S3Service s3, SqsService sqs, NodeServices node,
+            SecretsService secrets) {
         this.template = template;
+        this.secrets = secrets;
         this.stateDir = stateDir;
         this.s3 = s3;
         this.sqs = sqs;
@@ -58,6 +62,14 @@ public final class LocalAwsStack implements AutoCloseable {
     }
 
     private record SqsService(ElasticMqEmulator emulator, SqsClient client) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+            emulator.close();
+        }
+    }
+
+    private record SecretsService(SecretsManagerEmulator emulator, SecretsManagerClient client) implements AutoCloseable {
         @Override
         public void close() {
             client.close();
@@ -136,6 +148,7 @@ public final class LocalAwsStack implements AutoCloseable {
         CompletableFuture<SqsService> sqs;
         CompletableFuture<NodeServices> node;
         CompletableFuture<CloudFormationTemplate> template;
+        SecretsService secrets;
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             s3 = CompletableFuture.supplyAsync(() -> {
                 S3ProxyEmulator emulator = keep(startedSoFar, S3ProxyEmulator.start(stateDir));
@@ -158,12 +171,14 @@ public final class LocalAwsStack implements AutoCloseable {
                 new StackResources(declared).createTables(services.dynamoDb());
                 return services;
             }, executor);
+            SecretsManagerEmulator secretsEmulator = keep(startedSoFar, SecretsManagerEmulator.start(declared, stateDir));
+            secrets = keep(startedSoFar, new SecretsService(secretsEmulator, clients.secretsManager(secretsEmulator.endpoint())));
             CompletableFuture.allOf(s3, sqs, node, queues).join();
         } catch (CompletionException e) {
             closeAll(startedSoFar);
             throw unwrap(e);
         }
-        LocalAwsStack stack = new LocalAwsStack(template.join(), stateDir, s3.join(), sqs.join(), node.join());
+        LocalAwsStack stack = new LocalAwsStack(template.join(), stateDir, s3.join(), sqs.join(), node.join(), secrets);
         stack.startupTime = Duration.ofNanos(System.nanoTime() - started);
         return stack;
     }
@@ -209,6 +224,14 @@ public final class LocalAwsStack implements AutoCloseable {
         return node.sesV2();
     }
 
+    public SecretsManagerClient secretsManager() {
+        return secrets.client();
+    }
+
+    public URI secretsManagerEndpoint() {
+        return secrets.emulator().endpoint();
+    }
+
     /** Region, the key pair S3Proxy checks, every emulator's endpoint, and path-style S3. */
     public Map<String, String> awsEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>();
@@ -219,6 +242,7 @@ public final class LocalAwsStack implements AutoCloseable {
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SESV2", sesEndpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManagerEndpoint().toString());
         environment.put("S3_FORCE_PATH_STYLE", "true");
         return Collections.unmodifiableMap(environment);
     }
@@ -268,7 +292,7 @@ public final class LocalAwsStack implements AutoCloseable {
             return;
         }
         closed = true;
-        closeAll(List.of(node, sqs, s3));
+        closeAll(List.of(node, sqs, s3, secrets));
     }
 
     private static <T extends AutoCloseable> T keep(List<AutoCloseable> started, T closeable) {

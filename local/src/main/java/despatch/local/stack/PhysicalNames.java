@@ -30,6 +30,7 @@ final class PhysicalNames {
             case "AWS::SNS::Topic" -> "TopicName";
             case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "FunctionName";
             case "AWS::IAM::Role" -> "RoleName";
+            case "AWS::SecretsManager::Secret" -> "Name";
             default -> null;
         };
         Object explicit = property == null ? null : resource.property(property);
@@ -51,6 +52,9 @@ final class PhysicalNames {
         return switch (resource.type()) {
             case "AWS::SQS::Queue" -> queueUrl(name(resource));
             case "AWS::SNS::Topic" -> arn("sns", name(resource));
+            // CloudFormation appends six random characters to a secret's ARN; locally they are fixed.
+            case "AWS::SecretsManager::Secret" -> arn("secretsmanager", "secret:" + name(resource) + "-local0");
+            case "AWS::IAM::ManagedPolicy" -> "arn:" + stack.partition() + ":iam::" + stack.accountId() + ":policy/" + name(resource);
             default -> name(resource);
         };
     }

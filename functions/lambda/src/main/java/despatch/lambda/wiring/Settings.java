@@ -48,8 +48,25 @@ public final class Settings {
         return value;
     }
 
+    /** The value, or empty when unset and without a default. */
+    public String optional(Setting setting) {
+        return values.getOrDefault(setting, "");
+    }
+
     public boolean flag(Setting setting) {
         return Boolean.parseBoolean(values.getOrDefault(setting, "false"));
+    }
+
+    public int number(Setting setting) {
+        try {
+            int value = Integer.parseInt(get(setting));
+            if (value < 1) {
+                throw new NumberFormatException("below 1");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(setting.name() + " must be a whole number of at least 1, not '" + get(setting) + "'");
+        }
     }
 
     public Office office() {
@@ -57,6 +74,6 @@ public final class Settings {
                 .map(String::strip).filter(line -> !line.isEmpty()).toList();
         return new Office(get(Setting.OFFICE_NAME), address, get(Setting.SITE_BASE_URL),
                 MailingListsSetting.parse(get(Setting.LISTS)), get(Setting.MEDIA_CONTACT),
-                Locale.forLanguageTag(get(Setting.SITE_LANGUAGE)), ZoneId.of(get(Setting.TIME_ZONE)));
+                Locale.forLanguageTag(get(Setting.SITE_LANGUAGE)), ZoneId.of(get(Setting.TIME_ZONE)), optional(Setting.PUBLIC_API_URL));
     }
 }

@@ -9,10 +9,26 @@ import despatch.office.Office;
 import despatch.publish.PreviewService;
 import despatch.publish.PublishService;
 import despatch.render.ArticleRenderer;
+import despatch.lambda.aws.DynamoDbDailyLimiter;
+import despatch.lambda.aws.DynamoDbSubscriberStore;
+import despatch.lambda.aws.SecretsManagerSigningSecret;
+import despatch.lambda.aws.S3ImportFiles;
+import despatch.lambda.aws.SesMailer;
+import despatch.subscription.SubscriberImporter;
+import despatch.subscription.SubscriptionLinks;
+import despatch.subscription.imports.ImportService;
+import despatch.render.SubscriptionRenderer;
+import despatch.subscription.SubscriptionEmails;
+import despatch.subscription.SubscriptionLimits;
+import despatch.subscription.SubscriptionService;
+import despatch.subscription.TokenSigner;
+import despatch.subscription.web.SubscriptionApi;
 import java.time.Clock;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The one place that reads the environment and builds clients and services. Handlers call it
@@ -21,6 +37,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * talks to AWS or to the local emulators.
  */
 public final class Wiring {
+    private static final int IMPORT_PARALLELISM = 16;
     private final Settings settings;
     private final Office office;
     private final Clock clock;
@@ -28,6 +45,9 @@ public final class Wiring {
     private final ArticleRenderer renderer;
     private S3Client s3;
     private DynamoDbClient dynamoDb;
+    private SesV2Client ses;
+    private SecretsManagerClient secrets;
+    private TokenSigner signer;
 
     public Wiring(Settings settings, Clock clock) {
         this.settings = settings;
@@ -42,6 +62,14 @@ public final class Wiring {
         this(settings, clock);
         this.s3 = s3;
         this.dynamoDb = dynamoDb;
+    }
+
+    /** For tests and the local runner: every client ready-made, pointed at the emulators. */
+    public Wiring(Settings settings, Clock clock, S3Client s3, DynamoDbClient dynamoDb, SesV2Client ses,
+            SecretsManagerClient secrets) {
+        this(settings, clock, s3, dynamoDb);
+        this.ses = ses;
+        this.secrets = secrets;
     }
 
     public static Wiring fromEnvironment(Setting.Function function) {
@@ -65,6 +93,50 @@ public final class Wiring {
         return new PreviewService(new ArticleParser(office, clock), new ArticleRenderer(office, clock), null);
     }
 
+    /** The subscription API with its renderer, store, limiter, mailer and signer: built once per container. */
+    public SubscriptionApi subscriptionApi() {
+        SubscriptionRenderer renderer = new SubscriptionRenderer(office);
+        return new SubscriptionApi(office, subscriptionService(renderer), renderer);
+    }
+
+    public SubscriptionService subscriptionService(SubscriptionRenderer renderer) {
+        String table = settings.get(Setting.SUBSCRIBERS_TABLE);
+        return new SubscriptionService(office, new DynamoDbSubscriberStore(dynamoDb(), table),
+                new DynamoDbDailyLimiter(dynamoDb(), table), mailer(), new SubscriptionEmails(office, renderer), signer(),
+                new SubscriptionLimits(settings.number(Setting.MAILS_PER_ADDRESS_PER_DAY),
+                        settings.number(Setting.REQUESTS_PER_NETWORK_PER_DAY)), clock);
+    }
+
+    /** Imports run several rows at once: DynamoDB and SES calls spend their time waiting on the network. */
+    public ImportService importService() {
+        SubscriptionRenderer renderer = new SubscriptionRenderer(office);
+        SubscriberImporter importer = new SubscriberImporter(office,
+                new DynamoDbSubscriberStore(dynamoDb(), settings.get(Setting.SUBSCRIBERS_TABLE)), mailer(),
+                new SubscriptionEmails(office, renderer), clock);
+        return new ImportService(office, new S3ImportFiles(s3(), settings.get(Setting.UPLOADS_BUCKET)), importer, clock, IMPORT_PARALLELISM);
+    }
+
+    /** Links in import confirmations: there is no request to take an address from, so it must be configured. */
+    public SubscriptionLinks importLinks() {
+        return new SubscriptionLinks(settings.get(Setting.PUBLIC_API_URL), signer());
+    }
+
+    private SesMailer mailer() {
+        return new SesMailer(ses(), office.name(), settings.get(Setting.SENDER_ADDRESS), settings.optional(Setting.SES_CONFIGURATION_SET));
+    }
+
+    private TokenSigner signer() {
+        if (signer == null) {
+            signer = new TokenSigner(SecretsManagerSigningSecret.read(secrets(), settings.get(Setting.SIGNING_SECRET_ARN)), clock);
+        }
+        return signer;
+    }
+
+    /** The API's configured public address, or empty to use the address each request arrived at. */
+    public String publicApiUrl() {
+        return settings.optional(Setting.PUBLIC_API_URL);
+    }
+
     public String uploadsBucket() {
         return settings.get(Setting.UPLOADS_BUCKET);
     }
@@ -77,6 +149,20 @@ public final class Wiring {
                     .build();
         }
         return s3;
+    }
+
+    private SesV2Client ses() {
+        if (ses == null) {
+            ses = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        }
+        return ses;
+    }
+
+    private SecretsManagerClient secrets() {
+        if (secrets == null) {
+            secrets = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        }
+        return secrets;
     }
 
     private DynamoDbClient dynamoDb() {

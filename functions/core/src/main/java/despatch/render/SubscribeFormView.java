@@ -1,0 +1,22 @@
+package despatch.render;
+
+import java.util.List;
+
+/**
+ * The subscribe form, empty or filled in again after a problem.
+ *
+ * @param action where the form posts (the API's /subscriptions)
+ * @param wordingVersion sent back as a hidden field, so the consent record names the text the person saw
+ */
+public record SubscribeFormView(String action, List<ListChoice> lists, String email, String name, String postcode,
+        String wordingVersion, List<FieldError> errors) {
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** The message for one field, or null. */
+    public String errorFor(String field) {
+        return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::message).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,41 @@
+package despatch.render;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/** The one Thymeleaf set-up every renderer uses: templates/ on the classpath, mode by file extension. */
+final class TemplateEngines {
+    private TemplateEngines() {
+    }
+
+    static TemplateEngine create() {
+        TemplateEngine engine = new TemplateEngine();
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.XML, "*.xml", 2));
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 3));
+        return engine;
+    }
+
+    static Context context(Map<String, Object> variables, OfficeView office) {
+        Context context = new Context(Locale.forLanguageTag(office.language()));
+        context.setVariables(variables);
+        return context;
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(TemplateEngines.class.getClassLoader());
+        resolver.setPrefix("templates/");
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        resolver.setCheckExistence(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+}

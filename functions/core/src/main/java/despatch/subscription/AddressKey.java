@@ -1,0 +1,14 @@
+package despatch.subscription;
+
+/**
+ * The SHA-256 of a normalised address: the key that finds a subscriber by address, and all that
+ * remains of an erased one, so that a suppression outlives the personal data.
+ */
+public final class AddressKey {
+    private AddressKey() {
+    }
+
+    public static String of(EmailAddress address) {
+        return Hashes.sha256(address.normalised());
+    }
+}

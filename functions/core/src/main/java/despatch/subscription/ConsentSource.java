@@ -1,0 +1,6 @@
+package despatch.subscription;
+
+/** Where a subscription change came from. */
+public enum ConsentSource {
+    FORM, EMAIL_LINK, IMPORT, ONE_CLICK
+}

@@ -1,0 +1,50 @@
+package despatch.subscription;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where subscribers live. Every write is a single-item conditional write (no transactions), so
+ * each operation is ordered to be safe to repeat: the subscriber item is the truth, address
+ * records and list memberships follow from it and are repaired by the next write.
+ */
+public interface SubscriberStore {
+
+    Optional<AddressRecord> findAddress(String addressKey);
+
+    /**
+     * Points an address at a subscriber, unless another subscriber holds it already.
+     *
+     * @return true when the address is now this subscriber's
+     */
+    boolean claimAddress(String addressKey, String subscriberId);
+
+    /** Marks the address suppressed; for erasure also forgets which subscriber had it. */
+    void suppressAddress(String addressKey, SubscriberStatus reason, Instant at);
+
+    /** Lifts a suppression after a fresh, confirmed opt-in. */
+    void clearSuppression(String addressKey);
+
+    Optional<Subscriber> findSubscriber(String subscriberId);
+
+    /**
+     * Writes the subscriber if the stored version is the one before {@code subscriber.version()}
+     * (or none is stored, for version 1).
+     *
+     * @throws ConcurrentChangeException when another write got there first
+     */
+    void save(Subscriber subscriber);
+
+    /** Removes the subscriber item, with its consent history. */
+    void delete(Subscriber subscriber);
+
+    /**
+     * Makes the list memberships match the subscriber: one for each of its lists while it is
+     * active, none for {@code otherLists}.
+     */
+    void syncMemberships(Subscriber subscriber, Set<String> otherLists);
+
+    /** Up to {@code limit} active members of a list after the cursor (null for the start), by key. */
+    MemberPage activeMembers(String listId, String cursor, int limit);
+}

@@ -1,0 +1,308 @@
+package despatch.subscription;
+
+import despatch.office.Office;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Joining and leaving the office's lists: double opt-in, preferences, one-click unsubscribe,
+ * data export and erasure. Every change is a read followed by a versioned conditional write,
+ * retried when someone else wrote in between; list memberships follow the subscriber item.
+ *
+ * <p>Subscribe and data requests answer the same whatever the address's state, so the form
+ * cannot be used to find out who is subscribed; what differs is only which email, if any, the
+ * address's owner receives.
+ */
+public final class SubscriptionService {
+    private static final int ATTEMPTS = 4;
+
+    private final Office office;
+    private final SubscriberStore store;
+    private final DailyLimiter limiter;
+    private final Mailer mailer;
+    private final SubscriptionEmails emails;
+    private final TokenSigner signer;
+    private final SubscriptionLimits limits;
+    private final Clock clock;
+
+    public SubscriptionService(Office office, SubscriberStore store, DailyLimiter limiter, Mailer mailer,
+            SubscriptionEmails emails, TokenSigner signer, SubscriptionLimits limits, Clock clock) {
+        this.office = office;
+        this.store = store;
+        this.limiter = limiter;
+        this.mailer = mailer;
+        this.emails = emails;
+        this.signer = signer;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    public SubscriptionLinks links(String baseUrl) {
+        return new SubscriptionLinks(baseUrl, signer);
+    }
+
+    /** Records the request and mails a confirmation link (or, when nothing is new, a link to manage the subscription). */
+    public void subscribe(ValidSubscription request, RequestOrigin origin, SubscriptionLinks links) throws TooManyRequestsException {
+        checkNetwork(origin);
+        Optional<OutgoingEmail> mail = SubscriptionService.<Optional<OutgoingEmail>, RuntimeException>retrying(
+                () -> recordRequest(request, origin, links));
+        mail.filter(m -> mayMail(m.to())).ifPresent(mailer::send);
+    }
+
+    private Optional<OutgoingEmail> recordRequest(ValidSubscription request, RequestOrigin origin, SubscriptionLinks links) {
+        Instant now = clock.instant();
+        String key = AddressKey.of(request.address());
+        Optional<AddressRecord> address = store.findAddress(key);
+        Optional<String> holder = address.flatMap(AddressRecord::subscriberId);
+        Optional<Subscriber> existing = holder.flatMap(store::findSubscriber);
+        ConsentRecord consent = ConsentRecord.of(now, ConsentAction.REQUESTED, request.lists(), request.wordingVersion(), origin);
+        if (existing.isEmpty()) {
+            String id = holder.orElseGet(Ids::next);
+            if (holder.isEmpty() && !store.claimAddress(key, id)) {
+                throw new ConcurrentChangeException("address claimed by another request");
+            }
+            Subscriber created = new Subscriber(id, request.address(), request.name(), request.postcode(), SubscriberStatus.PENDING,
+                    Set.of(), request.lists(), Ids.next(), List.of(consent), now, now, 1);
+            store.save(created);
+            return Optional.of(emails.confirmation(created, links));
+        }
+        Subscriber subscriber = existing.get();
+        boolean active = subscriber.status() == SubscriberStatus.ACTIVE;
+        Set<String> wanted = new LinkedHashSet<>(request.lists());
+        if (active) {
+            wanted.removeAll(subscriber.lists());
+            if (wanted.isEmpty()) {
+                return Optional.of(emails.alreadySubscribed(subscriber, links));
+            }
+        }
+        // Name and postcode from an unauthenticated form never overwrite what a subscriber gave.
+        Set<String> pending = new HashSet<>(wanted);
+        if (active || subscriber.status() == SubscriberStatus.PENDING) {
+            pending.addAll(subscriber.pendingLists());
+        }
+        String nonce = subscriber.confirmationNonce() != null ? subscriber.confirmationNonce() : Ids.next();
+        Subscriber next = subscriber.next(active ? SubscriberStatus.ACTIVE : SubscriberStatus.PENDING,
+                active ? subscriber.lists() : Set.of(), pending, nonce,
+                ConsentRecord.of(now, ConsentAction.REQUESTED, wanted, request.wordingVersion(), origin), now);
+        store.save(next);
+        return Optional.of(emails.confirmation(next, links));
+    }
+
+    /** Who a confirmation link is for, to show the confirm page before anything changes. */
+    public Subscriber checkConfirmation(String token) throws InvalidLinkException {
+        ConfirmationTarget target = confirmationTarget(token);
+        Subscriber subscriber = target.subscriber();
+        // The same rule as confirm(): a link from a cancelled or replaced request leads nowhere, so no button for it.
+        if (!target.nonce().equals(subscriber.confirmationNonce()) && subscriber.status() != SubscriberStatus.ACTIVE) {
+            throw new InvalidLinkException(LinkProblem.GONE);
+        }
+        return subscriber;
+    }
+
+    /** Activates the pending lists; a second click on the same link changes nothing and says so. */
+    public Subscriber confirm(String token, RequestOrigin origin) throws InvalidLinkException {
+        ConfirmationTarget target = confirmationTarget(token);
+        return retrying(() -> {
+            Subscriber subscriber = loaded(target.subscriber().id());
+            if (!target.nonce().equals(subscriber.confirmationNonce())) {
+                if (subscriber.status() == SubscriberStatus.ACTIVE) {
+                    store.syncMemberships(subscriber, otherLists(subscriber));
+                    return subscriber;
+                }
+                throw new InvalidLinkException(LinkProblem.GONE);
+            }
+            Instant now = clock.instant();
+            Set<String> lists = new HashSet<>(subscriber.lists());
+            lists.addAll(subscriber.pendingLists());
+            Subscriber next = subscriber.next(SubscriberStatus.ACTIVE, lists, Set.of(), null,
+                    ConsentRecord.of(now, ConsentAction.CONFIRMED, subscriber.pendingLists(),
+                            lastRequestedWording(subscriber), origin), now);
+            store.save(next);
+            store.syncMemberships(next, otherLists(next));
+            store.clearSuppression(next.addressKey());
+            return next;
+        });
+    }
+
+    /** The subscriber a preferences, unsubscribe or data link belongs to. */
+    public Subscriber subscriberFor(TokenPurpose purpose, String token) throws InvalidLinkException {
+        return loaded(checked(purpose, token));
+    }
+
+    /**
+     * Sets the lists from the preferences page. An active subscriber's choice applies at once; anyone
+     * else (left, bounced) gets a confirmation first, since these links outlive a subscription and
+     * can be forwarded.
+     *
+     * @return the subscriber after the change; with pending lists when a confirmation was mailed
+     */
+    public Subscriber choose(String token, Set<String> lists, RequestOrigin origin, SubscriptionLinks links) throws InvalidLinkException {
+        String id = checked(TokenPurpose.PREFERENCES, token);
+        if (lists.isEmpty()) {
+            return leave(id, origin);
+        }
+        Instant now = clock.instant();
+        Subscriber result = retrying(() -> {
+            Subscriber subscriber = loaded(id);
+            ConsentRecord consent = ConsentRecord.of(now, ConsentAction.CHANGED, lists, SubscribeRequestCheck.CURRENT_WORDING, origin);
+            Subscriber next;
+            if (subscriber.status() == SubscriberStatus.ACTIVE) {
+                Set<String> pending = new HashSet<>(subscriber.pendingLists());
+                pending.removeAll(lists);
+                next = subscriber.next(SubscriberStatus.ACTIVE, lists, pending, pending.isEmpty() ? null : subscriber.confirmationNonce(),
+                        consent, now);
+            } else {
+                String nonce = subscriber.confirmationNonce() != null ? subscriber.confirmationNonce() : Ids.next();
+                next = subscriber.next(SubscriberStatus.PENDING, Set.of(), lists, nonce,
+                        ConsentRecord.of(now, ConsentAction.REQUESTED, lists, SubscribeRequestCheck.CURRENT_WORDING, origin), now);
+            }
+            store.save(next);
+            store.syncMemberships(next, otherLists(next));
+            return next;
+        });
+        if (result.status() != SubscriberStatus.ACTIVE && mayMail(result.address())) {
+            mailer.send(emails.confirmation(result, links));
+        }
+        return result;
+    }
+
+    /**
+     * Leaves every list: from the unsubscribe link in an email (one-click or its page), or from
+     * the preferences page's "unsubscribe from everything". Repeating it is harmless.
+     */
+    public Subscriber unsubscribe(String token, RequestOrigin origin) throws InvalidLinkException {
+        String id = signer.check(TokenPurpose.UNSUBSCRIBE, token) instanceof TokenCheck.Valid valid
+                ? valid.subscriberId() : checked(TokenPurpose.PREFERENCES, token);
+        return leave(id, origin);
+    }
+
+    private Subscriber leave(String id, RequestOrigin origin) throws InvalidLinkException {
+        return retrying(() -> {
+            Subscriber subscriber = loaded(id);
+            Subscriber next = subscriber;
+            if (subscriber.status() == SubscriberStatus.ACTIVE || subscriber.status() == SubscriberStatus.PENDING) {
+                Instant now = clock.instant();
+                next = subscriber.next(SubscriberStatus.UNSUBSCRIBED, Set.of(), Set.of(), null,
+                        ConsentRecord.of(now, ConsentAction.UNSUBSCRIBED, subscriber.lists(), "", origin), now);
+                store.save(next);
+            }
+            store.syncMemberships(next, otherLists(next));
+            return next;
+        });
+    }
+
+    /** Mails a link to the preferences page, if the address is subscribed; the answer is the same either way. */
+    public void requestDataLink(EmailAddress address, RequestOrigin origin, SubscriptionLinks links) throws TooManyRequestsException {
+        checkNetwork(origin);
+        store.findAddress(AddressKey.of(address))
+                .flatMap(AddressRecord::subscriberId)
+                .flatMap(store::findSubscriber)
+                .filter(subscriber -> mayMail(subscriber.address()))
+                .ifPresent(subscriber -> mailer.send(emails.dataLink(subscriber, links)));
+    }
+
+    /** Mails everything held about the subscriber to their own address, never to the page. */
+    public void exportData(String token, SubscriptionLinks links) throws InvalidLinkException {
+        Subscriber subscriber = subscriberFor(TokenPurpose.PREFERENCES, token);
+        if (mayMail(subscriber.address())) {
+            mailer.send(emails.export(subscriber, links));
+        }
+    }
+
+    /**
+     * Deletes the subscriber's personal data. Ordered so a failure part-way is finished by trying
+     * again: the suppression first (it holds no personal data), then memberships, then the item.
+     */
+    public void erase(String token) throws InvalidLinkException {
+        Subscriber subscriber = subscriberFor(TokenPurpose.PREFERENCES, token);
+        store.suppressAddress(subscriber.addressKey(), SubscriberStatus.ERASED, clock.instant());
+        store.syncMemberships(new Subscriber(subscriber.id(), subscriber.address(), "", "", SubscriberStatus.ERASED,
+                Set.of(), Set.of(), null, List.of(), subscriber.createdAt(), clock.instant(), subscriber.version()),
+                office.lists().keySet());
+        store.delete(subscriber);
+    }
+
+    private record ConfirmationTarget(Subscriber subscriber, String nonce) {
+    }
+
+    private ConfirmationTarget confirmationTarget(String token) throws InvalidLinkException {
+        String subject = checked(TokenPurpose.CONFIRM, token);
+        int separator = subject.indexOf(SubscriptionLinks.NONCE_SEPARATOR);
+        if (separator < 0) {
+            throw new InvalidLinkException(LinkProblem.INVALID);
+        }
+        return new ConfirmationTarget(loaded(subject.substring(0, separator)), subject.substring(separator + 1));
+    }
+
+    private String checked(TokenPurpose purpose, String token) throws InvalidLinkException {
+        return switch (signer.check(purpose, token)) {
+            case TokenCheck.Valid valid -> valid.subscriberId();
+            case TokenCheck.Expired expired -> throw new InvalidLinkException(LinkProblem.EXPIRED);
+            case TokenCheck.Invalid invalid -> throw new InvalidLinkException(LinkProblem.INVALID);
+        };
+    }
+
+    private Subscriber loaded(String id) throws InvalidLinkException {
+        Optional<Subscriber> subscriber = store.findSubscriber(id);
+        if (subscriber.isEmpty()) {
+            throw new InvalidLinkException(LinkProblem.GONE);
+        }
+        return subscriber.get();
+    }
+
+    private Set<String> otherLists(Subscriber subscriber) {
+        Set<String> others = new HashSet<>(office.lists().keySet());
+        if (subscriber.status() == SubscriberStatus.ACTIVE) {
+            others.removeAll(subscriber.lists());
+        }
+        return others;
+    }
+
+    private static String lastRequestedWording(Subscriber subscriber) {
+        List<ConsentRecord> consents = subscriber.consents();
+        for (int i = consents.size() - 1; i >= 0; i--) {
+            if (consents.get(i).action() == ConsentAction.REQUESTED) {
+                return consents.get(i).wordingVersion();
+            }
+        }
+        return "";
+    }
+
+    private void checkNetwork(RequestOrigin origin) throws TooManyRequestsException {
+        if (!origin.ipAddress().isEmpty()
+                && !limiter.tryAcquire("network#" + Hashes.sha256(origin.ipAddress()), today(), limits.requestsPerNetwork())) {
+            throw new TooManyRequestsException();
+        }
+    }
+
+    private boolean mayMail(EmailAddress address) {
+        return limiter.tryAcquire("address#" + AddressKey.of(address), today(), limits.mailsPerAddress());
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    }
+
+    /** A read-then-write step, which may lose a race to another writer and must then run again. */
+    private interface Step<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    private static <T, E extends Exception> T retrying(Step<T, E> step) throws E {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return step.run();
+            } catch (ConcurrentChangeException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

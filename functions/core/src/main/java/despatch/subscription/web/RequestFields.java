@@ -1,0 +1,111 @@
+package despatch.subscription.web;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fields of a form or JSON body, as name to values. A JSON body may give lists as an array
+ * or as one comma-separated string; a form repeats the field.
+ */
+final class RequestFields {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BODY_LIMIT = 16 * 1024;
+
+    private final Map<String, List<String>> values;
+
+    private RequestFields(Map<String, List<String>> values) {
+        this.values = values;
+    }
+
+    static RequestFields of(WebRequest request) throws BadBodyException {
+        if (request.body().length() > BODY_LIMIT) {
+            throw new BadBodyException("The request is too large; a subscription needs only an address, a name, a postcode and lists.");
+        }
+        String type = request.header("content-type").toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("application/json") || type.contains("+json")) {
+            return json(request.body());
+        }
+        return form(request.body());
+    }
+
+    static RequestFields form(String body) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return new RequestFields(values);
+    }
+
+    private static RequestFields json(String body) throws BadBodyException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new BadBodyException("The body is not valid JSON. Send an object like {\"email\": \"name@example.co.uk\", \"lists\": [\"newsletter\"]}.");
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadBodyException("The body must be a JSON object like {\"email\": \"name@example.co.uk\", \"lists\": [\"newsletter\"]}.");
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
+            List<String> list = new ArrayList<>();
+            JsonNode node = field.getValue();
+            if (node.isArray()) {
+                node.forEach(item -> list.add(item.asText()));
+            } else if (field.getKey().equals("lists") && node.isTextual()) {
+                list.addAll(List.of(node.asText().split(",")));
+            } else if (!node.isNull()) {
+                list.add(node.asText());
+            }
+            values.put(field.getKey(), list);
+        }
+        return new RequestFields(values);
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    String first(String name) {
+        List<String> list = values.get(name);
+        return list == null || list.isEmpty() ? null : list.get(0);
+    }
+
+    List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
+    }
+
+    /** A field from the body, or else from the query string (links carry tokens in the URL). */
+    String firstOr(String name, WebRequest request) {
+        String value = first(name);
+        return value != null ? value : request.queryValue(name);
+    }
+
+    /** The body's fields exactly: RFC 8058's one-click POST sends this and nothing else. */
+    boolean isOneClickUnsubscribe() {
+        return "One-Click".equals(first("List-Unsubscribe"));
+    }
+
+    static final class BadBodyException extends Exception {
+        BadBodyException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package despatch.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import despatch.subscription.web.WebRequest;
+import despatch.subscription.web.WebResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Translates between HTTP API (payload format 2.0) events and the core's request and response. */
+final class ApiGatewayRequests {
+    private static final String DEFAULT_STAGE = "$default";
+
+    private ApiGatewayRequests() {
+    }
+
+    /**
+     * @param publicApiUrl the configured public address, or empty to use the one the request
+     *     arrived at (API Gateway sets the domain name; it is not a client-controlled Host header)
+     */
+    static WebRequest toWebRequest(APIGatewayV2HTTPEvent event, String publicApiUrl) {
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        String stage = context.getStage() == null ? DEFAULT_STAGE : context.getStage();
+        String stagePrefix = DEFAULT_STAGE.equals(stage) ? "" : "/" + stage;
+        String path = event.getRawPath() == null ? "/" : event.getRawPath();
+        if (!stagePrefix.isEmpty() && path.startsWith(stagePrefix + "/")) {
+            path = path.substring(stagePrefix.length());
+        }
+        String baseUrl = publicApiUrl.isEmpty() ? "https://" + context.getDomainName() + stagePrefix : publicApiUrl;
+        Map<String, String> headers = new HashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        }
+        String body = event.getBody();
+        if (body != null && event.getIsBase64Encoded()) {
+            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        return new WebRequest(context.getHttp().getMethod(), path, query(event.getRawQueryString()), headers, body, baseUrl,
+                context.getHttp().getSourceIp());
+    }
+
+    static APIGatewayV2HTTPResponse toResponse(WebResponse response) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(response.headers())
+                .withBody(response.body())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    private static Map<String, List<String>> query(String raw) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return query;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package despatch.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.Wiring;
+import despatch.subscription.ImportOutcome;
+import despatch.subscription.SubscriptionLinks;
+import despatch.subscription.imports.ImportReport;
+import despatch.subscription.imports.ImportService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ImportFunction: a subscriber CSV uploaded under imports/ is imported and a report written
+ * beside it. Logs counts only; the report, in the private bucket, names the rows.
+ */
+public class ImportHandler implements RequestHandler<S3Event, List<Map<String, Object>>> {
+    private final ImportService imports;
+    private final SubscriptionLinks links;
+    private final String uploadsBucket;
+    private final JsonLog log = new JsonLog(System.out);
+
+    public ImportHandler() {
+        this(Wiring.fromEnvironment(Setting.Function.ImportFunction));
+    }
+
+    public ImportHandler(Wiring wiring) {
+        this.imports = wiring.importService();
+        this.links = wiring.importLinks();
+        this.uploadsBucket = wiring.uploadsBucket();
+    }
+
+    @Override
+    public List<Map<String, Object>> handleRequest(S3Event event, Context context) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (S3EventNotificationRecord record : event.getRecords()) {
+            String key = record.getS3().getObject().getUrlDecodedKey();
+            if (!uploadsBucket.equals(record.getS3().getBucket().getName()) || !key.startsWith("imports/") || !key.endsWith(".csv")) {
+                continue;
+            }
+            ImportReport report = imports.importFile(key, links);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("uploadKey", key);
+            fields.put("rows", report.rows());
+            for (ImportOutcome outcome : ImportOutcome.values()) {
+                fields.put(outcome.name().toLowerCase(java.util.Locale.ROOT), report.count(outcome));
+            }
+            fields.put("rejected", report.rejected().size());
+            fields.put("fileProblem", report.fileProblem() != null);
+            log.info("import.done", fields);
+            results.add(fields);
+        }
+        return results;
+    }
+}

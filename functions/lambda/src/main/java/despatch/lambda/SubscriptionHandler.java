@@ -1,0 +1,69 @@
+package despatch.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.Wiring;
+import despatch.subscription.web.SubscriptionApi;
+import despatch.subscription.web.WebRequest;
+import despatch.subscription.web.WebResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * SubscriptionFunction: the HTTP API constituents use to subscribe, confirm, choose lists,
+ * leave and manage their data. Logs the route and status only: never an address, a token or
+ * the request itself.
+ */
+public class SubscriptionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+    private final SubscriptionApi api;
+    private final String publicApiUrl;
+    private final JsonLog log = new JsonLog(System.out);
+
+    public SubscriptionHandler() {
+        this(Wiring.fromEnvironment(Setting.Function.SubscriptionFunction));
+        Core.getGlobalContext().register(this);
+    }
+
+    public SubscriptionHandler(Wiring wiring) {
+        this.api = wiring.subscriptionApi();
+        this.publicApiUrl = wiring.publicApiUrl();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        WebRequest request = ApiGatewayRequests.toWebRequest(event, publicApiUrl);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        // The matched route template, never the raw path: a path can carry anything a client typed.
+        fields.put("route", event.getRouteKey());
+        WebResponse response;
+        try {
+            response = api.handle(request);
+        } catch (RuntimeException e) {
+            fields.put("error", e.getClass().getName());
+            response = api.failure(request);
+        }
+        fields.put("status", response.status());
+        if (response.status() >= 500) {
+            log.warn("subscription.failed", fields);
+        } else {
+            log.info("subscription.request", fields);
+        }
+        return ApiGatewayRequests.toResponse(response);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        // Render the form once so Thymeleaf parses and caches it before the snapshot.
+        api.handle(new WebRequest("GET", "/subscribe", Map.of(), Map.of(), "", "https://snapshot.invalid", ""));
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: clients resolve credentials lazily after restore.
+    }
+}
