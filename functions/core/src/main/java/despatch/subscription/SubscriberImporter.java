@@ -88,7 +88,8 @@ public final class SubscriberImporter {
             Subscriber next = subscriber.next(SubscriberStatus.ACTIVE, lists, pending,
                     pending.isEmpty() ? null : subscriber.confirmationNonce(), consent, now);
             store.save(next);
-            store.syncMemberships(next, otherLists(next));
+            // Someone new has no memberships to remove: skipping the deletes saves a write per list.
+            store.syncMemberships(next, subscriber.version() == 0 ? Set.of() : otherLists(next));
             return ImportOutcome.ACTIVE;
         }
         Set<String> pending = new HashSet<>(subscriber.pendingLists());
