@@ -266,6 +266,17 @@ class SubscriptionHandlerTest {
     }
 
     @Test
+    void aOneClickUnsubscribeSentAsMultipartFormDataWorksToo() {
+        subscribeAndConfirm("&lists=newsletter");
+        String unsubscribe = "/unsubscribe?token=" + encode(signer().sign(TokenPurpose.UNSUBSCRIBE, subscriberId()));
+        String body = "--b0undary\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--b0undary--\r\n";
+        APIGatewayV2HTTPResponse left = call("POST", unsubscribe, "multipart/form-data; boundary=b0undary", body, "*/*", ip);
+        assertEquals(200, left.getStatusCode());
+        assertTrue(left.getHeaders().get("Content-Type").startsWith("text/plain"), "no page: RFC 8058 clients show none");
+        assertFalse(isMember("newsletter", email));
+    }
+
+    @Test
     void theSampleEventThatSamLocalInvokeUsesIsAccepted() {
         APIGatewayV2HTTPResponse response = HANDLER.handleRequest(EVENTS.sample(), null);
         assertEquals(202, response.getStatusCode());

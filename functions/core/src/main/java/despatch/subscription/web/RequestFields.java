@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The fields of a form or JSON body, as name to values. A JSON body may give lists as an array
@@ -17,6 +20,8 @@ import java.util.Map;
 final class RequestFields {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BODY_LIMIT = 16 * 1024;
+    private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=\"?([^\";]+)\"?");
+    private static final Pattern PART_NAME = Pattern.compile("(?i)content-disposition:[^\r\n]*\\bname=\"([^\"]*)\"");
 
     private final Map<String, List<String>> values;
 
@@ -28,9 +33,12 @@ final class RequestFields {
         if (request.body().length() > BODY_LIMIT) {
             throw new BadBodyException("The request is too large; a subscription needs only an address, a name, a postcode and lists.");
         }
-        String type = request.header("content-type").toLowerCase(java.util.Locale.ROOT);
+        String type = request.header("content-type").toLowerCase(Locale.ROOT);
         if (type.startsWith("application/json") || type.contains("+json")) {
             return json(request.body());
+        }
+        if (type.startsWith("multipart/form-data")) {
+            return multipart(request.body(), request.header("content-type"));
         }
         return form(request.body());
     }
@@ -45,6 +53,32 @@ final class RequestFields {
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
             values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return new RequestFields(values);
+    }
+
+    /**
+     * RFC 8058 lets a mail provider send the one-click POST as multipart/form-data; only simple
+     * text fields are read, files are ignored.
+     */
+    static RequestFields multipart(String body, String contentType) throws BadBodyException {
+        Matcher boundary = BOUNDARY.matcher(contentType);
+        if (!boundary.find()) {
+            throw new BadBodyException("A multipart/form-data request needs a boundary in its Content-Type.");
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (String part : body.split(Pattern.quote("--" + boundary.group(1)))) {
+            int split = part.indexOf("\r\n\r\n");
+            int gap = split >= 0 ? 4 : 2;
+            if (split < 0) {
+                split = part.indexOf("\n\n");
+            }
+            Matcher field = PART_NAME.matcher(split < 0 ? "" : part.substring(0, split));
+            if (split < 0 || !field.find() || part.substring(0, split).toLowerCase(Locale.ROOT).contains("filename=")) {
+                continue;
+            }
+            String value = part.substring(split + gap).replaceFirst("\r?\n$", "");
+            values.computeIfAbsent(field.group(1), n -> new ArrayList<>()).add(value);
         }
         return new RequestFields(values);
     }
