@@ -19,7 +19,9 @@ public final class SubscribeRequestCheck {
     /** The version of the subscribe form's consent wording; bump it whenever that wording changes. */
     public static final String CURRENT_WORDING = "2026-11";
     private static final int NAME_LIMIT = 100;
-    private static final Pattern POSTCODE = Pattern.compile("[A-Z0-9 ]{2,10}");
+    /** UK postcodes (an MP's constituents), with or without the space; GIR 0AA is Girobank's. */
+    private static final Pattern POSTCODE = Pattern.compile("([A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?([0-9][A-Z]{2})");
+    private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)(://|\\bwww\\.|\\.(com|net|org|uk|info|biz|ru|xyz|top)\\b)");
     private static final Pattern WORDING = Pattern.compile("[A-Za-z0-9._-]{1,40}");
 
     private final Office office;
@@ -80,18 +82,23 @@ public final class SubscribeRequestCheck {
             errors.add(new FieldError("name", "Your name cannot contain line breaks or tabs."));
         } else if (name.length() > NAME_LIMIT) {
             errors.add(new FieldError("name", "Your name can be at most " + NAME_LIMIT + " characters."));
-        } else if (name.contains("@") || name.contains("://") || name.contains("<") || name.contains(">")) {
+        } else if (name.contains("@") || WEB_ADDRESS.matcher(name).find() || name.contains("<") || name.contains(">")) {
             errors.add(new FieldError("name", "Enter just your name here, without email or web addresses."));
         }
         return name;
     }
 
     private static String postcode(String typed, List<FieldError> errors) {
-        String postcode = typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT).replaceAll(" +", " ");
-        if (!postcode.isEmpty() && !POSTCODE.matcher(postcode).matches()) {
-            errors.add(new FieldError("postcode", "Enter a postcode like SW1A 0AA, or leave it blank."));
+        String postcode = typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (postcode.isEmpty()) {
+            return postcode;
         }
-        return postcode;
+        java.util.regex.Matcher parts = POSTCODE.matcher(postcode);
+        if (!parts.matches()) {
+            errors.add(new FieldError("postcode", "Enter a UK postcode like SW1A 0AA, or leave it blank."));
+            return postcode;
+        }
+        return parts.group(1) + " " + parts.group(2);
     }
 
     /** Small text helpers shared by the checks. */

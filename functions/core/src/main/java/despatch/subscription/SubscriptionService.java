@@ -99,8 +99,14 @@ public final class SubscriptionService {
         ConfirmationTarget target = confirmationTarget(token);
         Subscriber subscriber = target.subscriber();
         // The same rule as confirm(): a link from a cancelled or replaced request leads nowhere, so no button for it.
-        if (!target.nonce().equals(subscriber.confirmationNonce()) && subscriber.status() != SubscriberStatus.ACTIVE) {
-            throw new InvalidLinkException(LinkProblem.GONE);
+        if (!target.nonce().equals(subscriber.confirmationNonce())) {
+            if (subscriber.status() != SubscriberStatus.ACTIVE) {
+                throw new InvalidLinkException(LinkProblem.GONE);
+            }
+            // An older, already used link: it confirms nothing now, so it must not offer a newer request's lists.
+            return new Subscriber(subscriber.id(), subscriber.address(), subscriber.name(), subscriber.postcode(), subscriber.status(),
+                    subscriber.lists(), Set.of(), null, subscriber.consents(), subscriber.createdAt(), subscriber.updatedAt(),
+                    subscriber.version());
         }
         return subscriber;
     }
