@@ -45,6 +45,8 @@ final class PublishCommand {
         System.out.println();
         System.out.println("Rendered emails (HTML and text, for the sending step): " + emails);
         System.out.println("Preview any file without AWS: ./despatch preview FILE --out out/");
+        System.out.println("The pages and the subscribe form they link to, in a browser: ./despatch serve, then "
+                + ImportCommand.publicApiUrl(environment) + "/subscribe");
         return status;
     }
 
@@ -72,6 +74,7 @@ final class PublishCommand {
                 String page = outcome.get("webPath") + "index.html";
                 System.out.println("  web page: " + stateDir().resolve("s3").resolve(environment.get("SITE_BUCKET")).resolve(page));
                 System.out.println("  address when deployed: " + environment.get("SITE_BASE_URL").replaceAll("/+$", "") + "/" + outcome.get("webPath"));
+                System.out.println("  in a browser, while ./despatch serve runs: " + ImportCommand.publicApiUrl(environment) + "/" + outcome.get("webPath"));
             }
             case "scheduled" -> System.out.println("  embargoed until " + outcome.get("embargo") + ": no web page until then");
             case "rejected" -> {

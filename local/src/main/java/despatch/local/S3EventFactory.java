@@ -14,16 +14,27 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * S3 ObjectCreated events of the same shape as events/s3-put-article.json (the file that
- * sam local invoke uses), read into {@link S3Event} by the Lambda runtime's own serialiser.
+ * S3 ObjectCreated events of the same shape as events/s3-put-article.json or, for subscriber
+ * imports, events/s3-put-import.json (the files that sam local invoke uses), read into
+ * {@link S3Event} by the Lambda runtime's own serialiser.
  */
 public final class S3EventFactory {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final String sample;
 
+    /** Events like the one PublishFunction gets for an upload under articles/. */
     public S3EventFactory(Path projectRoot) {
+        this(projectRoot, "events/s3-put-article.json");
+    }
+
+    /** Events like the one ImportFunction gets for an upload under imports/. */
+    public static S3EventFactory forImports(Path projectRoot) {
+        return new S3EventFactory(projectRoot, "events/s3-put-import.json");
+    }
+
+    private S3EventFactory(Path projectRoot, String sampleFile) {
         try {
-            this.sample = Files.readString(projectRoot.resolve("events/s3-put-article.json"));
+            this.sample = Files.readString(projectRoot.resolve(sampleFile));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

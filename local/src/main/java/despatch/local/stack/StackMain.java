@@ -2,14 +2,7 @@ package despatch.local.stack;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,16 +12,13 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code up [--state-dir DIR] [--parameter NAME=VALUE]…}: starts the local stack and keeps it up
- * until SIGTERM or SIGINT. {@code ./despatch up} runs this in the background; it writes
- * {@code DIR/env} (shell exports of every endpoint and setting the handlers need) and
- * {@code DIR/stack.pid}, which {@code ./despatch down} kills.
+ * until SIGTERM or SIGINT. {@code ./despatch up} runs this in the background; as a
+ * {@link HostedStack} it writes {@code DIR/env} (shell exports of every endpoint and setting the
+ * handlers need) and {@code DIR/stack.pid}, which {@code ./despatch down} kills.
  */
 public final class StackMain {
 
     static final String READY_LINE = "Despatch local stack is up";
-    static final String ENV_FILE = "env";
-    static final String PID_FILE = "stack.pid";
-    private static final String LOCK_FILE = "stack.lock";
 
     /** A JVM setting for Lambda's cold start; exported into a shell it would slow every java command run there. */
     private static final String NOT_EXPORTED = "JAVA_TOOL_OPTIONS";
@@ -56,34 +46,26 @@ public final class StackMain {
         Path projectRoot = ProjectRoot.find();
         Path stateDir = options.stateDir().orElse(projectRoot.resolve("local/.stack")).toAbsolutePath();
         try {
-            Files.createDirectories(stateDir);
-            // Held for this process's life: a second `up` on the same folder fails here, even if
-            // stack.pid was deleted or is stale. The OS releases it however this process ends.
-            FileChannel lockChannel = FileChannel.open(stateDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(lockChannel);
-            if (lock == null) {
-                err.println("A Despatch local stack is already running for " + stateDir + runningPid(stateDir)
-                        + ". Stop it with ./despatch down.");
-                lockChannel.close();
-                return 1;
-            }
-            LocalAwsStack.Builder builder = LocalAwsStack.builder().projectRoot(projectRoot).stateDir(stateDir);
-            options.parameters().forEach(builder::parameter);
-            LocalAwsStack stack = builder.start();
+            HostedStack hosted = HostedStack.start(projectRoot, stateDir, options.parameters());
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack, stateDir, lock, stopped), "despatch-stack-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    hosted.close();
+                } finally {
+                    stopped.countDown();
+                }
+            }, "despatch-stack-shutdown"));
 
-            List<String> exports = exportLines(environment(stack));
-            writeAtomically(stateDir.resolve(ENV_FILE), String.join("\n", exports) + "\n");
-            writeAtomically(stateDir.resolve(PID_FILE), ProcessHandle.current().pid() + "\n");
-
-            exports.forEach(out::println);
+            exportLines(environment(hosted.stack())).forEach(out::println);
             out.println(READY_LINE);
             out.flush();
             err.printf("Started in %d ms. State in %s; published files under %s%n",
-                    stack.startupTime().toMillis(), stateDir, stateDir.resolve("s3"));
+                    hosted.stack().startupTime().toMillis(), stateDir, stateDir.resolve("s3"));
             stopped.await();
             return 0;
+        } catch (HostedStack.AlreadyRunningException e) {
+            err.println(e.getMessage());
+            return 1;
         } catch (IOException | RuntimeException e) {
             err.println("The local stack did not start: " + e.getMessage());
             return 1;
@@ -115,55 +97,6 @@ public final class StackMain {
     /** Single quotes keep everything literal; a single quote itself is closed, escaped and reopened. */
     static String shellQuote(String value) {
         return "'" + value.replace("'", "'\\''") + "'";
-    }
-
-    private static void stop(LocalAwsStack stack, Path stateDir, FileLock lock, CountDownLatch stopped) {
-        try {
-            stack.close();
-        } finally {
-            deleteIfOurs(stateDir.resolve(PID_FILE));
-            try {
-                Files.deleteIfExists(stateDir.resolve(ENV_FILE));
-                lock.release();
-                lock.channel().close();
-            } catch (IOException e) {
-                // The process is ending; the OS drops the lock anyway.
-            }
-            stopped.countDown();
-        }
-    }
-
-    private static void deleteIfOurs(Path pidFile) {
-        try {
-            if (Files.readString(pidFile).strip().equals(Long.toString(ProcessHandle.current().pid()))) {
-                Files.delete(pidFile);
-            }
-        } catch (IOException e) {
-            // Already gone.
-        }
-    }
-
-    /** Null when another process, or this JVM, already holds the stack's lock. */
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException heldHere) {
-            return null;
-        }
-    }
-
-    private static String runningPid(Path stateDir) {
-        try {
-            return " (pid " + Files.readString(stateDir.resolve(PID_FILE)).strip() + ")";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static void writeAtomically(Path file, String content) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     record Options(Optional<Path> stateDir, Map<String, String> parameters) {

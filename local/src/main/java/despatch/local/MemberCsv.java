@@ -1,0 +1,47 @@
+package despatch.local;
+
+import despatch.subscription.Member;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * A list's members as CSV for the office's staff: RFC 4180 (CRLF line ends, a field quoted when
+ * it holds a comma, quote or line break, quotes doubled), UTF-8 without a byte-order mark.
+ *
+ * <p>Names are typed by the public, and a cell starting with = + - or @ is a formula to a
+ * spreadsheet (CSV injection), so such a name gets a leading apostrophe, which spreadsheets show
+ * as text. Addresses are written exactly: they are checked on sign-up, and an apostrophe would
+ * break them.
+ */
+final class MemberCsv {
+    static final String HEADER = "email,name,subscribed_since";
+
+    private final Writer out;
+
+    MemberCsv(Writer out) throws IOException {
+        this.out = out;
+        out.write(HEADER + "\r\n");
+    }
+
+    void write(Member member) throws IOException {
+        out.write(field(member.address().forDelivery()) + "," + field(defuse(member.name())) + "," + field(member.since().toString())
+                + "\r\n");
+    }
+
+    static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+
+    static String defuse(String name) {
+        if (name == null || name.isEmpty()) {
+            return name;
+        }
+        return "=+-@\t\r".indexOf(name.charAt(0)) >= 0 ? "'" + name : name;
+    }
+}

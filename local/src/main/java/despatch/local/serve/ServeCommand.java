@@ -1,0 +1,132 @@
+package despatch.local.serve;
+
+import despatch.local.StackConnection;
+import despatch.local.stack.CloudFormationTemplate;
+import despatch.local.stack.HostedStack;
+import despatch.local.stack.ProjectRoot;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./despatch serve [--port N] [--state-dir DIR]}: the subscription pages and the published
+ * site on 127.0.0.1 until Ctrl-C. Without --state-dir it uses the stack {@code ./despatch up}
+ * runs (its env file is in the environment); with it, it hosts a stack on that folder itself,
+ * for as long as it serves, and other commands can use that stack meanwhile.
+ */
+public final class ServeCommand {
+    private static final String USAGE = "usage: ./despatch serve [--port N]";
+
+    private ServeCommand() {
+    }
+
+    public static int run(List<String> args, Map<String, String> environment) throws IOException, InterruptedException {
+        int port = LocalWebServer.DEFAULT_PORT;
+        Path stateDir = null;
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (i + 1 >= args.size() || !(option.equals("--port") || option.equals("--state-dir"))) {
+                return fail(USAGE);
+            }
+            String value = args.get(++i);
+            if (option.equals("--port")) {
+                try {
+                    port = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    port = -1;
+                }
+                if (port < 1 || port > 65535) {
+                    return fail("--port takes a port number from 1 to 65535, not '" + value + "'");
+                }
+            } else {
+                stateDir = Path.of(value);
+            }
+        }
+        // Checked before the stack starts, so a busy port costs no emulator start-up.
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (BindException e) {
+            return fail("port " + port + " on 127.0.0.1 is in use; choose another with --port N");
+        }
+
+        Path root = ProjectRoot.find();
+        String ownAddress = "http://127.0.0.1:" + port;
+        HostedStack hosted = null;
+        StackConnection stack;
+        CloudFormationTemplate template;
+        if (stateDir != null) {
+            try {
+                // Pages published through this stack link to this server's subscribe form.
+                hosted = HostedStack.start(root, stateDir, Map.of("PublicApiUrl", ownAddress));
+            } catch (HostedStack.AlreadyRunningException e) {
+                return fail(e.getMessage());
+            }
+            stack = StackConnection.to(hosted.stack());
+            template = hosted.stack().template();
+        } else {
+            stack = StackConnection.fromEnvironment(environment);
+            template = CloudFormationTemplate.load(root.resolve("template.yaml"));
+        }
+
+        LocalWebServer server;
+        try {
+            server = LocalWebServer.startSubscriptions(stack, template, root, port);
+        } catch (IOException | RuntimeException e) {
+            stack.close();
+            if (hosted != null) {
+                hosted.close();
+            }
+            return fail("could not serve on " + ownAddress + ": " + e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        HostedStack ownStack = hosted;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+                stack.close();
+                if (ownStack != null) {
+                    ownStack.close();
+                }
+            } finally {
+                System.err.println("despatch serve: stopped" + (ownStack != null ? ", and the local stack it started" : "") + ".");
+                stopped.countDown();
+            }
+        }, "despatch-serve-shutdown"));
+
+        printWelcome(server, stack, hosted, environment);
+        stopped.await();
+        return 0;
+    }
+
+    private static void printWelcome(LocalWebServer server, StackConnection stack, HostedStack hosted, Map<String, String> environment) {
+        String base = server.baseUrl().toString();
+        System.out.println("Despatch is serving SubscriptionFunction as API Gateway would, on " + base);
+        System.out.println("  routes (from template.yaml): " + String.join(", ", server.routeKeys()));
+        System.out.println();
+        System.out.println("  Subscribe:           " + base + "/subscribe");
+        System.out.println("  Published pages:     " + base + "/articles/<slug>/ (any other GET is read from the site bucket)");
+        System.out.println("  Emails sent (SES):   " + stack.sesEndpoint().resolve("/") + "  (the SES emulator's inbox; confirmation links lead back here)");
+        if (hosted != null) {
+            System.out.println("  Local stack:         started here, data in " + hosted.stateDir() + "; it stops with this server");
+        } else {
+            System.out.println("  Local stack:         the one ./despatch up runs");
+            String published = environment.getOrDefault("PUBLIC_API_URL", "");
+            if (!published.equals(base)) {
+                System.out.println("  Note: pages published on that stack link to " + published + ", not here; restart it to change that.");
+            }
+        }
+        System.out.println();
+        System.out.println("Press Ctrl-C to stop.");
+        System.out.flush();
+    }
+
+    private static int fail(String message) {
+        System.err.println("despatch: " + message);
+        return 2;
+    }
+}
