@@ -28,7 +28,7 @@ final class PageModels {
     SubscribeFormView subscribeForm(SubscriptionLinks links, String email, String name, String postcode, Collection<String> chosen,
             List<FieldError> errors) {
         return new SubscribeFormView(links.url(SubscriptionPaths.SUBSCRIPTIONS), choices(chosen), blank(email), blank(name),
-                blank(postcode), SubscribeRequestCheck.CURRENT_WORDING, errors);
+                blank(postcode), SubscribeRequestCheck.CURRENT_WORDING, errors, links.url(SubscriptionPaths.MY_DATA));
     }
 
     MyDataFormView myDataForm(SubscriptionLinks links, String email, List<FieldError> errors) {
