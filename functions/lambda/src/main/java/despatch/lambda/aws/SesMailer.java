@@ -42,7 +42,7 @@ public final class SesMailer implements Mailer {
 
     /** "Office of Jane Smith MP" &lt;news@example.org.uk&gt;, with the name quoted or encoded as SES requires. */
     static String fromHeader(String name, String address) {
-        String clean = name.replaceAll("[\\r\\n\"\\\\]", "").strip();
+        String clean = name.replaceAll("[\"\\\\]", "").replaceAll("\\s+", " ").strip();
         if (clean.isEmpty()) {
             return address;
         }
