@@ -3,17 +3,27 @@ package despatch.subscription;
 import despatch.office.Office;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Imports one row: with consent evidence a person becomes active for the file's lists; without,
+ * Imports rows: with consent evidence a person becomes active for the file's lists; without,
  * pending (mailed a confirmation only when the file asks). Suppressed addresses and people who
  * left after the file's consent date are never brought back by an import.
+ *
+ * <p>Most rows of a first import are addresses never seen before, so a chunk is read with one
+ * batch lookup, each new address is claimed with its own conditional write (the one write that
+ * must not be batched: it is what stops two sign-ups becoming two subscribers), and the new
+ * subscribers and memberships go out in batch writes. Known addresses take the careful path,
+ * a versioned read-modify-write per row.
  */
 public final class SubscriberImporter {
+    private static final int ATTEMPTS = 4;
+
     private final Office office;
     private final SubscriberStore store;
     private final Mailer mailer;
@@ -28,12 +38,48 @@ public final class SubscriberImporter {
         this.clock = clock;
     }
 
+    /** What importing a row changes: the subscriber to write (or none) and what the report says. */
+    private record Plan(Subscriber next, ImportOutcome outcome) {
+        boolean mailsConfirmation() {
+            return outcome == ImportOutcome.PENDING_MAILED;
+        }
+    }
+
+    /** @return one outcome per row, in the rows' order */
+    public List<ImportOutcome> importChunk(List<ImportRequest> rows, SubscriptionLinks links) {
+        Map<String, AddressRecord> known = store.findAddresses(rows.stream().map(row -> AddressKey.of(row.address())).toList());
+        Instant now = clock.instant();
+        List<ImportOutcome> outcomes = new ArrayList<>();
+        List<Plan> created = new ArrayList<>();
+        for (ImportRequest row : rows) {
+            AddressRecord address = known.get(AddressKey.of(row.address()));
+            if (address != null && address.suppression().isPresent()) {
+                outcomes.add(ImportOutcome.SKIPPED_SUPPRESSED);
+            } else if (address == null || address.subscriberId().isEmpty()) {
+                String id = Ids.next();
+                if (store.claimAddress(AddressKey.of(row.address()), id)) {
+                    Plan plan = plan(blank(id, row, now), row, now);
+                    created.add(plan);
+                    outcomes.add(plan.outcome());
+                } else {
+                    outcomes.add(importRow(row, links));
+                }
+            } else {
+                outcomes.add(importRow(row, links));
+            }
+        }
+        store.createAll(created.stream().map(Plan::next).toList());
+        created.stream().filter(Plan::mailsConfirmation).forEach(plan -> mailer.send(emails.confirmation(plan.next(), links)));
+        return outcomes;
+    }
+
+    /** One row by the careful path: read, decide, versioned write; again from a fresh read if someone else wrote first. */
     public ImportOutcome importRow(ImportRequest row, SubscriptionLinks links) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return attempt(row, links);
             } catch (ConcurrentChangeException e) {
-                if (attempt == 4) {
+                if (attempt == ATTEMPTS) {
                     throw e;
                 }
             }
@@ -49,35 +95,52 @@ public final class SubscriberImporter {
         Optional<String> holder = address.flatMap(AddressRecord::subscriberId);
         Optional<Subscriber> existing = holder.flatMap(store::findSubscriber);
         Instant now = clock.instant();
+        Subscriber current;
         if (existing.isEmpty()) {
             String id = holder.orElseGet(Ids::next);
             if (holder.isEmpty() && !store.claimAddress(key, id)) {
                 throw new ConcurrentChangeException("address claimed during import");
             }
-            Subscriber blank = new Subscriber(id, row.address(), row.name(), row.postcode(), SubscriberStatus.PENDING,
-                    Set.of(), Set.of(), null, List.of(), now, now, 0);
-            return apply(blank, row, links, now);
+            current = blank(id, row, now);
+        } else {
+            current = existing.get();
+            if (current.status().isSuppressed()) {
+                return ImportOutcome.SKIPPED_SUPPRESSED;
+            }
+            if (row.consentAt().isPresent() && leftAfter(current, row.consentAt().get())) {
+                return ImportOutcome.SKIPPED_LEFT_LATER;
+            }
         }
-        Subscriber subscriber = existing.get();
-        if (subscriber.status().isSuppressed()) {
-            return ImportOutcome.SKIPPED_SUPPRESSED;
+        Plan plan = plan(current, row, now);
+        if (plan.next() == null) {
+            return plan.outcome();
         }
-        if (row.consentAt().isPresent() && leftAfter(subscriber, row.consentAt().get())) {
-            return ImportOutcome.SKIPPED_LEFT_LATER;
+        store.save(plan.next());
+        if (plan.next().status() == SubscriberStatus.ACTIVE) {
+            // Someone new has no memberships to remove: skipping the deletes saves a write per list.
+            store.syncMemberships(plan.next(), current.version() == 0 ? Set.of() : otherLists(plan.next()));
         }
-        return apply(subscriber, row, links, now);
+        if (plan.mailsConfirmation()) {
+            mailer.send(emails.confirmation(plan.next(), links));
+        }
+        return plan.outcome();
     }
 
-    private ImportOutcome apply(Subscriber subscriber, ImportRequest row, SubscriptionLinks links, Instant now) {
+    /** Someone the store has never held: version 0, so the first write makes version 1. */
+    private static Subscriber blank(String id, ImportRequest row, Instant now) {
+        return new Subscriber(id, row.address(), row.name(), row.postcode(), SubscriberStatus.PENDING,
+                Set.of(), Set.of(), null, List.of(), now, now, 0);
+    }
+
+    private Plan plan(Subscriber subscriber, ImportRequest row, Instant now) {
         boolean active = subscriber.status() == SubscriberStatus.ACTIVE;
         Set<String> added = new HashSet<>(row.lists());
         if (active) {
             added.removeAll(subscriber.lists());
         }
         if (added.isEmpty() && active) {
-            return ImportOutcome.UNCHANGED;
+            return new Plan(null, ImportOutcome.UNCHANGED);
         }
-        RequestOrigin origin = RequestOrigin.imported(row.consentSource());
         if (row.consentAt().isPresent()) {
             Set<String> lists = new HashSet<>(active ? subscriber.lists() : Set.of());
             lists.addAll(added);
@@ -85,25 +148,17 @@ public final class SubscriberImporter {
             pending.removeAll(lists);
             ConsentRecord consent = new ConsentRecord(row.consentAt().get(), ConsentAction.IMPORTED, added, row.consentWording(),
                     ConsentSource.IMPORT, "", "", row.consentSource());
-            Subscriber next = subscriber.next(SubscriberStatus.ACTIVE, lists, pending,
-                    pending.isEmpty() ? null : subscriber.confirmationNonce(), consent, now);
-            store.save(next);
-            // Someone new has no memberships to remove: skipping the deletes saves a write per list.
-            store.syncMemberships(next, subscriber.version() == 0 ? Set.of() : otherLists(next));
-            return ImportOutcome.ACTIVE;
+            return new Plan(subscriber.next(SubscriberStatus.ACTIVE, lists, pending,
+                    pending.isEmpty() ? null : subscriber.confirmationNonce(), consent, now), ImportOutcome.ACTIVE);
         }
         Set<String> pending = new HashSet<>(subscriber.pendingLists());
         pending.addAll(added);
         String nonce = subscriber.confirmationNonce() != null ? subscriber.confirmationNonce() : Ids.next();
         Subscriber next = subscriber.next(active ? SubscriberStatus.ACTIVE : SubscriberStatus.PENDING,
                 active ? subscriber.lists() : Set.of(), pending, nonce,
-                ConsentRecord.of(now, ConsentAction.REQUESTED, added, row.consentWording(), origin), now);
-        store.save(next);
-        if (!row.sendConfirmation()) {
-            return ImportOutcome.PENDING_UNMAILED;
-        }
-        mailer.send(emails.confirmation(next, links));
-        return ImportOutcome.PENDING_MAILED;
+                ConsentRecord.of(now, ConsentAction.REQUESTED, added, row.consentWording(), RequestOrigin.imported(row.consentSource())),
+                now);
+        return new Plan(next, row.sendConfirmation() ? ImportOutcome.PENDING_MAILED : ImportOutcome.PENDING_UNMAILED);
     }
 
     private static boolean leftAfter(Subscriber subscriber, Instant consentAt) {

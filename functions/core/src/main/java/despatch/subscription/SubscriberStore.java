@@ -1,6 +1,9 @@
 package despatch.subscription;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +15,9 @@ import java.util.Set;
 public interface SubscriberStore {
 
     Optional<AddressRecord> findAddress(String addressKey);
+
+    /** Many address records at once (imports): the ones that exist, by key. */
+    Map<String, AddressRecord> findAddresses(Collection<String> addressKeys);
 
     /**
      * Points an address at a subscriber, unless another subscriber holds it already.
@@ -35,6 +41,13 @@ public interface SubscriberStore {
      * @throws ConcurrentChangeException when another write got there first
      */
     void save(Subscriber subscriber);
+
+    /**
+     * Writes brand-new subscribers (version 1, fresh ids whose addresses this caller has just
+     * claimed) and their memberships in batches: no one else can hold these ids, so no condition
+     * is needed, and a batch of 25 costs one request instead of 25.
+     */
+    void createAll(List<Subscriber> subscribers);
 
     /** Removes the subscriber item, with its consent history. */
     void delete(Subscriber subscriber);

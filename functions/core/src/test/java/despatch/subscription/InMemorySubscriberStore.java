@@ -21,6 +21,24 @@ public final class InMemorySubscriberStore implements SubscriberStore {
     }
 
     @Override
+    public Map<String, AddressRecord> findAddresses(java.util.Collection<String> addressKeys) {
+        Map<String, AddressRecord> found = new java.util.HashMap<>();
+        addressKeys.forEach(key -> findAddress(key).ifPresent(record -> found.put(key, record)));
+        return found;
+    }
+
+    @Override
+    public synchronized void createAll(List<Subscriber> created) {
+        for (Subscriber subscriber : created) {
+            if (subscriber.version() != 1 || subscribers.containsKey(subscriber.id())) {
+                throw new IllegalStateException("createAll is for brand-new subscribers only: " + subscriber);
+            }
+            subscribers.put(subscriber.id(), subscriber);
+            syncMemberships(subscriber, Set.of());
+        }
+    }
+
+    @Override
     public synchronized boolean claimAddress(String addressKey, String subscriberId) {
         AddressRecord current = addresses.get(addressKey);
         if (current != null && current.subscriberId().isPresent()) {

@@ -604,6 +604,16 @@ class SubscriptionServiceTest {
         }
 
         @Override
+        public java.util.Map<String, AddressRecord> findAddresses(java.util.Collection<String> addressKeys) {
+            return inner.findAddresses(addressKeys);
+        }
+
+        @Override
+        public void createAll(List<Subscriber> subscribers) {
+            inner.createAll(subscribers);
+        }
+
+        @Override
         public void suppressAddress(String addressKey, SubscriberStatus reason, Instant at) {
             inner.suppressAddress(addressKey, reason, at);
         }

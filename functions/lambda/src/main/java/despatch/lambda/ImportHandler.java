@@ -23,6 +23,8 @@ public class ImportHandler implements RequestHandler<S3Event, List<Map<String, O
     private final ImportService imports;
     private final SubscriptionLinks links;
     private final String uploadsBucket;
+    /** A chunk of 100 rows takes well under a second; this leaves room for the report and slow moments. */
+    private static final int RESERVE_MILLIS = 60_000;
     private final JsonLog log = new JsonLog(System.out);
 
     public ImportHandler() {
@@ -43,7 +45,7 @@ public class ImportHandler implements RequestHandler<S3Event, List<Map<String, O
             if (!uploadsBucket.equals(record.getS3().getBucket().getName()) || !key.startsWith("imports/") || !key.endsWith(".csv")) {
                 continue;
             }
-            ImportReport report = imports.importFile(key, links);
+            ImportReport report = imports.importFile(key, links, () -> hasTimeFor(context));
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("uploadKey", key);
             fields.put("rows", report.rows());
@@ -56,5 +58,9 @@ public class ImportHandler implements RequestHandler<S3Event, List<Map<String, O
             results.add(fields);
         }
         return results;
+    }
+
+    private static boolean hasTimeFor(Context context) {
+        return context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS;
     }
 }

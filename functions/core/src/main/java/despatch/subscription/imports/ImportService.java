@@ -23,11 +23,14 @@ import java.util.concurrent.Future;
 
 /**
  * Imports a subscriber CSV and writes a report beside it. The whole file is checked first (a
- * missing email column or an unknown column rejects it before any write); then rows are
- * imported in parallel, as DynamoDB and SES calls wait on the network. A row that fails is
+ * missing email column or an unknown column rejects it before any write); then chunks of rows
+ * are imported in parallel, as DynamoDB and SES calls wait on the network. A row that fails is
  * reported, never half-counted: the report says exactly which rows to upload again.
  */
 public final class ImportService {
+    /** Rows looked up together in one batch read (DynamoDB's BatchGetItem takes 100 keys). */
+    static final int CHUNK = 100;
+
     private final Office office;
     private final ImportFiles files;
     private final SubscriberImporter importer;
@@ -42,11 +45,15 @@ public final class ImportService {
         this.parallelism = parallelism;
     }
 
-    public ImportReport importFile(String key, SubscriptionLinks links) {
+    /**
+     * @param timeLeft false once too little time is left to start another chunk (Lambda's
+     *     deadline): the rows not reached are reported for uploading again, never silently lost
+     */
+    public ImportReport importFile(String key, SubscriptionLinks links, java.util.function.BooleanSupplier timeLeft) {
         Instant now = clock.instant();
         ImportReport report;
         try {
-            report = importRows(key, CsvReader.read(decode(files.read(key))), links, now);
+            report = importRows(key, CsvReader.read(decode(files.read(key))), links, now, timeLeft);
         } catch (MalformedCsvException | BadHeaderException e) {
             report = ImportReport.unreadable(key, now, e.getMessage());
         }
@@ -54,7 +61,8 @@ public final class ImportService {
         return report;
     }
 
-    private ImportReport importRows(String key, List<CsvRow> csv, SubscriptionLinks links, Instant now) throws BadHeaderException {
+    private ImportReport importRows(String key, List<CsvRow> csv, SubscriptionLinks links, Instant now,
+            java.util.function.BooleanSupplier timeLeft) throws BadHeaderException {
         if (csv.isEmpty()) {
             throw new BadHeaderException("the file is empty. The first row must name the columns, e.g. email,name,lists.");
         }
@@ -85,25 +93,41 @@ public final class ImportService {
             }
         }
         Map<ImportOutcome, Integer> counts = new EnumMap<>(ImportOutcome.class);
+        List<CsvRow> rows = new ArrayList<>(accepted.keySet());
         try (ExecutorService workers = Executors.newFixedThreadPool(parallelism)) {
-            Map<CsvRow, Future<ImportOutcome>> outcomes = new LinkedHashMap<>();
-            accepted.forEach((row, request) -> outcomes.put(row, workers.submit(() -> importer.importRow(request, links))));
-            outcomes.forEach((row, outcome) -> {
-                String email = shown(accepted.get(row).address().forDelivery());
+            List<Future<List<ImportOutcome>>> chunks = new ArrayList<>();
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<ImportRequest> requests = rows.subList(from, Math.min(rows.size(), from + CHUNK)).stream().map(accepted::get).toList();
+                chunks.add(workers.submit(() -> timeLeft.getAsBoolean() ? importer.importChunk(requests, links) : null));
+            }
+            for (int chunk = 0; chunk < chunks.size(); chunk++) {
+                List<CsvRow> chunkRows = rows.subList(chunk * CHUNK, Math.min(rows.size(), (chunk + 1) * CHUNK));
+                String failure = null;
+                List<ImportOutcome> outcomes = null;
                 try {
-                    ImportOutcome result = outcome.get();
-                    counts.merge(result, 1, Integer::sum);
-                    if (result.isSkipped()) {
-                        skipped.add(new RowProblem(row.line(), email, result.description()));
+                    outcomes = chunks.get(chunk).get();
+                    if (outcomes == null) {
+                        failure = "not reached before the import's time limit; upload this row again.";
                     }
                 } catch (java.util.concurrent.ExecutionException e) {
-                    rejected.add(new RowProblem(row.line(), email, "could not be imported this time ("
-                            + e.getCause().getClass().getSimpleName() + "); upload this row again."));
+                    failure = "could not be imported this time (" + e.getCause().getClass().getSimpleName() + "); upload this row again.";
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    rejected.add(new RowProblem(row.line(), email, "the import was stopped before this row; upload it again."));
+                    failure = "the import was stopped before this row; upload it again.";
                 }
-            });
+                for (int i = 0; i < chunkRows.size(); i++) {
+                    CsvRow row = chunkRows.get(i);
+                    String email = shown(accepted.get(row).address().forDelivery());
+                    if (failure != null) {
+                        rejected.add(new RowProblem(row.line(), email, failure));
+                        continue;
+                    }
+                    counts.merge(outcomes.get(i), 1, Integer::sum);
+                    if (outcomes.get(i).isSkipped()) {
+                        skipped.add(new RowProblem(row.line(), email, outcomes.get(i).description()));
+                    }
+                }
+            }
         }
         rejected.sort(java.util.Comparator.comparingInt(RowProblem::row));
         skipped.sort(java.util.Comparator.comparingInt(RowProblem::row));

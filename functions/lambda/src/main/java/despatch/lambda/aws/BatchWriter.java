@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 final class BatchWriter {
     private static final int CHUNK = 25;
-    private static final int ATTEMPTS = 8;
+    static final int ATTEMPTS = 8;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -45,7 +45,7 @@ final class BatchWriter {
         }
     }
 
-    private static void pause(int attempt) {
+    static void pause(int attempt) {
         try {
             Thread.sleep(Math.min(2000L, 50L << attempt));
         } catch (InterruptedException e) {

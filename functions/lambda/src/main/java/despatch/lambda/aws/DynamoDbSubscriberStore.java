@@ -12,12 +12,16 @@ import despatch.subscription.SubscriberStatus;
 import despatch.subscription.SubscriberStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -30,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * idempotent and repeated by every later change.
  */
 public final class DynamoDbSubscriberStore implements SubscriberStore {
+    private static final int BATCH_GET_LIMIT = 100;
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final BatchWriter batches;
@@ -44,13 +49,41 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
     public Optional<AddressRecord> findAddress(String addressKey) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table)
                 .key(SubscriberItems.addressKey(addressKey)).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SubscriberItems.addressRecord(item));
+    }
+
+    /** BatchGetItem, 100 keys a request, strongly consistent like the single read. */
+    @Override
+    public Map<String, AddressRecord> findAddresses(Collection<String> addressKeys) {
+        Map<String, AddressRecord> found = new HashMap<>();
+        List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(addressKeys));
+        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> wanted = keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT)).stream()
+                    .map(SubscriberItems::addressKey).toList();
+            batchGet(wanted).forEach(item -> {
+                AddressRecord record = SubscriberItems.addressRecord(item);
+                found.put(record.addressKey(), record);
+            });
         }
-        return Optional.of(new AddressRecord(addressKey,
-                Optional.ofNullable(item.get("subscriberId")).map(AttributeValue::s),
-                Optional.ofNullable(item.get("suppression")).map(v -> SubscriberStatus.valueOf(v.s())),
-                Optional.ofNullable(item.get("suppressedAt")).map(v -> Instant.parse(v.s()))));
+        return found;
+    }
+
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        KeysAndAttributes request = KeysAndAttributes.builder().keys(keys).consistentRead(true).build();
+        for (int attempt = 1; request != null && request.hasKeys() && !request.keys().isEmpty(); attempt++) {
+            KeysAndAttributes sending = request;
+            BatchGetItemResponse response = dynamoDb.batchGetItem(get -> get.requestItems(Map.of(table, sending)));
+            items.addAll(response.responses().getOrDefault(table, List.of()));
+            request = response.unprocessedKeys().get(table);
+            if (request != null && attempt >= BatchWriter.ATTEMPTS) {
+                throw new IllegalStateException(request.keys().size() + " reads from " + table + " stayed unprocessed");
+            }
+            if (request != null) {
+                BatchWriter.pause(attempt);
+            }
+        }
+        return items;
     }
 
     @Override
@@ -111,6 +144,25 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
     }
 
     @Override
+    public void createAll(List<Subscriber> subscribers) {
+        List<WriteRequest> writes = new ArrayList<>();
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.version() != 1) {
+                throw new IllegalArgumentException("createAll writes new subscribers only, not version " + subscriber.version());
+            }
+            writes.add(put(SubscriberItems.subscriberItem(subscriber)));
+            if (subscriber.status() == SubscriberStatus.ACTIVE) {
+                subscriber.lists().forEach(list -> writes.add(put(SubscriberItems.memberItem(list, subscriber))));
+            }
+        }
+        batches.write(writes);
+    }
+
+    private static WriteRequest put(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    @Override
     public void delete(Subscriber subscriber) {
         dynamoDb.deleteItem(delete -> delete.tableName(table).key(SubscriberItems.subscriberKey(subscriber.id())));
     }
@@ -120,8 +172,7 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
         List<WriteRequest> writes = new ArrayList<>();
         if (subscriber.status() == SubscriberStatus.ACTIVE) {
             for (String list : subscriber.lists()) {
-                writes.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                        .item(SubscriberItems.memberItem(list, subscriber)).build()).build());
+                writes.add(put(SubscriberItems.memberItem(list, subscriber)));
             }
         }
         for (String list : otherLists) {

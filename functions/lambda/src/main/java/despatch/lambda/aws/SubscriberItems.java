@@ -1,5 +1,6 @@
 package despatch.lambda.aws;
 
+import despatch.subscription.AddressRecord;
 import despatch.subscription.ConsentAction;
 import despatch.subscription.ConsentRecord;
 import despatch.subscription.ConsentSource;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -50,6 +52,13 @@ final class SubscriberItems {
 
     static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    static AddressRecord addressRecord(Map<String, AttributeValue> item) {
+        return new AddressRecord(item.get(PK).s().substring("ADDRESS#".length()),
+                Optional.ofNullable(item.get("subscriberId")).map(AttributeValue::s),
+                Optional.ofNullable(item.get("suppression")).map(v -> SubscriberStatus.valueOf(v.s())),
+                Optional.ofNullable(item.get("suppressedAt")).map(v -> Instant.parse(v.s())));
     }
 
     static Map<String, AttributeValue> subscriberItem(Subscriber subscriber) {
