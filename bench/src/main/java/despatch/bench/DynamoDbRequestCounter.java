@@ -23,7 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -134,6 +137,8 @@ final class DynamoDbRequestCounter implements ExecutionInterceptor {
         } else if (request instanceof GetItemRequest get && response instanceof GetItemResponse answer) {
             long size = answer.hasItem() ? DynamoDbItemSize.of(answer.item()) : 0;
             read(tally, answer.hasItem() ? List.of(answer.item()) : List.of(), size, Boolean.TRUE.equals(get.consistentRead()));
+        } else if (request instanceof BatchGetItemRequest batch && response instanceof BatchGetItemResponse answer) {
+            batchRead(tally, batch, answer);
         } else if (request instanceof QueryRequest query && response instanceof QueryResponse answer) {
             long size = answer.items().stream().mapToLong(DynamoDbItemSize::of).sum();
             read(tally, answer.items(), size, Boolean.TRUE.equals(query.consistentRead()));
@@ -148,6 +153,26 @@ final class DynamoDbRequestCounter implements ExecutionInterceptor {
             attributes.putAttribute(ANSWERED, true);
             tally(attributes).failed.increment();
         }
+    }
+
+    /**
+     * BatchGetItem is charged per item, each rounded up to 4 KB; a key with no item still costs
+     * the minimum (1 unit strongly consistent, 0.5 eventually), which is most keys of a first import.
+     */
+    private static void batchRead(Tally tally, BatchGetItemRequest batch, BatchGetItemResponse answer) {
+        batch.requestItems().forEach((table, keys) -> {
+            boolean consistent = Boolean.TRUE.equals(keys.consistentRead());
+            List<Map<String, AttributeValue>> items = answer.responses().getOrDefault(table, List.of());
+            KeysAndAttributes unprocessed = answer.unprocessedKeys().get(table);
+            long missing = keys.keys().size() - items.size() - (unprocessed == null ? 0 : unprocessed.keys().size());
+            long bytes = items.stream().mapToLong(DynamoDbItemSize::of).sum();
+            double units = items.stream().mapToDouble(item -> DynamoDbItemSize.readUnits(DynamoDbItemSize.of(item), consistent)).sum()
+                    + missing * DynamoDbItemSize.readUnits(1, consistent);
+            tally.readUnits.add(units);
+            tally.itemsRead.add(items.size());
+            tally.itemBytesRead.add(bytes);
+            items.forEach(item -> tally.largestItemRead.accumulate(DynamoDbItemSize.of(item)));
+        });
     }
 
     private static void read(Tally tally, List<Map<String, AttributeValue>> items, long bytes, boolean consistent) {
