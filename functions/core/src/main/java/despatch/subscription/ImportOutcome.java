@@ -7,7 +7,8 @@ public enum ImportOutcome {
     PENDING_UNMAILED("pending: no confirmation was sent, as the file did not ask for one"),
     UNCHANGED("already subscribed to these lists: nothing changed"),
     SKIPPED_SUPPRESSED("skipped: this address bounced, complained or asked to be erased; only the person can rejoin, by confirming"),
-    SKIPPED_LEFT_LATER("skipped: this person unsubscribed after the consent date in the file");
+    SKIPPED_UNSUBSCRIBED("skipped: this person unsubscribed; only they can rejoin, by confirming"),
+    FAILED("could not be imported this time (a storage or mail error); upload this row again");
 
     private final String description;
 
@@ -20,6 +21,10 @@ public enum ImportOutcome {
     }
 
     public boolean isSkipped() {
-        return this == SKIPPED_SUPPRESSED || this == SKIPPED_LEFT_LATER;
+        return this == SKIPPED_SUPPRESSED || this == SKIPPED_UNSUBSCRIBED;
+    }
+
+    public boolean isFailure() {
+        return this == FAILED;
     }
 }

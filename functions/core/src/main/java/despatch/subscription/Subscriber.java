@@ -38,6 +38,18 @@ public record Subscriber(
         consents = List.copyOf(consents);
     }
 
+    /** About 40 KB at most: a DynamoDB item may hold 400 KB, and every write pays per KB. */
+    static final int HISTORY_LIMIT = 100;
+
+    private static int firstRequest(List<ConsentRecord> history) {
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).action() == ConsentAction.REQUESTED) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public String addressKey() {
         return AddressKey.of(address);
     }
@@ -48,6 +60,14 @@ public record Subscriber(
         List<ConsentRecord> history = new ArrayList<>(consents);
         if (consent != null) {
             history.add(consent);
+        }
+        // Strangers can make requests for any address; the proof (confirmations, imports, changes) is never dropped.
+        while (history.size() > HISTORY_LIMIT) {
+            int oldestRequest = firstRequest(history);
+            if (oldestRequest < 0) {
+                break;
+            }
+            history.remove(oldestRequest);
         }
         return new Subscriber(id, address, name, postcode, status.moveTo(newStatus), newLists, newPending, nonce,
                 history, createdAt, now, version + 1);

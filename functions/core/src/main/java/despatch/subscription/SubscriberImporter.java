@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Imports rows: with consent evidence a person becomes active for the file's lists; without,
  * pending (mailed a confirmation only when the file asks). Suppressed addresses and people who
- * left after the file's consent date are never brought back by an import.
+ * unsubscribed are never brought back by an import: an old spreadsheet is not fresh consent.
  *
  * <p>Most rows of a first import are addresses never seen before, so a chunk is read with one
  * batch lookup, each new address is claimed with its own conditional write (the one write that
@@ -51,26 +51,51 @@ public final class SubscriberImporter {
         Instant now = clock.instant();
         List<ImportOutcome> outcomes = new ArrayList<>();
         List<Plan> created = new ArrayList<>();
+        List<Integer> createdAt = new ArrayList<>();
         for (ImportRequest row : rows) {
             AddressRecord address = known.get(AddressKey.of(row.address()));
-            if (address != null && address.suppression().isPresent()) {
-                outcomes.add(ImportOutcome.SKIPPED_SUPPRESSED);
-            } else if (address == null || address.subscriberId().isEmpty()) {
-                String id = Ids.next();
-                if (store.claimAddress(AddressKey.of(row.address()), id)) {
-                    Plan plan = plan(blank(id, row, now), row, now);
-                    created.add(plan);
-                    outcomes.add(plan.outcome());
+            try {
+                if (address != null && address.suppression().isPresent()) {
+                    outcomes.add(ImportOutcome.SKIPPED_SUPPRESSED);
+                } else if ((address == null || address.subscriberId().isEmpty()) && claimNew(row, now, created)) {
+                    createdAt.add(outcomes.size());
+                    outcomes.add(created.getLast().outcome());
                 } else {
                     outcomes.add(importRow(row, links));
                 }
-            } else {
-                outcomes.add(importRow(row, links));
+            } catch (RuntimeException e) {
+                // One row's failure is that row's: the report asks for it again, the chunk goes on.
+                outcomes.add(ImportOutcome.FAILED);
             }
         }
-        store.createAll(created.stream().map(Plan::next).toList());
-        created.stream().filter(Plan::mailsConfirmation).forEach(plan -> mailer.send(emails.confirmation(plan.next(), links)));
+        try {
+            store.createAll(created.stream().map(Plan::next).toList());
+        } catch (RuntimeException e) {
+            // The addresses stay claimed with no subscriber; uploading the rows again completes them.
+            createdAt.forEach(index -> outcomes.set(index, ImportOutcome.FAILED));
+            return outcomes;
+        }
+        for (int i = 0; i < created.size(); i++) {
+            Plan plan = created.get(i);
+            if (plan.mailsConfirmation()) {
+                try {
+                    mailer.send(emails.confirmation(plan.next(), links));
+                } catch (RuntimeException e) {
+                    outcomes.set(createdAt.get(i), ImportOutcome.FAILED);
+                }
+            }
+        }
         return outcomes;
+    }
+
+    /** Claims a never-seen address for a new subscriber; false when someone else claimed it first. */
+    private boolean claimNew(ImportRequest row, Instant now, List<Plan> created) {
+        String id = Ids.next();
+        if (!store.claimAddress(AddressKey.of(row.address()), id)) {
+            return false;
+        }
+        created.add(plan(blank(id, row, now), row, now));
+        return true;
     }
 
     /** One row by the careful path: read, decide, versioned write; again from a fresh read if someone else wrote first. */
@@ -107,8 +132,8 @@ public final class SubscriberImporter {
             if (current.status().isSuppressed()) {
                 return ImportOutcome.SKIPPED_SUPPRESSED;
             }
-            if (row.consentAt().isPresent() && leftAfter(current, row.consentAt().get())) {
-                return ImportOutcome.SKIPPED_LEFT_LATER;
+            if (current.status() == SubscriberStatus.UNSUBSCRIBED) {
+                return ImportOutcome.SKIPPED_UNSUBSCRIBED;
             }
         }
         Plan plan = plan(current, row, now);
@@ -159,11 +184,6 @@ public final class SubscriberImporter {
                 ConsentRecord.of(now, ConsentAction.REQUESTED, added, row.consentWording(), RequestOrigin.imported(row.consentSource())),
                 now);
         return new Plan(next, row.sendConfirmation() ? ImportOutcome.PENDING_MAILED : ImportOutcome.PENDING_UNMAILED);
-    }
-
-    private static boolean leftAfter(Subscriber subscriber, Instant consentAt) {
-        return subscriber.consents().stream()
-                .anyMatch(c -> c.action() == ConsentAction.UNSUBSCRIBED && !c.at().isBefore(consentAt));
     }
 
     private Set<String> otherLists(Subscriber subscriber) {

@@ -44,12 +44,19 @@ public interface SubscriberStore {
 
     /**
      * Writes brand-new subscribers (version 1, fresh ids whose addresses this caller has just
-     * claimed) and their memberships in batches: no one else can hold these ids, so no condition
-     * is needed, and a batch of 25 costs one request instead of 25.
+     * claimed) and their memberships in batches, without conditions: a batch of 25 costs one
+     * request instead of 25. A sign-up for the same address in the moment between the claim and
+     * this write finds the claim and writes the same id; this write then replaces it (the
+     * sign-up's confirmation link stops working, and the person can ask again).
      */
     void createAll(List<Subscriber> subscribers);
 
-    /** Removes the subscriber item, with its consent history. */
+    /**
+     * Removes the subscriber item, with its consent history, if it is still at
+     * {@code subscriber.version()} (or already gone).
+     *
+     * @throws ConcurrentChangeException when someone wrote it since
+     */
     void delete(Subscriber subscriber);
 
     /**
@@ -58,6 +65,11 @@ public interface SubscriberStore {
      */
     void syncMemberships(Subscriber subscriber, Set<String> otherLists);
 
-    /** Up to {@code limit} active members of a list after the cursor (null for the start), by key. */
+    /**
+     * Up to {@code limit} active members of a list after the cursor (null for the start), by key.
+     * Memberships are written after the subscriber item and without a condition, so two changes
+     * racing can leave one stale until the subscriber's next change: a sender must check the
+     * subscriber's status and lists before each send.
+     */
     MemberPage activeMembers(String listId, String cursor, int limit);
 }

@@ -45,10 +45,10 @@ public final class SubscriptionEmails {
     OutgoingEmail dataLink(Subscriber subscriber, SubscriptionLinks links) {
         String subject = "Your data held by " + office.name();
         return email(subscriber, new LinkEmailView(subject, "A link to see, export or erase your data.",
-                List.of("Someone, we hope you, asked to see the data " + office.name() + " holds about this address.",
+                List.of("Someone, we hope you, asked to see or erase the data " + office.name() + " holds about this address.",
                         "From this link you can change your lists, have a copy of your data emailed to you, or erase it."),
-                "See my subscription and data", links.preferencesUrl(subscriber.id()),
-                List.of("If you did not ask for this, ignore this email: nothing has changed.")));
+                "See my subscription and data", links.dataUrl(subscriber.id()),
+                List.of("This link works for 24 hours.", "If you did not ask for this, ignore this email: nothing has changed.")));
     }
 
     OutgoingEmail export(Subscriber subscriber, SubscriptionLinks links) {

@@ -31,6 +31,11 @@ public final class SubscriptionLinks {
         return withToken(SubscriptionPaths.PREFERENCES, signer.sign(TokenPurpose.PREFERENCES, subscriberId));
     }
 
+    /** The preferences page with a short-lived data token: from it the subscriber may also erase. */
+    public String dataUrl(String subscriberId) {
+        return withToken(SubscriptionPaths.PREFERENCES, signer.sign(TokenPurpose.DATA, subscriberId));
+    }
+
     public String unsubscribeUrl(String subscriberId) {
         return withToken(SubscriptionPaths.UNSUBSCRIBE, signer.sign(TokenPurpose.UNSUBSCRIBE, subscriberId));
     }

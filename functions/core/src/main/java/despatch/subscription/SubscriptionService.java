@@ -82,13 +82,17 @@ public final class SubscriptionService {
             }
         }
         // Name and postcode from an unauthenticated form never overwrite what a subscriber gave.
-        Set<String> pending = new HashSet<>(wanted);
-        if (active || subscriber.status() == SubscriberStatus.PENDING) {
-            pending.addAll(subscriber.pendingLists());
+        Set<String> alreadyPending = active || subscriber.status() == SubscriberStatus.PENDING ? subscriber.pendingLists() : Set.of();
+        if (!alreadyPending.isEmpty() && alreadyPending.containsAll(wanted)) {
+            // Asked again for what is already waiting: the same link again, and nothing stored, so
+            // repeated requests cannot grow the record.
+            return Optional.of(emails.confirmation(subscriber, links));
         }
-        String nonce = subscriber.confirmationNonce() != null ? subscriber.confirmationNonce() : Ids.next();
+        Set<String> pending = new HashSet<>(alreadyPending);
+        pending.addAll(wanted);
+        // New lists, new link: an older email's link must not confirm lists added after it was sent.
         Subscriber next = subscriber.next(active ? SubscriberStatus.ACTIVE : SubscriberStatus.PENDING,
-                active ? subscriber.lists() : Set.of(), pending, nonce,
+                active ? subscriber.lists() : Set.of(), pending, Ids.next(),
                 ConsentRecord.of(now, ConsentAction.REQUESTED, wanted, request.wordingVersion(), origin), now);
         store.save(next);
         return Optional.of(emails.confirmation(next, links));
@@ -118,7 +122,9 @@ public final class SubscriptionService {
             Subscriber subscriber = loaded(target.subscriber().id());
             if (!target.nonce().equals(subscriber.confirmationNonce())) {
                 if (subscriber.status() == SubscriberStatus.ACTIVE) {
-                    store.syncMemberships(subscriber, otherLists(subscriber));
+                    // Harmless again, and it finishes a confirmation that crashed part-way.
+                    store.syncMemberships(subscriber, otherLists(subscriber, subscriber));
+                    store.clearSuppression(subscriber.addressKey());
                     return subscriber;
                 }
                 throw new InvalidLinkException(LinkProblem.GONE);
@@ -130,7 +136,7 @@ public final class SubscriptionService {
                     ConsentRecord.of(now, ConsentAction.CONFIRMED, subscriber.pendingLists(),
                             lastRequestedWording(subscriber), origin), now);
             store.save(next);
-            store.syncMemberships(next, otherLists(next));
+            store.syncMemberships(next, otherLists(next, subscriber));
             store.clearSuppression(next.addressKey());
             return next;
         });
@@ -139,6 +145,19 @@ public final class SubscriptionService {
     /** The subscriber a preferences, unsubscribe or data link belongs to. */
     public Subscriber subscriberFor(TokenPurpose purpose, String token) throws InvalidLinkException {
         return loaded(checked(purpose, token));
+    }
+
+    /** True for the short-lived link that may erase; false for any other token, valid or not. */
+    public boolean isDataLink(String token) {
+        return signer.check(TokenPurpose.DATA, token) instanceof TokenCheck.Valid;
+    }
+
+    /** From a preferences link: mails the subscriber a data link, the only kind that can erase. */
+    public void mailDataLink(String preferencesToken, SubscriptionLinks links) throws InvalidLinkException {
+        Subscriber subscriber = subscriberFor(TokenPurpose.PREFERENCES, preferencesToken);
+        if (mayMail(subscriber.address())) {
+            mailer.send(emails.dataLink(subscriber, links));
+        }
     }
 
     /**
@@ -169,7 +188,7 @@ public final class SubscriptionService {
                         ConsentRecord.of(now, ConsentAction.REQUESTED, lists, SubscribeRequestCheck.CURRENT_WORDING, origin), now);
             }
             store.save(next);
-            store.syncMemberships(next, otherLists(next));
+            store.syncMemberships(next, otherLists(next, subscriber));
             return next;
         });
         if (result.status() != SubscriberStatus.ACTIVE && mayMail(result.address())) {
@@ -198,7 +217,7 @@ public final class SubscriptionService {
                         ConsentRecord.of(now, ConsentAction.UNSUBSCRIBED, subscriber.lists(), "", origin), now);
                 store.save(next);
             }
-            store.syncMemberships(next, otherLists(next));
+            store.syncMemberships(next, otherLists(next, subscriber));
             return next;
         });
     }
@@ -222,16 +241,26 @@ public final class SubscriptionService {
     }
 
     /**
-     * Deletes the subscriber's personal data. Ordered so a failure part-way is finished by trying
-     * again: the suppression first (it holds no personal data), then memberships, then the item.
+     * Deletes the subscriber's personal data. First a versioned write marks the subscriber erased
+     * and empties it, so no concurrent change can bring memberships back (every other operation
+     * treats an erased subscriber as gone); then the suppression, the memberships, and last the
+     * item itself, only if nothing wrote in between. A crash part-way is finished by trying again.
      */
     public void erase(String token) throws InvalidLinkException {
-        Subscriber subscriber = subscriberFor(TokenPurpose.PREFERENCES, token);
-        store.suppressAddress(subscriber.addressKey(), SubscriberStatus.ERASED, clock.instant());
-        store.syncMemberships(new Subscriber(subscriber.id(), subscriber.address(), "", "", SubscriberStatus.ERASED,
-                Set.of(), Set.of(), null, List.of(), subscriber.createdAt(), clock.instant(), subscriber.version()),
-                office.lists().keySet());
-        store.delete(subscriber);
+        String id = checked(TokenPurpose.DATA, token);
+        retrying(() -> {
+            Subscriber subscriber = store.findSubscriber(id).orElseThrow(() -> new InvalidLinkException(LinkProblem.GONE));
+            Subscriber erased = subscriber;
+            if (subscriber.status() != SubscriberStatus.ERASED) {
+                erased = new Subscriber(id, subscriber.address(), "", "", SubscriberStatus.ERASED, Set.of(), Set.of(), null, List.of(),
+                        subscriber.createdAt(), clock.instant(), subscriber.version() + 1);
+                store.save(erased);
+            }
+            store.suppressAddress(erased.addressKey(), SubscriberStatus.ERASED, clock.instant());
+            store.syncMemberships(erased, otherLists(erased, subscriber));
+            store.delete(erased);
+            return erased;
+        });
     }
 
     private record ConfirmationTarget(Subscriber subscriber, String nonce) {
@@ -247,6 +276,10 @@ public final class SubscriptionService {
     }
 
     private String checked(TokenPurpose purpose, String token) throws InvalidLinkException {
+        // A data link opens the preferences page too: it is a preferences link that may also erase.
+        if (purpose == TokenPurpose.PREFERENCES && signer.check(TokenPurpose.DATA, token) instanceof TokenCheck.Valid valid) {
+            return valid.subscriberId();
+        }
         return switch (signer.check(purpose, token)) {
             case TokenCheck.Valid valid -> valid.subscriberId();
             case TokenCheck.Expired expired -> throw new InvalidLinkException(LinkProblem.EXPIRED);
@@ -254,18 +287,24 @@ public final class SubscriptionService {
         };
     }
 
+    /** The subscriber a link names; one being erased is as gone as one erased. */
     private Subscriber loaded(String id) throws InvalidLinkException {
-        Optional<Subscriber> subscriber = store.findSubscriber(id);
+        Optional<Subscriber> subscriber = store.findSubscriber(id).filter(s -> s.status() != SubscriberStatus.ERASED);
         if (subscriber.isEmpty()) {
             throw new InvalidLinkException(LinkProblem.GONE);
         }
         return subscriber.get();
     }
 
-    private Set<String> otherLists(Subscriber subscriber) {
+    /**
+     * The lists whose memberships must go: every configured list, and every list the subscriber
+     * had before (a list since removed from the configuration included), less those now active.
+     */
+    private Set<String> otherLists(Subscriber next, Subscriber before) {
         Set<String> others = new HashSet<>(office.lists().keySet());
-        if (subscriber.status() == SubscriberStatus.ACTIVE) {
-            others.removeAll(subscriber.lists());
+        others.addAll(before.lists());
+        if (next.status() == SubscriberStatus.ACTIVE) {
+            others.removeAll(next.lists());
         }
         return others;
     }

@@ -11,6 +11,11 @@ import java.util.Optional;
 public enum TokenPurpose {
     CONFIRM("c", Duration.ofDays(7)),
     PREFERENCES("p", null),
+    /**
+     * Sent only on request, to the address itself, and short-lived: the one link that can erase.
+     * Preference links sit in every newsletter and get forwarded, so they cannot.
+     */
+    DATA("d", Duration.ofHours(24)),
     UNSUBSCRIBE("u", null);
 
     private final String code;

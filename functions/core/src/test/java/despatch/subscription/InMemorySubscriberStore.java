@@ -81,6 +81,10 @@ public final class InMemorySubscriberStore implements SubscriberStore {
 
     @Override
     public synchronized void delete(Subscriber subscriber) {
+        Subscriber current = subscribers.get(subscriber.id());
+        if (current != null && current.version() != subscriber.version()) {
+            throw new ConcurrentChangeException("stored version " + current.version() + ", deleting " + subscriber.version());
+        }
         subscribers.remove(subscriber.id());
     }
 

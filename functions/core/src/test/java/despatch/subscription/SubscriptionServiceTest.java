@@ -89,6 +89,11 @@ class SubscriptionServiceTest {
         return RecordingMailer.token(links.preferencesUrl(subscriberId));
     }
 
+    /** The short-lived link a data request mails: the only kind that may erase. */
+    private String dataToken(String subscriberId) {
+        return RecordingMailer.token(links.dataUrl(subscriberId));
+    }
+
     private String unsubscribeToken(String subscriberId) {
         return RecordingMailer.token(links.unsubscribeUrl(subscriberId));
     }
@@ -111,6 +116,30 @@ class SubscriptionServiceTest {
         OutgoingEmail mail = mailer.last();
         assertEquals("jane@example.org", mail.to().forDelivery());
         assertTrue(mailer.lastLink(SubscriptionPaths.CONFIRM).startsWith(BASE_URL + "/confirm?token="), mail.text());
+    }
+
+    @Test
+    void askingAgainForWhatIsPendingResendsTheSameLinkAndStoresNothing() throws Exception {
+        service.subscribe(form("jane@example.org", "newsletter"), FORM, links);
+        String first = mailer.lastLink(SubscriptionPaths.CONFIRM);
+        for (int i = 0; i < 2; i++) {
+            service.subscribe(form("jane@example.org", "newsletter"), FORM, links);
+        }
+
+        assertEquals(3, mailer.sent().size());
+        assertEquals(first, mailer.lastLink(SubscriptionPaths.CONFIRM));
+        assertEquals(1, storedOrFail("jane@example.org").consents().size(), "strangers cannot grow the record by asking again");
+    }
+
+    @Test
+    void aNewListMakesANewLinkAndTheOlderOneNoLongerConfirms() throws Exception {
+        service.subscribe(form("jane@example.org", "newsletter"), FORM, links);
+        String first = RecordingMailer.token(mailer.lastLink(SubscriptionPaths.CONFIRM));
+        service.subscribe(form("jane@example.org", "press"), FORM, links);
+
+        assertEquals(LinkProblem.GONE, problemWith(() -> service.confirm(first, CLICK)));
+        Subscriber jane = service.confirm(RecordingMailer.token(mailer.lastLink(SubscriptionPaths.CONFIRM)), CLICK);
+        assertEquals(Set.of("newsletter", "press"), jane.lists());
     }
 
     @Test
@@ -372,12 +401,26 @@ class SubscriptionServiceTest {
     // --- erasure ---
 
     @Test
+    void aPreferencesLinkCannotEraseOnlyAMailedDataLinkCan() throws Exception {
+        Subscriber jane = subscribeAndConfirm("jane@example.org", "newsletter");
+        assertEquals(LinkProblem.INVALID, problemWith(() -> service.erase(preferencesToken(jane.id()))));
+        assertTrue(store.findSubscriber(jane.id()).isPresent());
+
+        service.mailDataLink(preferencesToken(jane.id()), links);
+        String mailed = RecordingMailer.token(mailer.lastLink("/preferences"));
+        assertTrue(service.isDataLink(mailed));
+        clock.advance(java.time.Duration.ofHours(25));
+        assertEquals(LinkProblem.EXPIRED, problemWith(() -> service.erase(mailed)));
+        assertTrue(store.findSubscriber(jane.id()).isPresent());
+    }
+
+    @Test
     void erasureLeavesOnlyASuppressedFingerprintOfTheAddress() throws Exception {
         String confirmToken = subscribe("jane@example.org", "newsletter", "press");
         Subscriber jane = service.confirm(confirmToken, CLICK);
         clock.advance(Duration.ofDays(30));
 
-        service.erase(preferencesToken(jane.id()));
+        service.erase(dataToken(jane.id()));
 
         assertEquals(Optional.empty(), store.findSubscriber(jane.id()));
         assertEquals(0, store.subscriberCount());
@@ -390,14 +433,14 @@ class SubscriptionServiceTest {
 
         assertEquals(LinkProblem.GONE, problemWith(() -> service.subscriberFor(TokenPurpose.PREFERENCES, preferencesToken(jane.id()))));
         assertEquals(LinkProblem.GONE, problemWith(() -> service.unsubscribe(unsubscribeToken(jane.id()), CLICK)));
-        assertEquals(LinkProblem.GONE, problemWith(() -> service.erase(preferencesToken(jane.id()))));
+        assertEquals(LinkProblem.GONE, problemWith(() -> service.erase(dataToken(jane.id()))));
         assertEquals(LinkProblem.GONE, problemWith(() -> service.exportData(preferencesToken(jane.id()), links)));
     }
 
     @Test
     void subscribingAfterErasureStartsAfreshAndOnlyConfirmingLiftsTheSuppression() throws Exception {
         Subscriber old = subscribeAndConfirm("jane@example.org", "newsletter");
-        service.erase(preferencesToken(old.id()));
+        service.erase(dataToken(old.id()));
         clock.advance(Duration.ofDays(1));
 
         String token = subscribe("jane@example.org", "press");
@@ -424,7 +467,7 @@ class SubscriptionServiceTest {
         Subscriber leaver = subscribeAndConfirm("left@example.org", "newsletter");
         service.unsubscribe(unsubscribeToken(leaver.id()), CLICK);
         Subscriber erased = subscribeAndConfirm("erased@example.org", "newsletter");
-        service.erase(preferencesToken(erased.id()));
+        service.erase(dataToken(erased.id()));
 
         for (String email : List.of("new@example.org", "pending@example.org", "active@example.org", "left@example.org",
                 "erased@example.org")) {

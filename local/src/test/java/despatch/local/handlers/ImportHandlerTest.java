@@ -122,7 +122,7 @@ class ImportHandlerTest {
     }
 
     @Test
-    void anImportNeverBringsBackSomeoneWhoLeftAfterTheConsentDate() {
+    void anImportNeverBringsBackSomeoneWhoUnsubscribedWhateverDateItGives() {
         String key = "imports/old-list-" + run + ".csv";
         importFile(key, "email,lists,consent_date,consent_source\n" + address("gone") + ",newsletter,2026-01-01,old list\n");
         Subscriber imported = subscriber(address("gone")).orElseThrow();
@@ -135,9 +135,12 @@ class ImportHandlerTest {
         store().save(left);
 
         String again = "imports/old-list-again-" + run + ".csv";
-        importFile(again, "email,lists,consent_date,consent_source\n" + address("gone") + ",newsletter,2026-01-01,old list\n");
+        // A consent date after they left changes nothing: only the person can rejoin, by confirming.
+        importFile(again, "email,lists,consent_date,consent_source\n" + address("gone") + ",newsletter,2026-07-01,new sheet\n"
+                + address("other") + ",newsletter,2026-07-01,new sheet\n");
         assertEquals(SubscriberStatus.UNSUBSCRIBED, subscriber(address("gone")).orElseThrow().status());
-        assertTrue(report(again).contains("unsubscribed after the consent date"), report(again));
+        assertTrue(report(again).contains(address("gone") + " - skipped: this person unsubscribed"), report(again));
+        assertEquals(SubscriberStatus.ACTIVE, subscriber(address("other")).orElseThrow().status(), "the rest of the chunk is imported");
     }
 
     @Test

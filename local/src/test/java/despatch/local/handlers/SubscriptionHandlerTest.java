@@ -192,7 +192,8 @@ class SubscriptionHandlerTest {
     @Test
     void erasureDeletesTheDataKeepsASuppressionAndALaterSignUpNeedsAFreshConfirmation() {
         String confirm = subscribeAndConfirm("&lists=newsletter&name=Alex+Erased");
-        String preferences = "/preferences?token=" + encode(signer().sign(TokenPurpose.PREFERENCES, subscriberId()));
+        // Erasing needs the short-lived data link that is mailed on request.
+        String preferences = "/preferences?token=" + encode(signer().sign(TokenPurpose.DATA, subscriberId()));
         String id = subscriberId();
 
         APIGatewayV2HTTPResponse asked = form("/my-data/erase", "token=" + encode(token(preferences)));

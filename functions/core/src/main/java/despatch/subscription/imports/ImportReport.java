@@ -38,6 +38,9 @@ public record ImportReport(String key, Instant at, int rows, Map<ImportOutcome, 
         }
         text.append("Rows read: ").append(rows).append('\n');
         for (ImportOutcome outcome : ImportOutcome.values()) {
+            if (outcome.isFailure()) {
+                continue;
+            }
             text.append(String.format("%7d  %s%n", count(outcome), outcome.description()));
         }
         text.append(String.format("%7d  rejected: see below%n", rejected.size()));

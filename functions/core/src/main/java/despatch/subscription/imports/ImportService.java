@@ -122,6 +122,10 @@ public final class ImportService {
                         rejected.add(new RowProblem(row.line(), email, failure));
                         continue;
                     }
+                    if (outcomes.get(i).isFailure()) {
+                        rejected.add(new RowProblem(row.line(), email, outcomes.get(i).description() + "."));
+                        continue;
+                    }
                     counts.merge(outcomes.get(i), 1, Integer::sum);
                     if (outcomes.get(i).isSkipped()) {
                         skipped.add(new RowProblem(row.line(), email, outcomes.get(i).description()));

@@ -95,6 +95,14 @@ final class PageModels {
                         java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    MessageView eraseLinkSent() {
+        return new MessageView("Check your email",
+                List.of("To make sure it is you, we have emailed your address a link. Open it and press \u201cErase my data\u201d again; "
+                        + "the link works for 24 hours.",
+                        "Links in newsletters can be forwarded, so they cannot erase anything on their own."),
+                "Back to " + office.name(), office.siteBaseUrl());
+    }
+
     MessageView erased() {
         return new MessageView("Your data has been erased",
                 List.of("We have deleted your address, name, postcode, lists and consent history.",

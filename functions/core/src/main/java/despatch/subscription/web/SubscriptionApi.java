@@ -210,12 +210,20 @@ public final class SubscriptionApi {
         return responses.message(request, 202, pages.exportSent(links, token), Map.of("status", "export-emailed"));
     }
 
-    /** Erasure cannot be undone, so the preferences page's button leads to one more page that asks. */
+    /**
+     * Erasure cannot be undone. It needs a data link (mailed on request, valid 24 hours): from a
+     * preferences link, which every newsletter carries and anyone it is forwarded to holds, the
+     * button mails one. With a data link, one more page asks before anything is deleted.
+     */
     private WebResponse erase(WebRequest request, SubscriptionLinks links) throws BadBodyException, InvalidLinkException {
         RequestFields fields = RequestFields.of(request);
         String token = fields.firstOr("token", request);
+        if (!service.isDataLink(token)) {
+            service.mailDataLink(token, links);
+            return responses.message(request, 202, pages.eraseLinkSent(), Map.of("status", "erase-link-emailed"));
+        }
         if (!"yes".equals(fields.firstOr("confirmed", request))) {
-            service.subscriberFor(TokenPurpose.PREFERENCES, token);
+            service.subscriberFor(TokenPurpose.DATA, token);
             return responses.page(200, renderer.actionPage(pages.erasePage(links, token)));
         }
         service.erase(token);

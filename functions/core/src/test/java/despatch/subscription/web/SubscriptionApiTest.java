@@ -421,9 +421,25 @@ class SubscriptionApiTest {
     }
 
     @Test
+    void erasingFromAPreferencesLinkFirstMailsALinkThatCan() throws Exception {
+        Subscriber jane = activeSubscriber("jane@example.org");
+        String preferences = RecordingMailer.token(links.preferencesUrl(jane.id()));
+
+        WebResponse mailed = postForm("/my-data/erase", "token=" + encode(preferences));
+
+        assertEquals(202, mailed.status());
+        assertEquals("Check your email", heading(mailed));
+        assertTrue(stored("jane@example.org").isPresent(), "a forwarded newsletter's link erases nothing");
+        WebResponse page = get(mailer.lastLink("/preferences").substring(BASE_URL.length()));
+        WebResponse areYouSure = pressTheButton(page, "Erase my data");
+        assertEquals(200, areYouSure.status());
+        assertTrue(html(areYouSure).text().contains("cannot be undone"));
+    }
+
+    @Test
     void erasureAsksOnceMoreBeforeItHappens() throws Exception {
         Subscriber jane = activeSubscriber("jane@example.org");
-        String token = RecordingMailer.token(links.preferencesUrl(jane.id()));
+        String token = RecordingMailer.token(links.dataUrl(jane.id()));
 
         WebResponse areYouSure = postForm("/my-data/erase", "token=" + encode(token));
 

@@ -164,7 +164,13 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
 
     @Override
     public void delete(Subscriber subscriber) {
-        dynamoDb.deleteItem(delete -> delete.tableName(table).key(SubscriberItems.subscriberKey(subscriber.id())));
+        try {
+            dynamoDb.deleteItem(delete -> delete.tableName(table).key(SubscriberItems.subscriberKey(subscriber.id()))
+                    .conditionExpression("attribute_not_exists(pk) OR version = :version")
+                    .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(subscriber.version())))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentChangeException("subscriber " + subscriber.id() + " changed since version " + subscriber.version());
+        }
     }
 
     @Override
