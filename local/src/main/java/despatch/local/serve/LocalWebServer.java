@@ -123,10 +123,15 @@ public final class LocalWebServer implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
             Optional<HttpApiRoutes.Match> route = routes.match(method, rawPath);
-            if (route.isPresent()) {
+            boolean read = method.equals("GET") || method.equals("HEAD");
+            if (route.isPresent() && !(read && route.get().routeKey().endsWith("+}"))) {
                 invoke(exchange, route.get(), method, rawPath, uri.getRawQuery());
-            } else if (method.equals("GET") || method.equals("HEAD")) {
+            } else if (read) {
+                // In AWS the site has its own address; here the two share one, so reads that only the
+                // API's catch-all route would take are the site's.
                 serveSite(exchange, uri.getPath(), rawPath, method.equals("HEAD"));
+            } else if (route.isPresent()) {
+                invoke(exchange, route.get(), method, rawPath, uri.getRawQuery());
             } else {
                 sendJson(exchange, 404, "Not Found");
             }

@@ -123,15 +123,23 @@ class LocalWebServerTest {
     }
 
     @Test
-    void aRequestMatchingNoRouteGetsApiGatewaysNotFoundAndNeverReachesTheFunction() throws Exception {
+    void aWrongMethodOrAddressReachesTheFunctionThroughTheCatchAllRoute() throws Exception {
         for (HttpRequest request : List.of(
                 HttpRequest.newBuilder(server.baseUrl().resolve("/subscribe")).PUT(HttpRequest.BodyPublishers.ofString("x")).build(),
                 HttpRequest.newBuilder(server.baseUrl().resolve("/nowhere")).POST(HttpRequest.BodyPublishers.ofString("x")).build())) {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            assertEquals(404, response.statusCode(), request.toString());
-            assertEquals("{\"message\":\"Not Found\"}", response.body());
-            assertEquals("application/json", response.headers().firstValue("content-type").orElseThrow());
+            received.set(null);
+            HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals("ANY /{proxy+}", received.get().getRouteKey(), request.toString());
         }
+    }
+
+    @Test
+    void aRequestMatchingNoRouteGetsApiGatewaysNotFoundAndNeverReachesTheFunction() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(server.baseUrl().resolve("/"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, response.statusCode());
+        assertEquals("{\"message\":\"Not Found\"}", response.body());
+        assertEquals("application/json", response.headers().firstValue("content-type").orElseThrow());
         assertNull(received.get());
     }
 
