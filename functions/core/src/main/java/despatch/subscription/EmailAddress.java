@@ -62,6 +62,12 @@ public record EmailAddress(String forDelivery, String normalised) {
     }
 
     private static String asciiDomain(String domain) throws InvalidEmailAddressException {
+        // IDNA2003 (java.net.IDN) maps ß to ss and ς to σ and drops joiners; IDNA2008 keeps them,
+        // so the same typed domain would reach two different mail servers. Ask for the other form.
+        if (domain.chars().anyMatch(c -> c == 'ß' || c == 'ς' || c == 0x200C || c == 0x200D)) {
+            throw new InvalidEmailAddressException("Domains with ß or ς can reach different servers depending on the mail system; "
+                    + "use the address with ss or σ, or another address.");
+        }
         if (domain.startsWith("[")) {
             throw new InvalidEmailAddressException("Use an address with a domain name, not an IP address.");
         }

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 public final class SubscribeRequestCheck {
     /** The version of the subscribe form's consent wording; bump it whenever that wording changes. */
     public static final String CURRENT_WORDING = "2026-11";
+    /** Every wording the form has shown, so that a consent record can only name one that existed (README: privacy). */
+    private static final java.util.Set<String> KNOWN_WORDINGS = java.util.Set.of(CURRENT_WORDING);
+    private static final Pattern HEADER_LIKE = Pattern.compile("(?i)^\\s*(to|cc|bcc|from|subject|reply-to|content-[a-z-]+)\\s*:");
     private static final int NAME_LIMIT = 100;
     /** UK postcodes (an MP's constituents), with or without the space; GIR 0AA is Girobank's. */
     private static final Pattern POSTCODE = Pattern.compile("([A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?([0-9][A-Z]{2})");
@@ -43,7 +46,7 @@ public final class SubscribeRequestCheck {
         Set<String> lists = lists(request.lists(), errors);
         String wording = request.wordingVersion() == null || request.wordingVersion().isBlank()
                 ? CURRENT_WORDING : request.wordingVersion().strip();
-        if (!WORDING.matcher(wording).matches()) {
+        if (!WORDING.matcher(wording).matches() || !KNOWN_WORDINGS.contains(wording)) {
             errors.add(new FieldError("wording", "The form's wording version is not one this site uses; reload the subscribe page."));
         }
         if (!errors.isEmpty()) {
@@ -82,7 +85,8 @@ public final class SubscribeRequestCheck {
             errors.add(new FieldError("name", "Your name cannot contain line breaks or tabs."));
         } else if (name.length() > NAME_LIMIT) {
             errors.add(new FieldError("name", "Your name can be at most " + NAME_LIMIT + " characters."));
-        } else if (name.contains("@") || WEB_ADDRESS.matcher(name).find() || name.contains("<") || name.contains(">")) {
+        } else if (name.contains("@") || WEB_ADDRESS.matcher(name).find() || name.contains("<") || name.contains(">")
+                || HEADER_LIKE.matcher(name).find()) {
             errors.add(new FieldError("name", "Enter just your name here, without email or web addresses."));
         }
         return name;

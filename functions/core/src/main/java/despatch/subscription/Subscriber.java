@@ -50,6 +50,14 @@ public record Subscriber(
         return -1;
     }
 
+    /**
+     * Pending and never confirmed, imported or changed: all that is held is what someone typed
+     * into a form, possibly about someone else, so it should not be kept for long.
+     */
+    public boolean isUnconfirmedStranger() {
+        return status == SubscriberStatus.PENDING && consents.stream().allMatch(c -> c.action() == ConsentAction.REQUESTED);
+    }
+
     public String addressKey() {
         return AddressKey.of(address);
     }

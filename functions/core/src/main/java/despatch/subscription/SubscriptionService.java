@@ -321,7 +321,7 @@ public final class SubscriptionService {
 
     private void checkNetwork(RequestOrigin origin) throws TooManyRequestsException {
         if (!origin.ipAddress().isEmpty()
-                && !limiter.tryAcquire("network#" + Hashes.sha256(origin.ipAddress()), today(), limits.requestsPerNetwork())) {
+                && !limiter.tryAcquire("network#" + Hashes.sha256(NetworkKey.of(origin.ipAddress())), today(), limits.requestsPerNetwork())) {
             throw new TooManyRequestsException();
         }
     }

@@ -48,4 +48,11 @@ class EmailAddressTest {
     void neverPrintsTheAddress() throws Exception {
         assertFalse(EmailAddress.parse("jane@example.org").toString().contains("jane"));
     }
+
+    @Test
+    void domainsThatOlderAndNewerIdnaRulesSendToDifferentServersAreRefused() {
+        InvalidEmailAddressException refused = org.junit.jupiter.api.Assertions.assertThrows(InvalidEmailAddressException.class,
+                () -> EmailAddress.parse("hans@faß.de"));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("ss"), refused.getMessage());
+    }
 }

@@ -122,6 +122,19 @@ class SubscribeRequestCheckTest {
     }
 
     @Test
+    void aNameThatLooksLikeAMailHeaderIsRefused() {
+        assertEquals("Enter just your name here, without email or web addresses.",
+                problemWith("name", request("jane@example.org", "Bcc: everyone", "", List.of("newsletter"))));
+    }
+
+    @Test
+    void onlyAWordingVersionTheFormHasShownIsRecorded() {
+        SubscribeRequest invented = new SubscribeRequest("jane@example.org", "", "", List.of("newsletter"), "1999-01");
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> check.check(invented));
+        assertEquals("wording", refused.errors().get(0).field());
+    }
+
+    @Test
     void aNameThatIsReallyAWebAddressIsRefused() {
         assertEquals("Enter just your name here, without email or web addresses.",
                 problemWith("name", request("jane@example.org", "www.cheap-pills.example", "", List.of("newsletter"))));

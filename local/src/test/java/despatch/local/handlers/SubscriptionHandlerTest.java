@@ -278,6 +278,22 @@ class SubscriptionHandlerTest {
     }
 
     @Test
+    void anUnconfirmedSignUpExpiresAndAConfirmedOneDoesNot() {
+        form("/subscriptions", "email=" + encode(email) + "&lists=newsletter");
+        var key = Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SUBSCRIBER#" + subscriberId()),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PROFILE"));
+        String table = TestStack.environment(Setting.Function.SubscriptionFunction).get("SUBSCRIBERS_TABLE");
+        var pending = TestStack.get().dynamoDb().getItem(get -> get.tableName(table).key(key)).item();
+        long expires = Long.parseLong(pending.get("expiresAt").n());
+        long days = (expires - java.time.Instant.now().getEpochSecond()) / 86_400;
+        assertTrue(days >= 29 && days <= 30, "kept about 30 days, not " + days);
+
+        form("/confirm", "token=" + encode(token(linkIn(mailTo(email).getLast(), "/confirm"))));
+        var active = TestStack.get().dynamoDb().getItem(get -> get.tableName(table).key(key)).item();
+        assertFalse(active.containsKey("expiresAt"), "a confirmed subscriber is kept");
+    }
+
+    @Test
     void theSampleEventThatSamLocalInvokeUsesIsAccepted() {
         APIGatewayV2HTTPResponse response = HANDLER.handleRequest(EVENTS.sample(), null);
         assertEquals(202, response.getStatusCode());

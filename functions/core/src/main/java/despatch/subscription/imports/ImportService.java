@@ -54,7 +54,7 @@ public final class ImportService {
         ImportReport report;
         try {
             report = importRows(key, CsvReader.read(decode(files.read(key))), links, now, timeLeft);
-        } catch (MalformedCsvException | BadHeaderException e) {
+        } catch (MalformedCsvException | BadHeaderException | UnreadableFileException e) {
             report = ImportReport.unreadable(key, now, e.getMessage());
         }
         files.writeReport(key, report.text());

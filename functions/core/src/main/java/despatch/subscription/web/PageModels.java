@@ -57,7 +57,7 @@ final class PageModels {
     ActionView erasePage(SubscriptionLinks links, String token) {
         return new ActionView("Erase your data",
                 List.of("This deletes your address, name, postcode, lists and consent history. It cannot be undone.",
-                        "We keep only a one-way fingerprint of your address, so that we never email it again unless you sign up afresh."),
+                        "We keep only a fingerprint of your address (a SHA-256 hash), so that we never email it again unless you sign up afresh."),
                 "Erase my data", links.url(SubscriptionPaths.ERASE) + "?confirmed=yes", token, true);
     }
 
@@ -106,7 +106,7 @@ final class PageModels {
     MessageView erased() {
         return new MessageView("Your data has been erased",
                 List.of("We have deleted your address, name, postcode, lists and consent history.",
-                        "We keep only a one-way fingerprint of the address so that we never email it again unless you sign up afresh."),
+                        "We keep only a fingerprint of the address (a SHA-256 hash) so that we never email it again unless you sign up afresh."),
                 "Back to " + office.name(), office.siteBaseUrl());
     }
 

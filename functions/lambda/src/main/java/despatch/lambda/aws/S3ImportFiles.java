@@ -1,6 +1,7 @@
 package despatch.lambda.aws;
 
 import despatch.subscription.imports.ImportFiles;
+import despatch.subscription.imports.UnreadableFileException;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -22,8 +23,8 @@ public final class S3ImportFiles implements ImportFiles {
     public byte[] read(String key) {
         Long size = s3.headObject(head -> head.bucket(bucket).key(key)).contentLength();
         if (size != null && size > LIMIT) {
-            throw new IllegalArgumentException("The import file is " + size / (1024 * 1024) + " MB; split it into files under "
-                    + LIMIT / (1024 * 1024) + " MB.");
+            throw new UnreadableFileException("the file is " + size / (1024 * 1024) + " MB; split it into files under "
+                    + LIMIT / (1024 * 1024) + " MB (about 500,000 rows) and upload each.");
         }
         return s3.getObjectAsBytes(get -> get.bucket(bucket).key(key)).asByteArray();
     }

@@ -30,6 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class SubscriberItems {
     static final String PK = "pk";
     static final String SK = "sk";
+    /** Long enough for the 7-day link and a reminder from a friend; short enough not to hoard strangers' data. */
+    static final java.time.Duration UNCONFIRMED_KEPT = java.time.Duration.ofDays(30);
 
     private SubscriberItems() {
     }
@@ -76,6 +78,11 @@ final class SubscriberItems {
         item.put("createdAt", s(subscriber.createdAt().toString()));
         item.put("updatedAt", s(subscriber.updatedAt().toString()));
         item.put("version", AttributeValue.fromN(Long.toString(subscriber.version())));
+        if (subscriber.isUnconfirmedStranger()) {
+            // Someone typed this address and it never confirmed: the table's TTL removes it.
+            item.put("expiresAt", AttributeValue.fromN(Long.toString(
+                    subscriber.updatedAt().plus(UNCONFIRMED_KEPT).getEpochSecond())));
+        }
         return item;
     }
 
