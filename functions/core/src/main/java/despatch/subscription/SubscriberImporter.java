@@ -166,6 +166,10 @@ public final class SubscriberImporter {
         if (added.isEmpty() && active) {
             return new Plan(null, ImportOutcome.UNCHANGED);
         }
+        if (row.consentAt().isEmpty() && !subscriber.pendingLists().isEmpty() && subscriber.pendingLists().containsAll(added)) {
+            // Uploaded again (or delivered twice by S3): already waiting, so no second record and no second email.
+            return new Plan(null, ImportOutcome.UNCHANGED);
+        }
         if (row.consentAt().isPresent()) {
             Set<String> lists = new HashSet<>(active ? subscriber.lists() : Set.of());
             lists.addAll(added);

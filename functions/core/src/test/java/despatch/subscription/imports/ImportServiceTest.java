@@ -103,6 +103,16 @@ class ImportServiceTest {
     }
 
     @Test
+    void uploadingTheSameFileAgainSendsNoSecondConfirmation() {
+        String csv = "email,lists,send_confirmation\nbob@example.org.uk,newsletter,yes\n";
+        importCsv(csv);
+        ImportReport again = importCsv(csv);
+
+        assertEquals(1, again.count(ImportOutcome.UNCHANGED));
+        assertEquals(1, mailer.sentTo("bob@example.org.uk").size());
+    }
+
+    @Test
     void rowsNotReachedBeforeTheTimeLimitAreReportedForUploadingAgain() {
         StringBuilder csv = new StringBuilder("email,lists\n");
         for (int i = 0; i < ImportService.CHUNK * 2; i++) {

@@ -34,6 +34,7 @@ public enum Setting {
             Function.SubscriptionFunction, Function.ImportFunction),
     MAILS_PER_ADDRESS_PER_DAY("Confirmation and link emails one address can be sent per day", "3"),
     REQUESTS_PER_NETWORK_PER_DAY("Subscribe and data requests one client IP address can make per day", "50"),
+    IMPORT_MAILS_PER_SECOND("Most confirmation emails an import sends per second; keep it under the SES sending quota", "10"),
     S3_FORCE_PATH_STYLE("true only for local S3 emulators that need path-style addressing", "false");
 
     /** The SAM functions, by logical id in template.yaml. */

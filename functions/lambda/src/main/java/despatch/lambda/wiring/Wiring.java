@@ -14,6 +14,7 @@ import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.aws.S3ImportFiles;
 import despatch.lambda.aws.SesMailer;
+import despatch.subscription.PacedMailer;
 import despatch.subscription.SubscriberImporter;
 import despatch.subscription.SubscriptionLinks;
 import despatch.subscription.imports.ImportService;
@@ -111,7 +112,8 @@ public final class Wiring {
     public ImportService importService() {
         SubscriptionRenderer renderer = new SubscriptionRenderer(office);
         SubscriberImporter importer = new SubscriberImporter(office,
-                new DynamoDbSubscriberStore(dynamoDb(), settings.get(Setting.SUBSCRIBERS_TABLE)), mailer(),
+                new DynamoDbSubscriberStore(dynamoDb(), settings.get(Setting.SUBSCRIBERS_TABLE)),
+                new PacedMailer(mailer(), settings.number(Setting.IMPORT_MAILS_PER_SECOND)),
                 new SubscriptionEmails(office, renderer), clock);
         return new ImportService(office, new S3ImportFiles(s3(), settings.get(Setting.UPLOADS_BUCKET)), importer, clock, IMPORT_PARALLELISM);
     }
