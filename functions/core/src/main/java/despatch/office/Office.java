@@ -36,6 +36,11 @@ public record Office(
         subscriptionApiUrl = subscriptionApiUrl == null ? "" : stripTrailingSlash(subscriptionApiUrl);
     }
 
+    /** The display names of these list ids, in the office's order; unknown ids are left out. */
+    public List<String> displayNames(java.util.Collection<String> ids) {
+        return lists.values().stream().filter(list -> ids.contains(list.id())).map(MailingList::displayName).toList();
+    }
+
     public String articleUrl(String slug) {
         return siteBaseUrl + "/" + SitePaths.articleDirectory(slug);
     }

@@ -1,6 +1,5 @@
 package despatch.subscription;
 
-import despatch.office.MailingList;
 import despatch.office.Office;
 import despatch.render.DataExportView;
 import despatch.render.LinkEmailView;
@@ -83,7 +82,7 @@ public final class SubscriptionEmails {
     }
 
     List<String> names(Collection<String> ids) {
-        return office.lists().values().stream().filter(list -> ids.contains(list.id())).map(MailingList::displayName).toList();
+        return office.displayNames(ids);
     }
 
 }

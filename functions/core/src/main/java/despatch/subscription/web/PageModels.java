@@ -1,6 +1,5 @@
 package despatch.subscription.web;
 
-import despatch.office.MailingList;
 import despatch.office.Office;
 import despatch.render.ActionView;
 import despatch.render.FieldError;
@@ -111,7 +110,7 @@ final class PageModels {
     }
 
     String names(Collection<String> ids) {
-        List<String> names = office.lists().values().stream().filter(l -> ids.contains(l.id())).map(MailingList::displayName).toList();
+        List<String> names = office.displayNames(ids);
         return names.isEmpty() ? "no lists" : String.join(", ", names);
     }
 
