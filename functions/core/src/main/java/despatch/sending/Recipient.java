@@ -1,0 +1,7 @@
+package despatch.sending;
+
+import despatch.subscription.EmailAddress;
+
+/** Someone a campaign goes to, as fan-out found them on a list. */
+public record Recipient(String subscriberId, EmailAddress address) {
+}
