@@ -1,0 +1,32 @@
+package despatch.sending;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The core's fake of {@link DeliveryLedger}, with the same claim rule as the DynamoDB one. */
+public final class InMemoryDeliveryLedger implements DeliveryLedger {
+    public record Entry(DeliveryState state, String detail) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized boolean claim(String campaignId, String subscriberId, Instant at) {
+        Entry current = entries.get(campaignId + "/" + subscriberId);
+        if (current != null && current.state() != DeliveryState.RETRY) {
+            return false;
+        }
+        entries.put(campaignId + "/" + subscriberId, new Entry(DeliveryState.CLAIMED, ""));
+        return true;
+    }
+
+    @Override
+    public synchronized void mark(String campaignId, String subscriberId, DeliveryState state, String detail, Instant at) {
+        entries.put(campaignId + "/" + subscriberId, new Entry(state, detail));
+    }
+
+    public Entry entry(String campaignId, String subscriberId) {
+        return entries.get(campaignId + "/" + subscriberId);
+    }
+}

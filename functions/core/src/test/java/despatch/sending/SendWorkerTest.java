@@ -1,0 +1,155 @@
+package despatch.sending;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import despatch.subscription.EmailAddress;
+import despatch.subscription.SubscriptionLinks;
+import despatch.subscription.TokenSigner;
+import despatch.testing.TestOffice;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SendWorkerTest {
+    private static final String CAMPAIGN = "c-1";
+    private static final Set<String> LISTS = Set.of("newsletter");
+
+    private final InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger();
+    private final Set<String> leftMeanwhile = new HashSet<>();
+    private final Map<String, Integer> sendsTo = new HashMap<>();
+    private final MessageBuilder builder = new MessageBuilder(CAMPAIGN, "News", new EmailTemplate(
+            "<a href=\"{{unsubscribe_url}}\">Unsubscribe</a>", "Unsubscribe: {{unsubscribe_url}}"),
+            new SubscriptionLinks("https://api.example.org.uk",
+                    new TokenSigner("a test secret that is long enough to sign".getBytes(StandardCharsets.UTF_8), TestOffice.clock())),
+            "");
+
+    /** SES as a test wants it: each call's fate decided by a script, every accepted message counted. */
+    private final class ScriptedMailer implements CampaignMailer {
+        private int calls;
+        int throttleEvery;
+        int pauseOnCall = -1;
+        int crashOnCall = -1;
+        final Set<String> rejected = new HashSet<>();
+
+        @Override
+        public String send(CampaignMessage message) throws MailThrottledException, SendingPausedException, MailRejectedException {
+            calls++;
+            if (calls == pauseOnCall) {
+                throw new SendingPausedException("Sending paused for this account");
+            }
+            if (throttleEvery > 0 && calls % throttleEvery == 0) {
+                throw new MailThrottledException("Maximum sending rate exceeded");
+            }
+            String to = message.to().forDelivery();
+            if (rejected.contains(to)) {
+                throw new MailRejectedException("Address blacklisted");
+            }
+            sendsTo.merge(to, 1, Integer::sum);
+            if (calls == crashOnCall) {
+                // SES took it, then the connection broke before the answer arrived.
+                throw new IllegalStateException("connection reset");
+            }
+            return "msg-" + calls;
+        }
+    }
+
+    private static List<Recipient> recipients(int count) throws Exception {
+        List<Recipient> recipients = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            recipients.add(new Recipient("s" + i, EmailAddress.parse("person" + i + "@example.org")));
+        }
+        return recipients;
+    }
+
+    private SendWorker worker(CampaignMailer mailer) {
+        return new SendWorker(ledger, (id, lists) -> !leftMeanwhile.contains(id), mailer, TestOffice.clock());
+    }
+
+    @Test
+    void aBatchDeliveredTwiceSendsEachPersonOnce() throws Exception {
+        ScriptedMailer mailer = new ScriptedMailer();
+        List<Recipient> batch = recipients(10);
+
+        BatchOutcome first = worker(mailer).send(CAMPAIGN, LISTS, builder, batch);
+        BatchOutcome second = worker(mailer).send(CAMPAIGN, LISTS, builder, batch);
+
+        assertEquals(10, first.ended().size());
+        assertEquals(10, second.alreadyClaimed().size());
+        assertTrue(sendsTo.values().stream().allMatch(n -> n == 1), sendsTo.toString());
+    }
+
+    @Test
+    void aThrottleStopsTheBatchAndReleasesOnlyWhatWasNotSent() throws Exception {
+        ScriptedMailer mailer = new ScriptedMailer();
+        mailer.throttleEvery = 4;
+        BatchOutcome outcome = worker(mailer).send(CAMPAIGN, LISTS, builder, recipients(10));
+
+        assertEquals(3, outcome.ended().size());
+        assertEquals(7, outcome.retry().size());
+        assertEquals(DeliveryState.RETRY, ledger.entry(CAMPAIGN, "s3").state());
+        assertEquals(null, ledger.entry(CAMPAIGN, "s4"), "the rest were never claimed");
+        assertTrue(!outcome.paused());
+    }
+
+    @Test
+    void anUnexpectedFailureLeavesTheClaimAsUnknownAndIsNeverResentOnAGuess() throws Exception {
+        ScriptedMailer mailer = new ScriptedMailer();
+        mailer.crashOnCall = 2;
+        List<Recipient> batch = recipients(5);
+        BatchOutcome outcome = worker(mailer).send(CAMPAIGN, LISTS, builder, batch);
+
+        assertEquals(List.of(batch.get(1)), outcome.unknown());
+        assertEquals(3, outcome.retry().size());
+        assertEquals(DeliveryState.CLAIMED, ledger.entry(CAMPAIGN, "s1").state());
+        worker(mailer).send(CAMPAIGN, LISTS, builder, batch);
+        assertEquals(1, sendsTo.get("person1@example.org"), "the redelivered batch skips the unknown one");
+    }
+
+    /**
+     * The fault drill of issue 4 in miniature: every batch delivered twice, a third of sends
+     * throttled, a pause, one crash after SES accepted, a rejected address and someone who left
+     * meanwhile. The queue redelivers until nothing is left to retry.
+     */
+    @Test
+    void underEveryFaultEachPersonEndsInExactlyOneStateAndNobodyGetsTwo() throws Exception {
+        ScriptedMailer mailer = new ScriptedMailer();
+        mailer.throttleEvery = 3;
+        mailer.pauseOnCall = 20;
+        mailer.crashOnCall = 31;
+        mailer.rejected.add("person7@example.org");
+        leftMeanwhile.add("s11");
+        List<Recipient> everyone = recipients(60);
+        Deque<List<Recipient>> queue = new ArrayDeque<>();
+        for (int from = 0; from < everyone.size(); from += 10) {
+            List<Recipient> batch = everyone.subList(from, from + 10);
+            queue.add(batch);
+            queue.add(batch);
+        }
+        int rounds = 0;
+        while (!queue.isEmpty() && rounds++ < 500) {
+            BatchOutcome outcome = worker(mailer).send(CAMPAIGN, LISTS, builder, queue.poll());
+            if (!outcome.retry().isEmpty()) {
+                queue.add(List.copyOf(outcome.retry()));
+            }
+        }
+
+        Map<DeliveryState, Integer> counts = new EnumMap<>(DeliveryState.class);
+        for (Recipient recipient : everyone) {
+            counts.merge(ledger.entry(CAMPAIGN, recipient.subscriberId()).state(), 1, Integer::sum);
+        }
+        System.out.println("fault drill, 60 recipients: " + counts + ", SES calls " + mailer.calls);
+        assertEquals(Map.of(DeliveryState.SENT, 57, DeliveryState.SUPPRESSED, 1, DeliveryState.FAILED, 1, DeliveryState.CLAIMED, 1),
+                counts, "sent, suppressed, failed with a reason, and one unknown outcome");
+        assertTrue(sendsTo.values().stream().allMatch(n -> n == 1), "no duplicates: " + sendsTo);
+        assertEquals("Address blacklisted", ledger.entry(CAMPAIGN, "s7").detail());
+    }
+}
