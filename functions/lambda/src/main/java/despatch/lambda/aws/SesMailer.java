@@ -52,7 +52,7 @@ public final class SesMailer implements Mailer {
         return display + " <" + address + ">";
     }
 
-    private static Content utf8(String data) {
+    static Content utf8(String data) {
         return Content.builder().data(data).charset("UTF-8").build();
     }
 }
