@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import despatch.publish.RenderedEmailStore;
 import despatch.render.RenderedArticle;
+import despatch.sending.CampaignEmails;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Rendered emails under {@code rendered/<slug>/} in the private uploads bucket: email.html,
  * email.txt and email.json (subject and preheader), ready for the sending step.
  */
-public final class S3RenderedEmailStore implements RenderedEmailStore {
+public final class S3RenderedEmailStore implements RenderedEmailStore, CampaignEmails {
     public static final String PREFIX = "rendered/";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -32,6 +33,21 @@ public final class S3RenderedEmailStore implements RenderedEmailStore {
         put(prefix + "email.txt", rendered.emailText(), S3Content.TEXT);
         put(prefix + "email.json", headers(rendered), S3Content.JSON);
         return "s3://" + bucket + "/" + prefix;
+    }
+
+    @Override
+    public StoredEmail load(String slug) {
+        String prefix = PREFIX + slug + "/";
+        try {
+            String subject = MAPPER.readTree(get(prefix + "email.json")).path("subject").asText();
+            return new StoredEmail(subject, get(prefix + "email.html"), get(prefix + "email.txt"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(prefix + "email.json is not the JSON the publish step writes", e);
+        }
+    }
+
+    private String get(String key) {
+        return s3.getObjectAsBytes(get -> get.bucket(bucket).key(key)).asUtf8String();
     }
 
     private void put(String key, String body, String contentType) {

@@ -9,36 +9,38 @@ import java.util.Set;
  */
 public enum Setting {
     UPLOADS_BUCKET("Bucket that receives uploads; articles arrive under articles/, subscriber imports under imports/", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.ImportFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.ImportFunction, Function.SendFunction),
     SITE_BUCKET("Bucket that holds the public web site", null, Function.PublishFunction),
     ARTICLES_TABLE("DynamoDB table of article records", null, Function.PublishFunction),
     SUBSCRIBERS_TABLE("DynamoDB table of subscribers, list memberships, suppressions and daily limits", null,
-            Function.SubscriptionFunction, Function.ImportFunction),
+            Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
+    CAMPAIGNS_TABLE("DynamoDB table of campaigns and their delivery records", null, Function.SendFunction),
     SITE_BASE_URL("Public address of the site, e.g. https://news.example.org.uk", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
     PUBLIC_API_URL("Public address of the subscription API; unset for the API itself means the address each request arrived at", null,
-            Function.ImportFunction),
+            Function.ImportFunction, Function.SendFunction),
     OFFICE_NAME("Name shown as the sender and in footers, e.g. Office of Jane Smith MP", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
     OFFICE_POSTAL_ADDRESS("Postal address for email footers; lines separated by |", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
     LISTS("Mailing lists: id=Display name|Description, separated by semicolons", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
     MEDIA_CONTACT("Media contact printed on press releases that do not name one", ""),
     SITE_LANGUAGE("BCP 47 language of the site and emails", "en-GB"),
     TIME_ZONE("Zone in which dates and embargoes are shown", "Europe/London"),
     SENDER_ADDRESS("Address mail is sent from; a verified SES identity", null,
-            Function.SubscriptionFunction, Function.ImportFunction),
+            Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
+    UNSUBSCRIBE_MAILBOX("Address for mailto: unsubscribes in the List-Unsubscribe header; blank for none", ""),
     SES_CONFIGURATION_SET("SES configuration set for sending events; blank for none", ""),
     SIGNING_SECRET_ARN("Secrets Manager secret that signs links in emails (generated at deploy, never in the template)", null,
-            Function.SubscriptionFunction, Function.ImportFunction),
+            Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
     MAILS_PER_ADDRESS_PER_DAY("Confirmation and link emails one address can be sent per day", "3"),
     REQUESTS_PER_NETWORK_PER_DAY("Subscribe and data requests one client IP address can make per day", "50"),
     IMPORT_MAILS_PER_SECOND("Most confirmation emails an import sends per second; keep it under the SES sending quota", "10"),
     S3_FORCE_PATH_STYLE("true only for local S3 emulators that need path-style addressing", "false");
 
     /** The SAM functions, by logical id in template.yaml. */
-    public enum Function { PublishFunction, PreviewFunction, SubscriptionFunction, ImportFunction }
+    public enum Function { PublishFunction, PreviewFunction, SubscriptionFunction, ImportFunction, SendFunction }
 
     private final String description;
     private final String defaultValue;

@@ -12,7 +12,12 @@ import despatch.render.ArticleRenderer;
 import despatch.lambda.aws.DynamoDbDailyLimiter;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
+import despatch.lambda.aws.DynamoDbDeliveryLedger;
 import despatch.lambda.aws.S3ImportFiles;
+import despatch.lambda.aws.SesCampaignMailer;
+import despatch.sending.BatchSender;
+import despatch.sending.SendWorker;
+import despatch.sending.StoreRecipientCheck;
 import despatch.lambda.aws.SesMailer;
 import despatch.subscription.PacedMailer;
 import despatch.subscription.SubscriberImporter;
@@ -118,7 +123,21 @@ public final class Wiring {
         return new ImportService(office, new S3ImportFiles(s3(), settings.get(Setting.UPLOADS_BUCKET)), importer, clock, IMPORT_PARALLELISM);
     }
 
-    /** Links in import confirmations: there is no request to take an address from, so it must be configured. */
+    /** The send queue's consumer: rendered emails from S3, the ledger, the subscriber check and SES. */
+    public BatchSender batchSender() {
+        DynamoDbSubscriberStore subscribers = new DynamoDbSubscriberStore(dynamoDb(), settings.get(Setting.SUBSCRIBERS_TABLE));
+        SendWorker worker = new SendWorker(new DynamoDbDeliveryLedger(dynamoDb(), settings.get(Setting.CAMPAIGNS_TABLE)),
+                new StoreRecipientCheck(subscribers),
+                new SesCampaignMailer(ses(), office.name(), settings.get(Setting.SENDER_ADDRESS), settings.optional(Setting.SES_CONFIGURATION_SET)),
+                clock);
+        return new BatchSender(new S3RenderedEmailStore(s3(), settings.get(Setting.UPLOADS_BUCKET)), worker, importLinks(),
+                settings.optional(Setting.UNSUBSCRIBE_MAILBOX));
+    }
+
+    /**
+     * Links in emails sent outside a request (import confirmations, campaigns): there is no
+     * request to take an address from, so it must be configured.
+     */
     public SubscriptionLinks importLinks() {
         return new SubscriptionLinks(settings.get(Setting.PUBLIC_API_URL), signer());
     }

@@ -1,0 +1,74 @@
+package despatch.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.Wiring;
+import despatch.sending.BatchOutcome;
+import despatch.sending.BatchSender;
+import despatch.sending.DeliveryState;
+import despatch.sending.SendBatch;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SendFunction: consumes the send queue with partial batch failures. A message whose recipients
+ * were all dealt with succeeds; one with recipients left to retry (throttled, paused, not reached)
+ * is reported failed, so SQS delivers it again after its visibility timeout, and the recipients
+ * already claimed are skipped then. A message that is not a send batch fails until the queue's
+ * redrive moves it to the dead-letter queue. Logs campaign ids and counts, never addresses.
+ */
+public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final BatchSender sender;
+    private final JsonLog log = new JsonLog(System.out);
+
+    public SendHandler() {
+        this(Wiring.fromEnvironment(Setting.Function.SendFunction));
+    }
+
+    public SendHandler(Wiring wiring) {
+        this.sender = wiring.batchSender();
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("messageId", message.getMessageId());
+            boolean done;
+            try {
+                SendBatch batch = SendBatch.fromJson(message.getBody());
+                BatchOutcome outcome = sender.send(batch);
+                fields.put("campaignId", batch.campaignId());
+                fields.put("recipients", batch.recipients().size());
+                for (DeliveryState state : List.of(DeliveryState.SENT, DeliveryState.SUPPRESSED, DeliveryState.FAILED)) {
+                    fields.put(state.name().toLowerCase(java.util.Locale.ROOT),
+                            outcome.ended().values().stream().filter(s -> s == state).count());
+                }
+                fields.put("alreadyClaimed", outcome.alreadyClaimed().size());
+                fields.put("unknownOutcome", outcome.unknown().size());
+                fields.put("retry", outcome.retry().size());
+                fields.put("paused", outcome.paused());
+                done = outcome.retry().isEmpty();
+            } catch (IllegalArgumentException e) {
+                fields.put("error", e.getMessage());
+                done = false;
+            } catch (RuntimeException e) {
+                fields.put("error", e.getClass().getName());
+                done = false;
+            }
+            if (done) {
+                log.info("send.batch", fields);
+            } else {
+                log.warn("send.batch.retry", fields);
+                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+}
