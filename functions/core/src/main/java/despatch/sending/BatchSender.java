@@ -1,6 +1,7 @@
 package despatch.sending;
 
 import despatch.subscription.SubscriptionLinks;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,23 +11,36 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BatchSender {
     private final CampaignEmails emails;
+    private final CampaignService campaigns;
     private final SendWorker worker;
     private final SubscriptionLinks links;
     private final String unsubscribeMailbox;
     private final Map<String, MessageBuilder> builders = new ConcurrentHashMap<>();
 
-    public BatchSender(CampaignEmails emails, SendWorker worker, SubscriptionLinks links, String unsubscribeMailbox) {
+    public BatchSender(CampaignEmails emails, CampaignService campaigns, SendWorker worker, SubscriptionLinks links,
+            String unsubscribeMailbox) {
         this.emails = emails;
+        this.campaigns = campaigns;
         this.worker = worker;
         this.links = links;
         this.unsubscribeMailbox = unsubscribeMailbox;
     }
 
+    /**
+     * Sends the batch if its campaign is sending. A cancelled campaign's batch is dropped (nothing
+     * to retry); a paused or held one's comes back later, all of it.
+     */
     public BatchOutcome send(SendBatch batch) {
+        if (campaigns.sending(batch.campaignId()).isEmpty()) {
+            List<Recipient> later = campaigns.isCancelled(batch.campaignId()) ? List.of() : batch.recipients();
+            return new BatchOutcome(Map.of(), List.of(), List.of(), later, false);
+        }
         MessageBuilder builder = builders.computeIfAbsent(batch.campaignId(), campaign -> {
             CampaignEmails.StoredEmail email = emails.load(batch.slug());
             return new MessageBuilder(campaign, email.subject(), new EmailTemplate(email.html(), email.text()), links, unsubscribeMailbox);
         });
-        return worker.send(batch.campaignId(), batch.lists(), builder, batch.recipients());
+        BatchOutcome outcome = worker.send(batch.campaignId(), batch.lists(), builder, batch.recipients());
+        campaigns.record(batch.campaignId(), outcome);
+        return outcome;
     }
 }

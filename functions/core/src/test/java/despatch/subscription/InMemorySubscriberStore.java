@@ -93,7 +93,8 @@ public final class InMemorySubscriberStore implements SubscriberStore {
         if (subscriber.status() == SubscriberStatus.ACTIVE) {
             for (String list : subscriber.lists()) {
                 memberships.computeIfAbsent(list, l -> new TreeMap<>())
-                        .put(subscriber.id(), new Member(subscriber.id(), subscriber.address(), subscriber.name(), subscriber.updatedAt()));
+                        .put(subscriber.id(), new Member(subscriber.id(), subscriber.address(), subscriber.name(), subscriber.updatedAt(),
+                                subscriber.lists()));
             }
         }
         for (String list : otherLists) {

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <pre>
  * pk ADDRESS#&lt;sha256 of address&gt;  sk ADDRESS      subscriberId?, suppression?, suppressedAt?
  * pk SUBSCRIBER#&lt;id&gt;               sk PROFILE      email, name, postcode, status, lists, pendingLists, nonce, consents, version
- * pk LIST#&lt;list id&gt;                sk &lt;subscriber id&gt; email, name, since   (active members only: a Query pages a list by key)
+ * pk LIST#&lt;list id&gt;                sk &lt;subscriber id&gt; email, name, since, lists   (active members only: a Query pages a list by key)
  * pk LIMIT#&lt;kind&gt;#&lt;hash&gt;          sk &lt;day&gt;        count, expiresAt (TTL)
  * </pre>
  */
@@ -101,11 +101,13 @@ final class SubscriberItems {
         item.put("email", s(subscriber.address().forDelivery()));
         item.put("name", s(subscriber.name()));
         item.put("since", s(subscriber.updatedAt().toString()));
+        putSet(item, "lists", subscriber.lists());
         return item;
     }
 
     static Member member(Map<String, AttributeValue> item) {
-        return new Member(item.get(SK).s(), address(item.get("email").s()), text(item, "name"), Instant.parse(item.get("since").s()));
+        return new Member(item.get(SK).s(), address(item.get("email").s()), text(item, "name"), Instant.parse(item.get("since").s()),
+                set(item, "lists"));
     }
 
     private static AttributeValue consent(ConsentRecord consent) {

@@ -1,0 +1,159 @@
+package despatch.sending;
+
+import despatch.office.Office;
+import despatch.subscription.ConcurrentChangeException;
+import despatch.subscription.Member;
+import despatch.subscription.MemberPage;
+import despatch.subscription.SubscriberStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Campaigns from start to finish: one per published article, fanned out page by page onto the
+ * send queue from a cursor it can resume from, counted as batches end, and marked sent when every
+ * recipient has an outcome.
+ */
+public final class CampaignService {
+    /** Members read per Query: well under DynamoDB's 1 MB page. */
+    static final int PAGE = 500;
+    /** Recipients per queue message: a worker's batch takes a few seconds at SES's pace. */
+    static final int BATCH = 50;
+
+    public enum FanOutResult { DONE, CONTINUE, NOT_SENDING }
+
+    private final Office office;
+    private final CampaignStore campaigns;
+    private final SubscriberStore subscribers;
+    private final SendQueue queue;
+    private final FanOutRequests fanOuts;
+    private final Clock clock;
+
+    public CampaignService(Office office, CampaignStore campaigns, SubscriberStore subscribers, SendQueue queue, FanOutRequests fanOuts,
+            Clock clock) {
+        this.office = office;
+        this.campaigns = campaigns;
+        this.subscribers = subscribers;
+        this.queue = queue;
+        this.fanOuts = fanOuts;
+        this.clock = clock;
+    }
+
+    /**
+     * The campaign for a published article's lists, made once: a correction of the article finds
+     * it there and sends nothing again.
+     *
+     * @param embargo when to send, or null for now
+     * @return the new campaign, or empty when there are no lists or the campaign exists already
+     */
+    public Optional<Campaign> startFor(String slug, String subject, Set<String> lists, Instant embargo) {
+        List<String> ordered = office.lists().keySet().stream().filter(lists::contains).toList();
+        if (ordered.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        boolean later = embargo != null && embargo.isAfter(now);
+        Campaign campaign = new Campaign(Campaign.idFor(slug), slug, subject, ordered,
+                later ? CampaignStatus.SCHEDULED : CampaignStatus.SENDING, later ? embargo : null, FanOutCursor.START, false,
+                CampaignCounts.NONE, now, now, 1);
+        if (!campaigns.create(campaign)) {
+            return Optional.empty();
+        }
+        if (!later) {
+            fanOuts.request(campaign.id());
+        }
+        return Optional.of(campaign);
+    }
+
+    /**
+     * Pages the campaign's lists onto the send queue until done or out of time. Someone on two of
+     * the lists is enqueued once, from the first. A page enqueued twice (a crash before the cursor
+     * was saved, a duplicate request) costs nothing but claims: no one is sent two copies.
+     */
+    public FanOutResult fanOut(String campaignId, BooleanSupplier timeLeft) {
+        while (true) {
+            Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
+            if (campaign.status() != CampaignStatus.SENDING) {
+                return FanOutResult.NOT_SENDING;
+            }
+            if (campaign.fanOutDone()) {
+                return FanOutResult.DONE;
+            }
+            if (!timeLeft.getAsBoolean()) {
+                return FanOutResult.CONTINUE;
+            }
+            int index = campaign.cursor().listIndex();
+            MemberPage page = subscribers.activeMembers(campaign.lists().get(index), campaign.cursor().after(), PAGE);
+            Set<String> earlier = new HashSet<>(campaign.lists().subList(0, index));
+            List<Recipient> recipients = page.members().stream()
+                    .filter(member -> Collections.disjoint(member.lists(), earlier))
+                    .map(CampaignService::recipient)
+                    .toList();
+            queue.enqueue(batches(campaign, recipients));
+            FanOutCursor next = page.nextCursor().map(after -> new FanOutCursor(index, after)).orElse(new FanOutCursor(index + 1, null));
+            try {
+                campaigns.save(campaign.advanced(next, next.listIndex() >= campaign.lists().size(), recipients.size(), clock.instant()));
+            } catch (ConcurrentChangeException e) {
+                // Cancelled, or another fan-out moved on: read again and follow it.
+            }
+        }
+    }
+
+    /**
+     * Whether a batch of this campaign may be sent now: yes while sending; a cancelled campaign's
+     * batches are dropped; a held or paused one's wait.
+     */
+    public Optional<Campaign> sending(String campaignId) {
+        return campaigns.find(campaignId).filter(campaign -> campaign.status() == CampaignStatus.SENDING);
+    }
+
+    public boolean isCancelled(String campaignId) {
+        return campaigns.find(campaignId).map(c -> c.status() == CampaignStatus.CANCELLED).orElse(true);
+    }
+
+    /** Counts a batch's outcomes, pauses the campaign if SES paused sending, and finishes it when everyone is accounted for. */
+    public void record(String campaignId, BatchOutcome outcome) {
+        long sent = outcome.ended().values().stream().filter(s -> s == DeliveryState.SENT).count();
+        long suppressed = outcome.ended().values().stream().filter(s -> s == DeliveryState.SUPPRESSED).count();
+        long failed = outcome.ended().values().stream().filter(s -> s == DeliveryState.FAILED).count();
+        if (sent + suppressed + failed + outcome.unknown().size() > 0) {
+            campaigns.addCounts(campaignId, sent, suppressed, failed, outcome.unknown().size());
+        }
+        if (outcome.paused()) {
+            move(campaignId, CampaignStatus.PAUSED);
+            return;
+        }
+        campaigns.find(campaignId)
+                .filter(c -> c.status() == CampaignStatus.SENDING && c.fanOutDone() && c.counts().allAccountedFor())
+                .ifPresent(c -> move(campaignId, CampaignStatus.SENT));
+    }
+
+    private void move(String campaignId, CampaignStatus next) {
+        campaigns.find(campaignId).filter(c -> c.status().canMoveTo(next)).ifPresent(campaign -> {
+            try {
+                campaigns.save(campaign.moved(next, clock.instant()));
+            } catch (ConcurrentChangeException e) {
+                // Someone else moved it first; their move stands.
+            }
+        });
+    }
+
+    private static Recipient recipient(Member member) {
+        return new Recipient(member.subscriberId(), member.address());
+    }
+
+    private static List<SendBatch> batches(Campaign campaign, List<Recipient> recipients) {
+        List<SendBatch> batches = new ArrayList<>();
+        for (int from = 0; from < recipients.size(); from += BATCH) {
+            batches.add(new SendBatch(campaign.id(), campaign.slug(), new HashSet<>(campaign.lists()),
+                    recipients.subList(from, Math.min(recipients.size(), from + BATCH))));
+        }
+        return batches;
+    }
+}

@@ -1,0 +1,112 @@
+package despatch.sending;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import despatch.subscription.ConsentAction;
+import despatch.subscription.ConsentRecord;
+import despatch.subscription.ConsentSource;
+import despatch.subscription.EmailAddress;
+import despatch.subscription.InMemorySubscriberStore;
+import despatch.subscription.Subscriber;
+import despatch.subscription.SubscriberStatus;
+import despatch.testing.TestOffice;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CampaignServiceTest {
+    private final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
+    private final InMemorySubscriberStore subscribers = new InMemorySubscriberStore();
+    private final List<SendBatch> queue = new ArrayList<>();
+    private final List<String> fanOutRequests = new ArrayList<>();
+    private final CampaignService service = new CampaignService(TestOffice.office(), campaigns, subscribers, queue::addAll,
+            fanOutRequests::add, TestOffice.clock());
+
+    private void subscribers(int count, Set<String> lists) throws Exception {
+        List<Subscriber> people = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            people.add(new Subscriber(lists.size() + "-" + String.join("", lists) + "-" + i, EmailAddress.parse("p" + i + "." + lists.size()
+                    + String.join("", lists) + "@example.org"), "", "", SubscriberStatus.ACTIVE, lists, Set.of(), null,
+                    List.of(new ConsentRecord(TestOffice.NOW, ConsentAction.IMPORTED, lists, "", ConsentSource.IMPORT, "", "", "test")),
+                    TestOffice.NOW, TestOffice.NOW, 1));
+        }
+        subscribers.createAll(people);
+    }
+
+    private Map<String, Integer> enqueuedPerPerson() {
+        Map<String, Integer> times = new HashMap<>();
+        queue.forEach(batch -> batch.recipients().forEach(r -> times.merge(r.subscriberId(), 1, Integer::sum)));
+        return times;
+    }
+
+    @Test
+    void aPublishedArticleGetsOneCampaignAndACorrectionNone() {
+        assertTrue(service.startFor("bus-route", "Bus route saved", Set.of("newsletter"), null).isPresent());
+        assertTrue(service.startFor("bus-route", "Bus route saved (corrected)", Set.of("newsletter"), null).isEmpty());
+        assertEquals(List.of("c-bus-route"), fanOutRequests);
+        assertTrue(service.startFor("no-lists", "Web only", Set.of(), null).isEmpty());
+    }
+
+    @Test
+    void anEmbargoedCampaignIsScheduledAndNotFannedOut() {
+        Campaign campaign = service.startFor("school", "New school", Set.of("press"), TestOffice.NOW.plusSeconds(3600)).orElseThrow();
+        assertEquals(CampaignStatus.SCHEDULED, campaign.status());
+        assertTrue(fanOutRequests.isEmpty());
+        assertEquals(CampaignService.FanOutResult.NOT_SENDING, service.fanOut(campaign.id(), () -> true));
+    }
+
+    @Test
+    void fanOutEnqueuesEveryoneOnTheListsOnceInBatchesAndResumesFromItsCursor() throws Exception {
+        subscribers(700, Set.of("newsletter"));
+        subscribers(300, Set.of("press"));
+        subscribers(250, Set.of("newsletter", "press"));
+        Campaign campaign = service.startFor("budget", "Budget", Set.of("press", "newsletter"), null).orElseThrow();
+
+        AtomicInteger pages = new AtomicInteger();
+        assertEquals(CampaignService.FanOutResult.CONTINUE, service.fanOut(campaign.id(), () -> pages.getAndIncrement() < 1));
+        assertEquals(CampaignService.FanOutResult.DONE, service.fanOut(campaign.id(), () -> true));
+
+        Map<String, Integer> times = enqueuedPerPerson();
+        assertEquals(1250, times.size());
+        assertTrue(times.values().stream().allMatch(n -> n == 1), "someone on both lists is enqueued once");
+        assertTrue(queue.stream().allMatch(batch -> batch.recipients().size() <= CampaignService.BATCH));
+        assertEquals(1250, campaigns.find(campaign.id()).orElseThrow().counts().enqueued());
+        assertEquals(List.of("newsletter", "press"), campaigns.find(campaign.id()).orElseThrow().lists(), "the office's order");
+    }
+
+    @Test
+    void theCampaignIsSentWhenEveryEnqueuedRecipientHasAnOutcome() throws Exception {
+        subscribers(60, Set.of("newsletter"));
+        Campaign campaign = service.startFor("fete", "Summer fete", Set.of("newsletter"), null).orElseThrow();
+        service.fanOut(campaign.id(), () -> true);
+        for (SendBatch batch : queue) {
+            Map<String, DeliveryState> ended = new HashMap<>();
+            batch.recipients().forEach(r -> ended.put(r.subscriberId(), DeliveryState.SENT));
+            assertEquals(CampaignStatus.SENDING, campaigns.find(campaign.id()).orElseThrow().status());
+            service.record(campaign.id(), new BatchOutcome(ended, List.of(), List.of(), List.of(), false));
+        }
+        Campaign done = campaigns.find(campaign.id()).orElseThrow();
+        assertEquals(CampaignStatus.SENT, done.status());
+        assertEquals(60, done.counts().sent());
+    }
+
+    @Test
+    void aPauseFromSesPausesTheCampaignAndItsBatchesWait() throws Exception {
+        subscribers(10, Set.of("newsletter"));
+        Campaign campaign = service.startFor("paused", "Paused", Set.of("newsletter"), null).orElseThrow();
+        service.fanOut(campaign.id(), () -> true);
+        service.record(campaign.id(), new BatchOutcome(Map.of(), List.of(), List.of(), queue.get(0).recipients(), true));
+
+        assertEquals(CampaignStatus.PAUSED, campaigns.find(campaign.id()).orElseThrow().status());
+        BatchSender sender = new BatchSender(slug -> new CampaignEmails.StoredEmail("s", "{{unsubscribe_url}}", "{{unsubscribe_url}}"),
+                service, null, null, "");
+        assertEquals(new HashSet<>(queue.get(0).recipients()), new HashSet<>(sender.send(queue.get(0)).retry()), "all of it, later");
+    }
+}
