@@ -28,16 +28,18 @@ public final class PublishService {
     private final SitePublisher site;
     private final RenderedEmailStore emails;
     private final ArticleStore articles;
+    private final CampaignStarter campaigns;
     private final Clock clock;
 
     public PublishService(ArticleParser parser, ArticleRenderer renderer, UploadStore uploads, SitePublisher site,
-                          RenderedEmailStore emails, ArticleStore articles, Clock clock) {
+                          RenderedEmailStore emails, ArticleStore articles, CampaignStarter campaigns, Clock clock) {
         this.parser = parser;
         this.renderer = renderer;
         this.uploads = uploads;
         this.site = site;
         this.emails = emails;
         this.articles = articles;
+        this.campaigns = campaigns;
         this.clock = clock;
     }
 
@@ -94,6 +96,8 @@ public final class PublishService {
         articles.save(new ArticleRecord(article.slug(), article.title(), article.summary(), article.kind(), article.date(),
                 article.lists(), scheduled ? ArticleState.SCHEDULED : ArticleState.PUBLISHED, embargo,
                 scheduled ? null : now, now, uploadKey, webPath, emailLocation, warnings));
+        // After the record: a retry after a crash here makes the campaign then (it is made once).
+        campaigns.articleReady(article.slug(), rendered.subject(), new java.util.LinkedHashSet<>(article.lists()), embargo);
         uploads.clearRejection(uploadKey);
         return scheduled
                 ? new PublishOutcome.Scheduled(uploadKey, article.slug(), embargo, warnings)

@@ -27,12 +27,12 @@ public final class BatchSender {
     }
 
     /**
-     * Sends the batch if its campaign is sending. A cancelled campaign's batch is dropped (nothing
-     * to retry); a paused or held one's comes back later, all of it.
+     * Sends the batch if its campaign is sending. A finished campaign's batch (a late duplicate, or
+     * after a cancel) is dropped; a paused or held one's comes back later, all of it.
      */
     public BatchOutcome send(SendBatch batch) {
         if (campaigns.sending(batch.campaignId()).isEmpty()) {
-            List<Recipient> later = campaigns.isCancelled(batch.campaignId()) ? List.of() : batch.recipients();
+            List<Recipient> later = campaigns.isOver(batch.campaignId()) ? List.of() : batch.recipients();
             return new BatchOutcome(Map.of(), List.of(), List.of(), later, false);
         }
         MessageBuilder builder = builders.computeIfAbsent(batch.campaignId(), campaign -> {

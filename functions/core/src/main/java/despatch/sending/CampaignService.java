@@ -105,16 +105,22 @@ public final class CampaignService {
         }
     }
 
+    /** Asks for fan-out to go on in a fresh invocation, from the cursor this one saved. */
+    public void continueFanOut(String campaignId) {
+        fanOuts.request(campaignId);
+    }
+
     /**
-     * Whether a batch of this campaign may be sent now: yes while sending; a cancelled campaign's
-     * batches are dropped; a held or paused one's wait.
+     * Whether a batch of this campaign may be sent now: yes while sending; a finished (sent or
+     * cancelled) campaign's batches are dropped; a held or paused one's wait.
      */
     public Optional<Campaign> sending(String campaignId) {
         return campaigns.find(campaignId).filter(campaign -> campaign.status() == CampaignStatus.SENDING);
     }
 
-    public boolean isCancelled(String campaignId) {
-        return campaigns.find(campaignId).map(c -> c.status() == CampaignStatus.CANCELLED).orElse(true);
+    /** Sent, cancelled, or unknown: a batch for it has nothing left to do. */
+    public boolean isOver(String campaignId) {
+        return campaigns.find(campaignId).map(c -> c.status().isFinished()).orElse(true);
     }
 
     /** Counts a batch's outcomes, pauses the campaign if SES paused sending, and finishes it when everyone is accounted for. */

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The site, the email store and the article records, in maps, for the core's unit tests. */
-final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore, ArticleStore {
+final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore, ArticleStore, CampaignStarter {
     final Map<String, String> pages = new HashMap<>();
     final Map<String, RenderedArticle> emails = new HashMap<>();
     final Map<String, ArticleRecord> records = new HashMap<>();
@@ -33,5 +33,16 @@ final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore,
 
     boolean nothingWritten() {
         return pages.isEmpty() && emails.isEmpty() && records.isEmpty();
+    }
+
+    /** Campaigns publishing asked for: slug, subject, lists, embargo. */
+    public record CampaignRequest(String slug, String subject, java.util.Set<String> lists, java.time.Instant embargo) {
+    }
+
+    public final java.util.List<CampaignRequest> campaignRequests = new java.util.ArrayList<>();
+
+    @Override
+    public void articleReady(String slug, String subject, java.util.Set<String> lists, java.time.Instant embargo) {
+        campaignRequests.add(new CampaignRequest(slug, subject, lists, embargo));
     }
 }

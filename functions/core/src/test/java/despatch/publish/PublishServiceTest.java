@@ -18,7 +18,7 @@ class PublishServiceTest {
     private final PublishService service = new PublishService(
             new ArticleParser(TestOffice.office(), TestOffice.clock()),
             new ArticleRenderer(TestOffice.office(), TestOffice.clock()),
-            uploads, targets, targets, targets, TestOffice.clock());
+            uploads, targets, targets, targets, targets, TestOffice.clock());
 
     private void upload(String key, String text) {
         uploads.objects.put(key, text.getBytes(StandardCharsets.UTF_8));
@@ -39,6 +39,8 @@ class PublishServiceTest {
         assertEquals(TestOffice.NOW, record.publishedAt());
         assertEquals("articles/bus.md", record.uploadKey());
         assertEquals(java.util.List.of("newsletter"), record.lists());
+        assertEquals(java.util.List.of(new InMemoryPublishTargets.CampaignRequest("bus-route-saved", "Bus route saved",
+                java.util.Set.of("newsletter"), null)), targets.campaignRequests, "a campaign for the article's lists");
     }
 
     @Test
@@ -53,6 +55,7 @@ class PublishServiceTest {
         assertEquals(ArticleState.SCHEDULED, record.state());
         assertNull(record.publishedAt());
         assertTrue(targets.emails.get("later").emailHtml().contains("Embargoed until 00:01 GMT on Tuesday 1 December 2026"));
+        assertEquals(java.time.Instant.parse("2026-12-01T00:01:00Z"), targets.campaignRequests.get(0).embargo(), "sent at the embargo");
     }
 
     @Test

@@ -60,6 +60,15 @@ class SendHandlerTest {
                 .save(slug, new ArticleRenderer(settings.office(), Clock.systemUTC()).render(article));
     }
 
+    /** A campaign in SENDING with its fan-out done, as publishing and fan-out leave it. */
+    private static void sendingCampaign(String campaignId, String slug, int enqueued) {
+        new despatch.lambda.aws.DynamoDbCampaignStore(TestStack.get().dynamoDb(),
+                TestStack.environment(Setting.Function.SendFunction).get("CAMPAIGNS_TABLE"))
+                .create(new despatch.sending.Campaign(campaignId, slug, "Winter surgeries", List.of("newsletter"),
+                        despatch.sending.CampaignStatus.SENDING, null, despatch.sending.FanOutCursor.START, true,
+                        new despatch.sending.CampaignCounts(enqueued, 0, 0, 0, 0), Instant.now(), Instant.now(), 1));
+    }
+
     private List<Recipient> activeSubscribers(int count) throws Exception {
         List<Subscriber> people = new ArrayList<>();
         List<Recipient> recipients = new ArrayList<>();
@@ -84,6 +93,7 @@ class SendHandlerTest {
     void eachMessageDeliveredTwiceReachesEveryoneOnceAndAPoisonMessageAloneIsReportedFailed() throws Exception {
         String slug = "winter-surgeries-" + run;
         renderedEmailFor(slug);
+        sendingCampaign("c-" + run, slug, 6);
         List<Recipient> people = activeSubscribers(6);
         String first = new SendBatch("c-" + run, slug, Set.of("newsletter"), people.subList(0, 3)).toJson();
         String second = new SendBatch("c-" + run, slug, Set.of("newsletter"), people.subList(3, 6)).toJson();
@@ -97,11 +107,16 @@ class SendHandlerTest {
         }
         assertTrue(TestStack.get().capturedEmails().stream().filter(m -> m.to().contains(people.get(0).address().forDelivery()))
                 .allMatch(m -> m.header("List-Unsubscribe-Post").isPresent() && m.subject().equals("Winter surgeries")));
+        var campaign = new despatch.lambda.aws.DynamoDbCampaignStore(TestStack.get().dynamoDb(),
+                TestStack.environment(Setting.Function.SendFunction).get("CAMPAIGNS_TABLE")).find("c-" + run).orElseThrow();
+        assertEquals(6, campaign.counts().sent(), "each delivery counted once, however often its batch came");
+        assertEquals(despatch.sending.CampaignStatus.SENT, campaign.status());
     }
 
     @Test
     void theSampleEventThatSamLocalInvokeUsesIsConsumed() throws Exception {
         renderedEmailFor("winter-surgeries-in-llanfair");
+        sendingCampaign("c-winter-surgeries", "winter-surgeries-in-llanfair", 1);
         SQSEvent sample = LambdaEventSerializers.serializerFor(SQSEvent.class, SendHandlerTest.class.getClassLoader())
                 .fromJson(Files.newInputStream(ProjectRoot.find().resolve("events/sqs-send-batch.json")));
         // The sample's recipient is nobody's subscription here: claimed, found not subscribed, suppressed, done.

@@ -13,18 +13,22 @@ public enum Setting {
     SITE_BUCKET("Bucket that holds the public web site", null, Function.PublishFunction),
     ARTICLES_TABLE("DynamoDB table of article records", null, Function.PublishFunction),
     SUBSCRIBERS_TABLE("DynamoDB table of subscribers, list memberships, suppressions and daily limits", null,
-            Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
-    CAMPAIGNS_TABLE("DynamoDB table of campaigns and their delivery records", null, Function.SendFunction),
+            Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction),
+    CAMPAIGNS_TABLE("DynamoDB table of campaigns and their delivery records", null,
+            Function.PublishFunction, Function.FanOutFunction, Function.SendFunction),
+    SEND_QUEUE_URL("SQS queue of recipient batches that SendFunction consumes", null, Function.FanOutFunction),
+    FAN_OUT_QUEUE_URL("SQS queue of campaigns to fan out (or to continue fanning out)", null,
+            Function.PublishFunction, Function.FanOutFunction),
     SITE_BASE_URL("Public address of the site, e.g. https://news.example.org.uk", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction),
     PUBLIC_API_URL("Public address of the subscription API; unset for the API itself means the address each request arrived at", null,
             Function.ImportFunction, Function.SendFunction),
     OFFICE_NAME("Name shown as the sender and in footers, e.g. Office of Jane Smith MP", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction),
     OFFICE_POSTAL_ADDRESS("Postal address for email footers; lines separated by |", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction),
     LISTS("Mailing lists: id=Display name|Description, separated by semicolons", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction),
     MEDIA_CONTACT("Media contact printed on press releases that do not name one", ""),
     SITE_LANGUAGE("BCP 47 language of the site and emails", "en-GB"),
     TIME_ZONE("Zone in which dates and embargoes are shown", "Europe/London"),
@@ -40,7 +44,7 @@ public enum Setting {
     S3_FORCE_PATH_STYLE("true only for local S3 emulators that need path-style addressing", "false");
 
     /** The SAM functions, by logical id in template.yaml. */
-    public enum Function { PublishFunction, PreviewFunction, SubscriptionFunction, ImportFunction, SendFunction }
+    public enum Function { PublishFunction, PreviewFunction, SubscriptionFunction, ImportFunction, FanOutFunction, SendFunction }
 
     private final String description;
     private final String defaultValue;

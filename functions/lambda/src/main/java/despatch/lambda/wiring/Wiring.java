@@ -12,7 +12,11 @@ import despatch.render.ArticleRenderer;
 import despatch.lambda.aws.DynamoDbDailyLimiter;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
+import despatch.lambda.aws.DynamoDbCampaignStore;
 import despatch.lambda.aws.DynamoDbDeliveryLedger;
+import despatch.lambda.aws.SqsSendQueue;
+import despatch.sending.CampaignService;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import despatch.lambda.aws.S3ImportFiles;
 import despatch.lambda.aws.SesCampaignMailer;
 import despatch.sending.BatchSender;
@@ -53,6 +57,7 @@ public final class Wiring {
     private DynamoDbClient dynamoDb;
     private SesV2Client ses;
     private SecretsManagerClient secrets;
+    private SqsClient sqs;
     private TokenSigner signer;
 
     public Wiring(Settings settings, Clock clock) {
@@ -78,6 +83,13 @@ public final class Wiring {
         this.secrets = secrets;
     }
 
+    /** The same, with the SQS client too, for the sending functions. */
+    public Wiring(Settings settings, Clock clock, S3Client s3, DynamoDbClient dynamoDb, SesV2Client ses,
+            SecretsManagerClient secrets, SqsClient sqs) {
+        this(settings, clock, s3, dynamoDb, ses, secrets);
+        this.sqs = sqs;
+    }
+
     public static Wiring fromEnvironment(Setting.Function function) {
         return new Wiring(Settings.from(System.getenv(), function), Clock.systemUTC());
     }
@@ -87,7 +99,8 @@ public final class Wiring {
         return new PublishService(parser, renderer, new S3UploadStore(s3(), uploadsBucket),
                 new S3SitePublisher(s3(), settings.get(Setting.SITE_BUCKET)),
                 new S3RenderedEmailStore(s3(), uploadsBucket),
-                new DynamoDbArticleStore(dynamoDb(), settings.get(Setting.ARTICLES_TABLE)), clock);
+                new DynamoDbArticleStore(dynamoDb(), settings.get(Setting.ARTICLES_TABLE)),
+                (slug, subject, lists, embargo) -> campaignService().startFor(slug, subject, lists, embargo), clock);
     }
 
     public PreviewService previewService() {
@@ -130,8 +143,15 @@ public final class Wiring {
                 new StoreRecipientCheck(subscribers),
                 new SesCampaignMailer(ses(), office.name(), settings.get(Setting.SENDER_ADDRESS), settings.optional(Setting.SES_CONFIGURATION_SET)),
                 clock);
-        return new BatchSender(new S3RenderedEmailStore(s3(), settings.get(Setting.UPLOADS_BUCKET)), worker, importLinks(),
-                settings.optional(Setting.UNSUBSCRIBE_MAILBOX));
+        return new BatchSender(new S3RenderedEmailStore(s3(), settings.get(Setting.UPLOADS_BUCKET)), campaignService(), worker,
+                importLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX));
+    }
+
+    /** Campaign records, the subscriber lists they page, and the queues they fill. */
+    public CampaignService campaignService() {
+        SqsSendQueue queues = new SqsSendQueue(sqs(), settings.optional(Setting.SEND_QUEUE_URL), settings.optional(Setting.FAN_OUT_QUEUE_URL));
+        return new CampaignService(office, new DynamoDbCampaignStore(dynamoDb(), settings.get(Setting.CAMPAIGNS_TABLE)),
+                new DynamoDbSubscriberStore(dynamoDb(), settings.optional(Setting.SUBSCRIBERS_TABLE)), queues, queues, clock);
     }
 
     /**
@@ -170,6 +190,13 @@ public final class Wiring {
                     .build();
         }
         return s3;
+    }
+
+    private SqsClient sqs() {
+        if (sqs == null) {
+            sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        }
+        return sqs;
     }
 
     private SesV2Client ses() {

@@ -1,0 +1,10 @@
+package despatch.publish;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** What publishing asks of sending: a campaign for the article's lists, made once per article. */
+public interface CampaignStarter {
+    /** @param embargo when to send, or null for now */
+    void articleReady(String slug, String subject, Set<String> lists, Instant embargo);
+}
