@@ -47,6 +47,7 @@ public final class EventSourceMapping implements AutoCloseable {
     private static final int MAX_MESSAGES_PER_RECEIVE = 10;
     private static final int MAX_POLL_WAIT_SECONDS = 20;
     private static final Duration ERROR_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration SHORT_POLL_IDLE = Duration.ofMillis(100);
     private static final Duration DRAIN_CHECK_INTERVAL = Duration.ofMillis(50);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,7 +58,9 @@ public final class EventSourceMapping implements AutoCloseable {
      *                                again (ChangeMessageVisibility after the invocation); null
      *                                leaves the queue's own VisibilityTimeout, as Lambda does
      * @param pollWait                each ReceiveMessage's long-poll wait (whole seconds, 0–20);
-     *                                {@link #close()} may wait this long for a poll to return
+     *                                {@link #close()} may wait this long for a poll to return.
+     *                                Zero short-polls, pausing 100 ms after an empty receive:
+     *                                for tests, which start and stop many mappings
      */
     public record Options(Duration failedMessageVisibility, Duration pollWait) {
 
@@ -118,7 +121,9 @@ public final class EventSourceMapping implements AutoCloseable {
     private final Counters counters = new Counters();
     private final AtomicInteger inFlight = new AtomicInteger();
     private Pollers pollers;
-    private boolean closed;
+    /** start() was called: the pollers run until close(), whatever a drain started them for. */
+    private boolean started;
+    private volatile boolean closed;
 
     public EventSourceMapping(SqsClient sqs, SqsEventSource source, RequestHandler<SQSEvent, SQSBatchResponse> handler,
             Options options) {
@@ -169,6 +174,7 @@ public final class EventSourceMapping implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("This mapping is closed");
         }
+        started = true;
         if (pollers == null) {
             pollers = new Pollers();
         }
@@ -182,6 +188,7 @@ public final class EventSourceMapping implements AutoCloseable {
      * moves them, which the pollers do.
      */
     public DrainResult drain(Duration timeout) {
+        Counts before = counters.snapshot();
         Pollers own = null;
         synchronized (this) {
             if (closed) {
@@ -191,20 +198,23 @@ public final class EventSourceMapping implements AutoCloseable {
                 pollers = own = new Pollers();
             }
         }
-        Counts before = counters.snapshot();
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean empty;
         while (!(empty = inFlight.get() == 0 && queueIsEmpty()) && System.nanoTime() < deadline
-                && !Thread.currentThread().isInterrupted()) {
+                && !closed && !Thread.currentThread().isInterrupted()) {
             sleep(DRAIN_CHECK_INTERVAL);
         }
         if (own != null) {
+            boolean stop;
             synchronized (this) {
-                if (pollers == own) {
+                stop = pollers == own && !started;
+                if (stop) {
                     pollers = null;
                 }
             }
-            own.stop();
+            if (stop) {
+                own.stop();
+            }
         }
         Counts during = counters.snapshot().minus(before);
         return new DrainResult(empty, during.invocations(), during.delivered(), during.deleted(), during.reportedFailed(),
@@ -259,6 +269,8 @@ public final class EventSourceMapping implements AutoCloseable {
                 // Messages received as the mapping stops are still delivered: they are in flight.
                 if (!messages.isEmpty()) {
                     deliver(messages);
+                } else if (options.pollWait().isZero()) {
+                    pause(SHORT_POLL_IDLE);
                 }
             }
         }
