@@ -1,0 +1,127 @@
+package despatch.local.sending;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import despatch.lambda.FanOutHandler;
+import despatch.lambda.PublishHandler;
+import despatch.lambda.SendHandler;
+import despatch.lambda.aws.DynamoDbCampaignStore;
+import despatch.lambda.aws.DynamoDbSubscriberStore;
+import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.Settings;
+import despatch.lambda.wiring.Wiring;
+import despatch.local.S3EventFactory;
+import despatch.local.queue.EventSourceMapping;
+import despatch.local.stack.CapturedEmail;
+import despatch.local.stack.LocalAwsStack;
+import despatch.local.stack.ProjectRoot;
+import despatch.sending.Campaign;
+import despatch.sending.CampaignStatus;
+import despatch.subscription.ConsentAction;
+import despatch.subscription.ConsentRecord;
+import despatch.subscription.ConsentSource;
+import despatch.subscription.EmailAddress;
+import despatch.subscription.Subscriber;
+import despatch.subscription.SubscriberStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * Publish → campaign → fan-out → send, on a stack of its own: the real handlers, with the queues
+ * between them consumed the way Lambda's SQS event source mappings would (batches, partial
+ * failures, redrive). Everyone active on the article's lists gets exactly one email; nobody else.
+ */
+class PublishToInboxTest {
+    private static LocalAwsStack stack;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalAwsStack.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static Wiring wiring(Setting.Function function) {
+        return new Wiring(Settings.from(stack.environmentFor(function.name()), function), Clock.systemUTC(), stack.s3(), stack.dynamoDb(),
+                stack.sesV2(), stack.secretsManager(), stack.sqs());
+    }
+
+    private static String env(Setting.Function function, Setting setting) {
+        return stack.environmentFor(function.name()).get(setting.name());
+    }
+
+    private static Subscriber person(int i, SubscriberStatus status, Set<String> lists) throws Exception {
+        return new Subscriber("p" + String.format("%04d", i), EmailAddress.parse("person" + i + "@example.org.uk"), "", "", status,
+                status == SubscriberStatus.ACTIVE ? lists : Set.of(), status == SubscriberStatus.PENDING ? lists : Set.of(), null,
+                List.of(new ConsentRecord(Instant.now(), ConsentAction.IMPORTED, lists, "", ConsentSource.IMPORT, "", "", "test")),
+                Instant.now(), Instant.now(), 1);
+    }
+
+    private static void publish(PublishHandler handler, String key, String text) {
+        String bucket = env(Setting.Function.PublishFunction, Setting.UPLOADS_BUCKET);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        stack.s3().putObject(put -> put.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+        handler.handleRequest(new S3EventFactory(ProjectRoot.find()).objectCreated(bucket, key, bytes.length), null);
+    }
+
+    private static void deliverQueues() {
+        try (EventSourceMapping fanOut = EventSourceMapping.fromTemplate(stack, "FanOutFunction", new FanOutHandler(wiring(Setting.Function.FanOutFunction)));
+                EventSourceMapping send = EventSourceMapping.fromTemplate(stack, "SendFunction", new SendHandler(wiring(Setting.Function.SendFunction)))) {
+            assertTrue(fanOut.drain(Duration.ofSeconds(60)).queueEmpty(), "fan-out finished");
+            assertTrue(send.drain(Duration.ofSeconds(120)).queueEmpty(), "every batch sent");
+        }
+    }
+
+    @Test
+    void everyActiveSubscriberOfTheArticlesListsGetsExactlyOneEmailAndACorrectionSendsNothing() throws Exception {
+        List<Subscriber> people = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            SubscriberStatus status = i % 50 == 7 ? SubscriberStatus.PENDING : i % 50 == 9 ? SubscriberStatus.UNSUBSCRIBED : SubscriberStatus.ACTIVE;
+            Set<String> lists = i % 3 == 0 ? Set.of("newsletter", "press") : i % 3 == 1 ? Set.of("newsletter") : Set.of("press");
+            people.add(person(i, status, lists));
+        }
+        new DynamoDbSubscriberStore(stack.dynamoDb(), env(Setting.Function.SendFunction, Setting.SUBSCRIBERS_TABLE)).createAll(people);
+
+        PublishHandler publisher = new PublishHandler(wiring(Setting.Function.PublishFunction));
+        String article = "---\ntitle: Budget day in Llanfair\nslug: budget-day\nlists: [newsletter]\n---\nWhat the budget means here.\n";
+        publish(publisher, "articles/budget-day.md", article);
+        deliverQueues();
+
+        Map<String, Long> received = stack.capturedEmails().stream().filter(m -> m.subject().equals("Budget day in Llanfair"))
+                .flatMap(m -> m.to().stream()).collect(Collectors.groupingBy(to -> to, Collectors.counting()));
+        Set<String> expected = people.stream()
+                .filter(p -> p.status() == SubscriberStatus.ACTIVE && p.lists().contains("newsletter"))
+                .map(p -> p.address().forDelivery()).collect(Collectors.toSet());
+        assertEquals(expected, received.keySet(), "every active newsletter subscriber, and nobody else");
+        assertTrue(received.values().stream().allMatch(n -> n == 1), "exactly one each");
+        for (CapturedEmail mail : stack.capturedEmails()) {
+            assertTrue(mail.header("List-Unsubscribe").orElse("").contains("/unsubscribe?token="), "a per-recipient link");
+            assertEquals("List-Unsubscribe=One-Click", mail.header("List-Unsubscribe-Post").orElse(""));
+        }
+        Campaign campaign = new DynamoDbCampaignStore(stack.dynamoDb(), env(Setting.Function.SendFunction, Setting.CAMPAIGNS_TABLE))
+                .find(Campaign.idFor("budget-day")).orElseThrow();
+        assertEquals(CampaignStatus.SENT, campaign.status());
+        assertEquals(expected.size(), campaign.counts().sent());
+        System.out.println("publish to inbox: " + expected.size() + " active subscribers, campaign " + campaign.counts());
+
+        int before = stack.capturedEmails().size();
+        publish(publisher, "articles/budget-day.md", article.replace("means here.", "means here, corrected."));
+        deliverQueues();
+        assertEquals(before, stack.capturedEmails().size(), "a correction updates the page and sends nothing");
+    }
+}
