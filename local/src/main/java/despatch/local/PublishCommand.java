@@ -1,6 +1,11 @@
 package despatch.local;
 
+import despatch.lambda.FanOutHandler;
 import despatch.lambda.PublishHandler;
+import despatch.lambda.SendHandler;
+import despatch.lambda.aws.DynamoDbCampaignStore;
+import despatch.local.queue.EventSourceMapping;
+import despatch.sending.Campaign;
 import despatch.local.stack.ProjectRoot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,16 +33,54 @@ final class PublishCommand {
     int publishAll(List<Path> files) throws IOException {
         PublishHandler handler = new PublishHandler();
         int rejected = 0;
+        List<String> slugs = new java.util.ArrayList<>();
         for (Path file : files) {
-            rejected += publish(handler, file) ? 0 : 1;
+            rejected += publish(handler, file, slugs) ? 0 : 1;
         }
+        deliver(slugs);
         return rejected == 0 ? 0 : 1;
+    }
+
+    /**
+     * Runs the queues between publishing and the inbox the way Lambda's event source mappings
+     * would: fan-out, then the send batches, until both are empty; then prints each campaign.
+     */
+    private void deliver(List<String> slugs) {
+        java.net.URI sqsEndpoint = java.net.URI.create(environment.get("AWS_ENDPOINT_URL_SQS"));
+        despatch.local.stack.CloudFormationTemplate template = despatch.local.stack.CloudFormationTemplate
+                .load(root.resolve("template.yaml")).withSqsEndpoint(sqsEndpoint);
+        try (software.amazon.awssdk.services.sqs.SqsClient sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
+                        .httpClient(UrlConnectionHttpClient.create()).build();
+                EventSourceMapping fanOut = EventSourceMapping.fromTemplate(template, sqs, "FanOutFunction", new FanOutHandler(),
+                        EventSourceMapping.Options.LOCAL);
+                EventSourceMapping send = EventSourceMapping.fromTemplate(template, sqs, "SendFunction", new SendHandler(),
+                        EventSourceMapping.Options.LOCAL)) {
+            fanOut.drain(java.time.Duration.ofMinutes(2));
+            send.drain(java.time.Duration.ofMinutes(10));
+        }
+        DynamoDbCampaignStore campaigns = new DynamoDbCampaignStore(
+                software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
+                environment.get("CAMPAIGNS_TABLE"));
+        for (String slug : slugs) {
+            campaigns.find(Campaign.idFor(slug)).ifPresent(campaign -> System.out.println("\ncampaign " + campaign.id() + ": "
+                    + campaign.status().name().toLowerCase(java.util.Locale.ROOT) + ", " + campaign.counts().sent() + " sent, "
+                    + campaign.counts().suppressed() + " suppressed, " + campaign.counts().failed() + " failed, "
+                    + campaign.counts().unknown() + " unknown, to " + String.join(" + ", campaign.lists())));
+        }
+        System.out.println("Emails sent (SES emulator): " + environment.get("AWS_ENDPOINT_URL_SESV2").replaceAll("/+$", "") + "/");
     }
 
     int demo(Path samples) throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(samples)) {
             files = listing.filter(Files::isRegularFile).sorted().toList();
+        }
+        Path constituents = samples.resolve("subscribers/constituents.csv");
+        if (Files.exists(constituents)) {
+            System.out.println("Importing sample subscribers (with their consent records) from " + constituents + ".");
+            try (StackConnection stack = StackConnection.fromEnvironment(environment)) {
+                new ImportCommand(stack).run(List.of(constituents.toString()));
+            }
         }
         System.out.println("Publishing " + files.size() + " sample articles from " + samples + " on the local stack.");
         int status = publishAll(files);
@@ -51,7 +94,7 @@ final class PublishCommand {
     }
 
     /** @return whether the article was accepted */
-    private boolean publish(PublishHandler handler, Path file) throws IOException {
+    private boolean publish(PublishHandler handler, Path file, List<String> slugs) throws IOException {
         String bucket = environment.get("UPLOADS_BUCKET");
         String key = "articles/" + file.getFileName();
         byte[] content = Files.readAllBytes(file);
@@ -61,6 +104,9 @@ final class PublishCommand {
         boolean accepted = true;
         for (Map<String, Object> outcome : outcomes) {
             accepted &= !"rejected".equals(outcome.get("outcome"));
+            if (outcome.get("slug") != null) {
+                slugs.add(String.valueOf(outcome.get("slug")));
+            }
             print(outcome);
         }
         return accepted;
