@@ -11,5 +11,7 @@ public enum ConsentAction {
     /** Changed lists from the preferences page. */
     CHANGED,
     /** Left every list. */
-    UNSUBSCRIBED
+    UNSUBSCRIBED,
+    /** Taken off every list because mail to the address bounced for good or was reported as spam. */
+    SUPPRESSED
 }

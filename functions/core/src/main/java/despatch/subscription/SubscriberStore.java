@@ -29,6 +29,9 @@ public interface SubscriberStore {
     /** Marks the address suppressed; for erasure also forgets which subscriber had it. */
     void suppressAddress(String addressKey, SubscriberStatus reason, Instant at);
 
+    /** Counts one more soft bounce for the address. @return the count so far */
+    int countSoftBounce(String addressKey);
+
     /** Lifts a suppression after a fresh, confirmed opt-in. */
     void clearSuppression(String addressKey);
 

@@ -56,8 +56,16 @@ public final class InMemorySubscriberStore implements SubscriberStore {
         addresses.put(addressKey, new AddressRecord(addressKey, holder, Optional.of(reason), Optional.of(at)));
     }
 
+    private final Map<String, Integer> softBounces = new ConcurrentHashMap<>();
+
+    @Override
+    public int countSoftBounce(String addressKey) {
+        return softBounces.merge(addressKey, 1, Integer::sum);
+    }
+
     @Override
     public synchronized void clearSuppression(String addressKey) {
+        softBounces.remove(addressKey);
         AddressRecord current = addresses.get(addressKey);
         if (current != null) {
             addresses.put(addressKey, new AddressRecord(addressKey, current.subscriberId(), Optional.empty(), Optional.empty()));

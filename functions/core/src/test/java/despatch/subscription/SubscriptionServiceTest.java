@@ -657,6 +657,11 @@ class SubscriptionServiceTest {
         }
 
         @Override
+        public int countSoftBounce(String addressKey) {
+            return inner.countSoftBounce(addressKey);
+        }
+
+        @Override
         public void suppressAddress(String addressKey, SubscriberStatus reason, Instant at) {
             inner.suppressAddress(addressKey, reason, at);
         }

@@ -30,7 +30,7 @@ final class PhysicalNames {
             case "AWS::SNS::Topic" -> "TopicName";
             case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "FunctionName";
             case "AWS::IAM::Role" -> "RoleName";
-            case "AWS::SecretsManager::Secret" -> "Name";
+            case "AWS::SecretsManager::Secret", "AWS::SES::ConfigurationSet" -> "Name";
             default -> null;
         };
         Object explicit = property == null ? null : resource.property(property);

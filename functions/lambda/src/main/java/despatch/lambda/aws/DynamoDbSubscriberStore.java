@@ -108,10 +108,20 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
     }
 
     @Override
+    public int countSoftBounce(String addressKey) {
+        Map<String, AttributeValue> updated = dynamoDb.updateItem(update -> update.tableName(table)
+                .key(SubscriberItems.addressKey(addressKey))
+                .updateExpression("ADD softBounces :one")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW)).attributes();
+        return Integer.parseInt(updated.get("softBounces").n());
+    }
+
+    @Override
     public void clearSuppression(String addressKey) {
         try {
             dynamoDb.updateItem(update -> update.tableName(table).key(SubscriberItems.addressKey(addressKey))
-                    .updateExpression("REMOVE suppression, suppressedAt")
+                    .updateExpression("REMOVE suppression, suppressedAt, softBounces")
                     .conditionExpression("attribute_exists(pk)"));
         } catch (ConditionalCheckFailedException nothingToClear) {
             // No address record: nothing was suppressed.

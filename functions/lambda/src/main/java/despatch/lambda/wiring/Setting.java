@@ -13,22 +13,22 @@ public enum Setting {
     SITE_BUCKET("Bucket that holds the public web site", null, Function.PublishFunction),
     ARTICLES_TABLE("DynamoDB table of article records", null, Function.PublishFunction),
     SUBSCRIBERS_TABLE("DynamoDB table of subscribers, list memberships, suppressions and daily limits", null,
-            Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction),
+            Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction),
     CAMPAIGNS_TABLE("DynamoDB table of campaigns and their delivery records", null,
             Function.PublishFunction, Function.FanOutFunction, Function.SendFunction),
     SEND_QUEUE_URL("SQS queue of recipient batches that SendFunction consumes", null, Function.FanOutFunction),
     FAN_OUT_QUEUE_URL("SQS queue of campaigns to fan out (or to continue fanning out)", null,
             Function.PublishFunction, Function.FanOutFunction),
     SITE_BASE_URL("Public address of the site, e.g. https://news.example.org.uk", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction),
     PUBLIC_API_URL("Public address of the subscription API; unset for the API itself means the address each request arrived at", null,
             Function.ImportFunction, Function.SendFunction),
     OFFICE_NAME("Name shown as the sender and in footers, e.g. Office of Jane Smith MP", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction),
     OFFICE_POSTAL_ADDRESS("Postal address for email footers; lines separated by |", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction),
     LISTS("Mailing lists: id=Display name|Description, separated by semicolons", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction),
     MEDIA_CONTACT("Media contact printed on press releases that do not name one", ""),
     SITE_LANGUAGE("BCP 47 language of the site and emails", "en-GB"),
     TIME_ZONE("Zone in which dates and embargoes are shown", "Europe/London"),
@@ -40,11 +40,12 @@ public enum Setting {
             Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
     MAILS_PER_ADDRESS_PER_DAY("Confirmation and link emails one address can be sent per day", "3"),
     REQUESTS_PER_NETWORK_PER_DAY("Subscribe and data requests one client IP address can make per day", "50"),
+    SOFT_BOUNCES_BEFORE_SUPPRESSION("Soft bounces (mailbox full, server busy) after which an address is suppressed", "3"),
     IMPORT_MAILS_PER_SECOND("Most confirmation emails an import sends per second; keep it under the SES sending quota", "10"),
     S3_FORCE_PATH_STYLE("true only for local S3 emulators that need path-style addressing", "false");
 
     /** The SAM functions, by logical id in template.yaml. */
-    public enum Function { PublishFunction, PreviewFunction, SubscriptionFunction, ImportFunction, FanOutFunction, SendFunction }
+    public enum Function { PublishFunction, PreviewFunction, SubscriptionFunction, ImportFunction, FanOutFunction, SendFunction, FeedbackFunction }
 
     private final String description;
     private final String defaultValue;

@@ -15,6 +15,8 @@ import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.aws.DynamoDbCampaignStore;
 import despatch.lambda.aws.DynamoDbDeliveryLedger;
 import despatch.lambda.aws.SqsSendQueue;
+import despatch.feedback.FeedbackService;
+import despatch.subscription.Suppressions;
 import despatch.sending.CampaignService;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import despatch.lambda.aws.S3ImportFiles;
@@ -145,6 +147,12 @@ public final class Wiring {
                 clock);
         return new BatchSender(new S3RenderedEmailStore(s3(), settings.get(Setting.UPLOADS_BUCKET)), campaignService(), worker,
                 importLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX));
+    }
+
+    /** Bounces and complaints: suppression through the subscription rules, soft bounces counted on the address. */
+    public FeedbackService feedbackService() {
+        DynamoDbSubscriberStore store = new DynamoDbSubscriberStore(dynamoDb(), settings.get(Setting.SUBSCRIBERS_TABLE));
+        return new FeedbackService(new Suppressions(office, store, clock), store, settings.number(Setting.SOFT_BOUNCES_BEFORE_SUPPRESSION));
     }
 
     /** Campaign records, the subscriber lists they page, and the queues they fill. */

@@ -1,0 +1,72 @@
+package despatch.feedback;
+
+import despatch.subscription.AddressKey;
+import despatch.subscription.EmailAddress;
+import despatch.subscription.InvalidEmailAddressException;
+import despatch.subscription.SubscriberStatus;
+import despatch.subscription.Suppressions;
+
+/**
+ * Acts on bounces and complaints: a hard bounce or a complaint suppresses the address at once (it
+ * leaves every list and is never mailed again unless the person confirms afresh); soft bounces are
+ * counted and suppress the address once they reach the limit.
+ */
+public final class FeedbackService {
+    /** What one notification did, in counts: logs carry these, never the addresses. */
+    public record Result(int suppressed, int softBouncesCounted, int unknownAddresses) {
+    }
+
+    private final Suppressions suppressions;
+    private final despatch.subscription.SubscriberStore store;
+    private final int softBounceLimit;
+
+    public FeedbackService(Suppressions suppressions, despatch.subscription.SubscriberStore store, int softBounceLimit) {
+        this.suppressions = suppressions;
+        this.store = store;
+        this.softBounceLimit = softBounceLimit;
+    }
+
+    public Result handle(MailFeedback feedback) {
+        int suppressed = 0;
+        int soft = 0;
+        int unknown = 0;
+        switch (feedback) {
+            case MailFeedback.Bounce bounce -> {
+                for (String typed : bounce.recipients()) {
+                    EmailAddress address = address(typed);
+                    if (address == null) {
+                        unknown++;
+                    } else if (bounce.permanent() || store.countSoftBounce(AddressKey.of(address)) >= softBounceLimit) {
+                        suppressions.suppress(address, SubscriberStatus.BOUNCED);
+                        suppressed++;
+                    } else {
+                        soft++;
+                    }
+                }
+            }
+            case MailFeedback.Complaint complaint -> {
+                for (String typed : complaint.recipients()) {
+                    EmailAddress address = address(typed);
+                    if (address == null) {
+                        unknown++;
+                    } else {
+                        suppressions.suppress(address, SubscriberStatus.COMPLAINED);
+                        suppressed++;
+                    }
+                }
+            }
+            case MailFeedback.Other other -> {
+                // Nothing to do: delivery, open and click counts need tracking, which is off by default.
+            }
+        }
+        return new Result(suppressed, soft, unknown);
+    }
+
+    private static EmailAddress address(String typed) {
+        try {
+            return EmailAddress.parse(typed);
+        } catch (InvalidEmailAddressException e) {
+            return null;
+        }
+    }
+}

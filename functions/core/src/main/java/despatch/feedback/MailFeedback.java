@@ -1,0 +1,18 @@
+package despatch.feedback;
+
+import java.util.List;
+
+/** What the mail provider reported about a message, as far as suppression cares. */
+public sealed interface MailFeedback {
+    /** @param permanent a hard bounce (the address does not exist); otherwise a soft one (mailbox full, …) */
+    record Bounce(boolean permanent, List<String> recipients) implements MailFeedback {
+    }
+
+    /** Someone reported the message as spam. */
+    record Complaint(List<String> recipients) implements MailFeedback {
+    }
+
+    /** Deliveries, opens, clicks and the rest: not acted on (tracking is off unless the office turns it on). */
+    record Other(String type) implements MailFeedback {
+    }
+}
