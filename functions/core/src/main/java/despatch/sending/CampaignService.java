@@ -105,6 +105,60 @@ public final class CampaignService {
         }
     }
 
+    public List<Campaign> recent(int limit) {
+        return campaigns.recent(limit);
+    }
+
+    public Optional<Campaign> find(String campaignId) {
+        return campaigns.find(campaignId);
+    }
+
+    /**
+     * Stops a campaign: batches still queued are dropped when they arrive. Deliveries already
+     * made stay made.
+     *
+     * @return false when the campaign is already over (sent or cancelled)
+     */
+    public boolean cancel(String campaignId) {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
+            if (!campaign.status().canMoveTo(CampaignStatus.CANCELLED)) {
+                return false;
+            }
+            try {
+                campaigns.save(campaign.moved(CampaignStatus.CANCELLED, clock.instant()));
+                return true;
+            } catch (ConcurrentChangeException e) {
+                // Moved meanwhile: look again.
+            }
+        }
+        throw new ConcurrentChangeException("campaign " + campaignId + " kept changing");
+    }
+
+    /**
+     * Staff decided the unknown outcomes should be sent (a recipient may then get a second copy,
+     * which is why it is never done without them): their claims are released and they are queued
+     * again. A paused campaign is resumed with them.
+     *
+     * @return how many were queued
+     */
+    public int resendUnknown(String campaignId, DeliveryLedger ledger) {
+        Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
+        if (campaign.status() == CampaignStatus.PAUSED || campaign.status() == CampaignStatus.SENT) {
+            move(campaignId, CampaignStatus.SENDING);
+        }
+        List<Recipient> again = new ArrayList<>();
+        for (String subscriberId : ledger.unknownOutcomes(campaignId)) {
+            subscribers.findSubscriber(subscriberId).ifPresent(s -> again.add(new Recipient(s.id(), s.address())));
+            ledger.mark(campaignId, subscriberId, DeliveryState.RETRY, "resent by staff", clock.instant());
+        }
+        if (!again.isEmpty()) {
+            campaigns.addCounts(campaignId, 0, 0, 0, -again.size());
+            queue.enqueue(batches(campaign, again));
+        }
+        return again.size();
+    }
+
     /** Asks for fan-out to go on in a fresh invocation, from the cursor this one saved. */
     public void continueFanOut(String campaignId) {
         fanOuts.request(campaignId);

@@ -18,7 +18,8 @@ public enum CampaignStatus {
             HELD, EnumSet.of(SENDING, CANCELLED),
             SENDING, EnumSet.of(SENT, PAUSED, CANCELLED),
             PAUSED, EnumSet.of(SENDING, CANCELLED),
-            SENT, EnumSet.noneOf(CampaignStatus.class),
+            // Only when staff resend deliveries whose outcome was unknown.
+            SENT, EnumSet.of(SENDING),
             CANCELLED, EnumSet.noneOf(CampaignStatus.class));
 
     public boolean canMoveTo(CampaignStatus next) {
@@ -32,7 +33,7 @@ public enum CampaignStatus {
         return next;
     }
 
-    /** Nothing more will be sent: the campaign is over. */
+    /** Nothing more will be sent unless staff resend unknown outcomes: the campaign is over. */
     public boolean isFinished() {
         return this == SENT || this == CANCELLED;
     }

@@ -17,6 +17,9 @@ public interface CampaignStore {
      */
     void save(Campaign campaign);
 
+    /** The most recent campaigns first, by key (a registry item per campaign), never by Scan. */
+    java.util.List<Campaign> recent(int limit);
+
     /** Adds one batch's ended deliveries to the counters. */
     void addCounts(String campaignId, long sent, long suppressed, long failed, long unknown);
 }

@@ -15,6 +15,9 @@ public interface DeliveryLedger {
      */
     boolean claim(String campaignId, String subscriberId, Instant at);
 
+    /** Subscriber ids whose delivery is still CLAIMED: sent or not, nobody can tell. */
+    java.util.List<String> unknownOutcomes(String campaignId);
+
     /** Records how the claimed delivery ended; {@code detail} is a message id, a reason, or empty. */
     void mark(String campaignId, String subscriberId, DeliveryState state, String detail, Instant at);
 }

@@ -109,4 +109,30 @@ class CampaignServiceTest {
                 service, null, null, "");
         assertEquals(new HashSet<>(queue.get(0).recipients()), new HashSet<>(sender.send(queue.get(0)).retry()), "all of it, later");
     }
+
+    @Test
+    void staffSeeUnknownOutcomesAndCanResendThemOrCancel() throws Exception {
+        subscribers(3, Set.of("newsletter"));
+        Campaign campaign = service.startFor("gala", "Gala", Set.of("newsletter"), null).orElseThrow();
+        service.fanOut(campaign.id(), () -> true);
+        InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger();
+        List<Recipient> people = queue.get(0).recipients();
+        people.forEach(p -> ledger.claim(campaign.id(), p.subscriberId(), TestOffice.NOW));
+        ledger.mark(campaign.id(), people.get(0).subscriberId(), DeliveryState.SENT, "m1", TestOffice.NOW);
+        ledger.mark(campaign.id(), people.get(1).subscriberId(), DeliveryState.SENT, "m2", TestOffice.NOW);
+        service.record(campaign.id(), new BatchOutcome(Map.of(people.get(0).subscriberId(), DeliveryState.SENT,
+                people.get(1).subscriberId(), DeliveryState.SENT), List.of(), List.of(people.get(2)), List.of(), false));
+        assertEquals(CampaignStatus.SENT, campaigns.find(campaign.id()).orElseThrow().status(), "everyone accounted for");
+        assertEquals(List.of(people.get(2).subscriberId()), ledger.unknownOutcomes(campaign.id()));
+
+        queue.clear();
+        assertEquals(1, service.resendUnknown(campaign.id(), ledger));
+        assertEquals(CampaignStatus.SENDING, campaigns.find(campaign.id()).orElseThrow().status());
+        assertEquals(List.of(people.get(2)), queue.get(0).recipients());
+        assertTrue(ledger.claim(campaign.id(), people.get(2).subscriberId(), TestOffice.NOW), "released for one more try");
+
+        assertTrue(service.cancel(campaign.id()));
+        assertEquals(CampaignStatus.CANCELLED, campaigns.find(campaign.id()).orElseThrow().status());
+        assertTrue(!service.cancel(campaign.id()), "already over");
+    }
 }

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class CampaignStatusTest {
     @Test
-    void aFinishedCampaignNeverMovesAgain() {
+    void aCancelledCampaignNeverMovesAgainAndASentOneOnlyForAResendOfUnknownOutcomes() {
         for (CampaignStatus next : CampaignStatus.values()) {
-            assertFalse(CampaignStatus.SENT.canMoveTo(next), "SENT -> " + next);
             assertFalse(CampaignStatus.CANCELLED.canMoveTo(next), "CANCELLED -> " + next);
+            assertEquals(next == CampaignStatus.SENDING, CampaignStatus.SENT.canMoveTo(next), "SENT -> " + next);
         }
     }
 

@@ -33,6 +33,11 @@ public final class InMemoryCampaignStore implements CampaignStore {
     }
 
     @Override
+    public java.util.List<Campaign> recent(int limit) {
+        return campaigns.values().stream().sorted(java.util.Comparator.comparing(Campaign::createdAt).reversed()).limit(limit).toList();
+    }
+
+    @Override
     public synchronized void addCounts(String campaignId, long sent, long suppressed, long failed, long unknown) {
         Campaign c = campaigns.get(campaignId);
         CampaignCounts n = c.counts();

@@ -26,6 +26,13 @@ public final class InMemoryDeliveryLedger implements DeliveryLedger {
         entries.put(campaignId + "/" + subscriberId, new Entry(state, detail));
     }
 
+    @Override
+    public java.util.List<String> unknownOutcomes(String campaignId) {
+        return entries.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(campaignId + "/") && e.getValue().state() == DeliveryState.CLAIMED)
+                .map(e -> e.getKey().substring(campaignId.length() + 1)).sorted().toList();
+    }
+
     public Entry entry(String campaignId, String subscriberId) {
         return entries.get(campaignId + "/" + subscriberId);
     }

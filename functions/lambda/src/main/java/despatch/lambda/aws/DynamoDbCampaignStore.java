@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoDbCampaignStore implements CampaignStore {
     private static final String[] COUNTERS = {"sent", "suppressed", "failed", "unknown"};
+    private static final String REGISTRY = "CAMPAIGNS";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -46,10 +47,20 @@ public final class DynamoDbCampaignStore implements CampaignStore {
         }
         try {
             dynamoDb.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
         }
+        // The registry that lists campaigns newest first, by key; idempotent, written after the campaign.
+        dynamoDb.putItem(put -> put.tableName(table).item(Map.of("pk", s(REGISTRY), "sk", s(campaign.createdAt() + "#" + campaign.id()),
+                "campaignId", s(campaign.id()))));
+        return true;
+    }
+
+    @Override
+    public java.util.List<Campaign> recent(int limit) {
+        return dynamoDb.query(query -> query.tableName(table).keyConditionExpression("pk = :registry")
+                        .expressionAttributeValues(Map.of(":registry", s(REGISTRY))).scanIndexForward(false).limit(limit))
+                .items().stream().map(item -> find(item.get("campaignId").s())).flatMap(Optional::stream).toList();
     }
 
     @Override

@@ -47,6 +47,20 @@ public final class DynamoDbDeliveryLedger implements DeliveryLedger {
                         ":at", s(at.toString()))));
     }
 
+    /** A Query of the campaign's partition (its deliveries), keeping the ones still CLAIMED. */
+    @Override
+    public java.util.List<String> unknownOutcomes(String campaignId) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        dynamoDb.queryPaginator(query -> query.tableName(table)
+                        .keyConditionExpression("pk = :campaign AND begins_with(sk, :delivery)")
+                        .filterExpression("#state = :claimed")
+                        .expressionAttributeNames(Map.of("#state", "state"))
+                        .expressionAttributeValues(Map.of(":campaign", s("CAMPAIGN#" + campaignId), ":delivery", s("DELIVERY#"),
+                                ":claimed", s(DeliveryState.CLAIMED.name()))))
+                .items().forEach(item -> ids.add(item.get("sk").s().substring("DELIVERY#".length())));
+        return ids;
+    }
+
     /** The state of one delivery, or null when it was never claimed; for staff tools and tests. */
     public DeliveryState stateOf(String campaignId, String subscriberId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
