@@ -16,7 +16,7 @@ class PacedMailerTest {
             sentAt.add(now[0]);
             recording.send(email);
         };
-        PacedMailer paced = new PacedMailer(timed, 10, () -> now[0], wait -> now[0] += wait);
+        PacedMailer paced = new PacedMailer(timed, new despatch.sending.Pacer(10, () -> now[0], wait -> now[0] += wait));
         OutgoingEmail email = new OutgoingEmail(EmailAddress.parse("jane@example.org"), "s", "<p>h</p>", "t");
 
         for (int i = 0; i < 5; i++) {

@@ -57,7 +57,10 @@ class PublishToInboxTest {
     }
 
     private static Wiring wiring(Setting.Function function) {
-        return new Wiring(Settings.from(stack.environmentFor(function.name()), function), Clock.systemUTC(), stack.s3(), stack.dynamoDb(),
+        Map<String, String> environment = new java.util.HashMap<>(stack.environmentFor(function.name()));
+        // The emulator has no quota; pacing itself is tested on its own (PacedMailerTest), so keep this test quick.
+        environment.put(Setting.MAX_SEND_RATE.name(), "1000");
+        return new Wiring(Settings.from(environment, function), Clock.systemUTC(), stack.s3(), stack.dynamoDb(),
                 stack.sesV2(), stack.secretsManager(), stack.sqs());
     }
 

@@ -40,6 +40,8 @@ public enum Setting {
             Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
     MAILS_PER_ADDRESS_PER_DAY("Confirmation and link emails one address can be sent per day", "3"),
     REQUESTS_PER_NETWORK_PER_DAY("Subscribe and data requests one client IP address can make per day", "50"),
+    MAX_SEND_RATE("The account's SES maximum send rate, emails per second, shared by all send workers", "14"),
+    SEND_WORKERS("How many SendFunction workers run at once: the SQS event source's MaximumConcurrency in template.yaml", "2"),
     SOFT_BOUNCES_BEFORE_SUPPRESSION("Soft bounces (mailbox full, server busy) after which an address is suppressed", "3"),
     IMPORT_MAILS_PER_SECOND("Most confirmation emails an import sends per second; keep it under the SES sending quota", "10"),
     S3_FORCE_PATH_STYLE("true only for local S3 emulators that need path-style addressing", "false");

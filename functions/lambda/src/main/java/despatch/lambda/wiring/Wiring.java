@@ -18,6 +18,8 @@ import despatch.lambda.aws.SqsSendQueue;
 import despatch.feedback.FeedbackService;
 import despatch.subscription.Suppressions;
 import despatch.sending.CampaignService;
+import despatch.sending.PacedCampaignMailer;
+import despatch.sending.Pacer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import despatch.lambda.aws.S3ImportFiles;
 import despatch.lambda.aws.SesCampaignMailer;
@@ -143,7 +145,9 @@ public final class Wiring {
         DynamoDbSubscriberStore subscribers = new DynamoDbSubscriberStore(dynamoDb(), settings.get(Setting.SUBSCRIBERS_TABLE));
         SendWorker worker = new SendWorker(new DynamoDbDeliveryLedger(dynamoDb(), settings.get(Setting.CAMPAIGNS_TABLE)),
                 new StoreRecipientCheck(subscribers),
-                new SesCampaignMailer(ses(), office.name(), settings.get(Setting.SENDER_ADDRESS), settings.optional(Setting.SES_CONFIGURATION_SET)),
+                new PacedCampaignMailer(new SesCampaignMailer(ses(), office.name(), settings.get(Setting.SENDER_ADDRESS),
+                        settings.optional(Setting.SES_CONFIGURATION_SET)),
+                        new Pacer((double) settings.number(Setting.MAX_SEND_RATE) / settings.number(Setting.SEND_WORKERS))),
                 clock);
         return new BatchSender(new S3RenderedEmailStore(s3(), settings.get(Setting.UPLOADS_BUCKET)), campaignService(), worker,
                 importLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX));

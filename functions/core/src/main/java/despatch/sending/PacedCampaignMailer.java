@@ -1,0 +1,22 @@
+package despatch.sending;
+
+/**
+ * Keeps one send worker to its share of the account's SES rate: with the template's fixed number
+ * of workers (the SQS event source's MaximumConcurrency), the total never exceeds the quota, so
+ * throttling stays the exception it should be rather than the way the rate is found.
+ */
+public final class PacedCampaignMailer implements CampaignMailer {
+    private final CampaignMailer mailer;
+    private final Pacer pacer;
+
+    public PacedCampaignMailer(CampaignMailer mailer, Pacer pacer) {
+        this.mailer = mailer;
+        this.pacer = pacer;
+    }
+
+    @Override
+    public String send(CampaignMessage message) throws MailThrottledException, SendingPausedException, MailRejectedException {
+        pacer.awaitSlot();
+        return mailer.send(message);
+    }
+}
