@@ -33,15 +33,21 @@ public final class CampaignService {
     private final SubscriberStore subscribers;
     private final SendQueue queue;
     private final FanOutRequests fanOuts;
+    private final CampaignScheduler scheduler;
+    private final ArticleRelease release;
+    private final StartDecision startDecision;
     private final Clock clock;
 
     public CampaignService(Office office, CampaignStore campaigns, SubscriberStore subscribers, SendQueue queue, FanOutRequests fanOuts,
-            Clock clock) {
+            CampaignScheduler scheduler, ArticleRelease release, StartDecision startDecision, Clock clock) {
         this.office = office;
         this.campaigns = campaigns;
         this.subscribers = subscribers;
         this.queue = queue;
         this.fanOuts = fanOuts;
+        this.scheduler = scheduler;
+        this.release = release;
+        this.startDecision = startDecision;
         this.clock = clock;
     }
 
@@ -65,10 +71,53 @@ public final class CampaignService {
         if (!campaigns.create(campaign)) {
             return Optional.empty();
         }
-        if (!later) {
+        if (later) {
+            scheduler.scheduleStart(campaign.id(), embargo);
+        } else {
             fanOuts.request(campaign.id());
         }
         return Optional.of(campaign);
+    }
+
+    /**
+     * The embargo's moment has come (the schedule fired): on time, the page goes on the site and
+     * sending starts; too late (an outage, a restore), the campaign is HELD for staff, who start it
+     * or cancel it. Never early.
+     *
+     * @return the campaign's status afterwards
+     */
+    public CampaignStatus startScheduled(String campaignId) {
+        Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
+        if (campaign.status() != CampaignStatus.SCHEDULED) {
+            return campaign.status();
+        }
+        switch (startDecision.decide(campaign.scheduledFor(), clock.instant())) {
+            case WAIT -> throw new IllegalStateException("The start of " + campaignId + " came before its embargo; it waits");
+            case HOLD -> move(campaignId, CampaignStatus.HELD);
+            case START -> {
+                release.release(campaign.slug());
+                move(campaignId, CampaignStatus.SENDING);
+            }
+        }
+        return campaigns.find(campaignId).orElseThrow().status();
+    }
+
+    /**
+     * Staff start a held or paused campaign. A held one's page goes on the site first.
+     *
+     * @return false when the campaign is in no state to start
+     */
+    public boolean startNow(String campaignId) {
+        Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
+        if (campaign.status() != CampaignStatus.HELD && campaign.status() != CampaignStatus.PAUSED) {
+            return false;
+        }
+        if (campaign.status() == CampaignStatus.HELD) {
+            release.release(campaign.slug());
+        }
+        move(campaignId, CampaignStatus.SENDING);
+        fanOuts.request(campaignId);
+        return true;
     }
 
     /**

@@ -8,6 +8,7 @@ import despatch.subscription.ConsentRecord;
 import despatch.subscription.ConsentSource;
 import despatch.subscription.EmailAddress;
 import despatch.subscription.InMemorySubscriberStore;
+import despatch.subscription.MutableClock;
 import despatch.subscription.Subscriber;
 import despatch.subscription.SubscriberStatus;
 import despatch.testing.TestOffice;
@@ -26,8 +27,12 @@ class CampaignServiceTest {
     private final InMemorySubscriberStore subscribers = new InMemorySubscriberStore();
     private final List<SendBatch> queue = new ArrayList<>();
     private final List<String> fanOutRequests = new ArrayList<>();
+    private final List<String> scheduled = new ArrayList<>();
+    private final List<String> released = new ArrayList<>();
+    private final MutableClock clock = new MutableClock(TestOffice.NOW);
     private final CampaignService service = new CampaignService(TestOffice.office(), campaigns, subscribers, queue::addAll,
-            fanOutRequests::add, TestOffice.clock());
+            fanOutRequests::add, (id, at) -> scheduled.add(id + "@" + at), released::add,
+            new StartDecision(java.time.Duration.ofMinutes(30)), clock);
 
     private void subscribers(int count, Set<String> lists) throws Exception {
         List<Subscriber> people = new ArrayList<>();
@@ -59,7 +64,31 @@ class CampaignServiceTest {
         Campaign campaign = service.startFor("school", "New school", Set.of("press"), TestOffice.NOW.plusSeconds(3600)).orElseThrow();
         assertEquals(CampaignStatus.SCHEDULED, campaign.status());
         assertTrue(fanOutRequests.isEmpty());
+        assertEquals(List.of("c-school@" + TestOffice.NOW.plusSeconds(3600)), scheduled, "a one-time schedule at the embargo");
         assertEquals(CampaignService.FanOutResult.NOT_SENDING, service.fanOut(campaign.id(), () -> true));
+    }
+
+    @Test
+    void atTheEmbargoThePageIsReleasedAndSendingStartsButNeverEarly() {
+        Campaign campaign = service.startFor("school", "New school", Set.of("press"), TestOffice.NOW.plusSeconds(3600)).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> service.startScheduled(campaign.id()));
+        assertTrue(released.isEmpty());
+
+        clock.advance(java.time.Duration.ofSeconds(3600));
+        assertEquals(CampaignStatus.SENDING, service.startScheduled(campaign.id()));
+        assertEquals(List.of("school"), released);
+    }
+
+    @Test
+    void aStartHoursLateIsHeldForStaffWhoStartItThemselves() {
+        Campaign campaign = service.startFor("late", "Late", Set.of("press"), TestOffice.NOW.plusSeconds(60)).orElseThrow();
+        clock.advance(java.time.Duration.ofHours(5));
+
+        assertEquals(CampaignStatus.HELD, service.startScheduled(campaign.id()));
+        assertTrue(released.isEmpty() && fanOutRequests.isEmpty(), "nothing goes out by itself");
+        assertTrue(service.startNow(campaign.id()));
+        assertEquals(List.of("late"), released);
+        assertEquals(List.of(campaign.id()), fanOutRequests);
     }
 
     @Test

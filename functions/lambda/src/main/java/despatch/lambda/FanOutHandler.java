@@ -41,8 +41,13 @@ public class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             Map<String, Object> fields = new LinkedHashMap<>();
             try {
-                String campaignId = JSON.readTree(message.getBody()).path("campaignId").asText();
+                var body = JSON.readTree(message.getBody());
+                String campaignId = body.path("campaignId").asText();
                 fields.put("campaignId", campaignId);
+                if (body.path("start").asBoolean(false)) {
+                    // The embargo schedule fired: release the page and start, or hold if far too late.
+                    fields.put("started", campaigns.startScheduled(campaignId).name());
+                }
                 CampaignService.FanOutResult result = campaigns.fanOut(campaignId,
                         () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
                 if (result == CampaignService.FanOutResult.CONTINUE) {

@@ -40,6 +40,11 @@ final class AwsClients {
         return configure(SesV2Client.builder(), endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
+    software.amazon.awssdk.services.scheduler.SchedulerClient scheduler(URI endpoint) {
+        return configure(software.amazon.awssdk.services.scheduler.SchedulerClient.builder(), endpoint)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
     SecretsManagerClient secretsManager(URI endpoint) {
         return configure(SecretsManagerClient.builder(), endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }

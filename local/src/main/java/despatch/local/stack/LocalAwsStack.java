@@ -38,6 +38,8 @@ public final class LocalAwsStack implements AutoCloseable {
     private final NodeServices node;
     private final SesStore sesStore;
     private final SecretsService secrets;
+    private SchedulerEmulator scheduler;
+    private software.amazon.awssdk.services.scheduler.SchedulerClient schedulerClient;
     private Duration startupTime = Duration.ZERO;
     private boolean closed;
 
@@ -179,6 +181,7 @@ public final class LocalAwsStack implements AutoCloseable {
             throw unwrap(e);
         }
         LocalAwsStack stack = new LocalAwsStack(template.join(), stateDir, s3.join(), sqs.join(), node.join(), secrets);
+        stack.scheduler = SchedulerEmulator.start(template.join(), sqs.join().client());
         stack.startupTime = Duration.ofNanos(System.nanoTime() - started);
         return stack;
     }
@@ -228,6 +231,19 @@ public final class LocalAwsStack implements AutoCloseable {
         return secrets.client();
     }
 
+    /** A client for the local EventBridge Scheduler, made on first use. */
+    public synchronized software.amazon.awssdk.services.scheduler.SchedulerClient scheduler() {
+        if (schedulerClient == null) {
+            schedulerClient = new AwsClients(template.stack().region(), S3ProxyEmulator.ACCESS_KEY_ID, S3ProxyEmulator.SECRET_ACCESS_KEY)
+                    .scheduler(schedulerEndpoint());
+        }
+        return schedulerClient;
+    }
+
+    public URI schedulerEndpoint() {
+        return scheduler.endpoint();
+    }
+
     public URI secretsManagerEndpoint() {
         return secrets.emulator().endpoint();
     }
@@ -243,6 +259,7 @@ public final class LocalAwsStack implements AutoCloseable {
         environment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SESV2", sesEndpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManagerEndpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SCHEDULER", schedulerEndpoint().toString());
         environment.put("S3_FORCE_PATH_STYLE", "true");
         return Collections.unmodifiableMap(environment);
     }
@@ -292,7 +309,10 @@ public final class LocalAwsStack implements AutoCloseable {
             return;
         }
         closed = true;
-        closeAll(List.of(node, sqs, s3, secrets));
+        if (schedulerClient != null) {
+            schedulerClient.close();
+        }
+        closeAll(List.of(scheduler, node, sqs, s3, secrets));
     }
 
     private static <T extends AutoCloseable> T keep(List<AutoCloseable> started, T closeable) {

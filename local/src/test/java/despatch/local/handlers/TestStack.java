@@ -34,7 +34,7 @@ final class TestStack {
     /** The wiring a deployed function would build, pointed at the emulators. */
     static Wiring wiring(Setting.Function function, Clock clock) {
         Settings settings = Settings.from(environment(function), function);
-        return new Wiring(settings, clock, get().s3(), get().dynamoDb(), get().sesV2(), get().secretsManager(), get().sqs());
+        return new Wiring(settings, clock, get().s3(), get().dynamoDb(), get().sesV2(), get().secretsManager(), get().sqs(), get().scheduler());
     }
 
     static String bucket(String setting) {

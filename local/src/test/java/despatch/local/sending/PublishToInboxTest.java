@@ -61,7 +61,7 @@ class PublishToInboxTest {
         // The emulator has no quota; pacing itself is tested on its own (PacedMailerTest), so keep this test quick.
         environment.put(Setting.MAX_SEND_RATE.name(), "1000");
         return new Wiring(Settings.from(environment, function), Clock.systemUTC(), stack.s3(), stack.dynamoDb(),
-                stack.sesV2(), stack.secretsManager(), stack.sqs());
+                stack.sesV2(), stack.secretsManager(), stack.sqs(), stack.scheduler());
     }
 
     private static String env(Setting.Function function, Setting setting) {
@@ -126,5 +126,36 @@ class PublishToInboxTest {
         publish(publisher, "articles/budget-day.md", article.replace("means here.", "means here, corrected."));
         deliverQueues();
         assertEquals(before, stack.capturedEmails().size(), "a correction updates the page and sends nothing");
+    }
+
+    @Test
+    void anEmbargoedReleaseGoesOnTheSiteAndOutToItsListAtTheEmbargoAndNotBefore() throws Exception {
+        List<Subscriber> journalists = new ArrayList<>();
+        for (int i = 1000; i < 1010; i++) {
+            journalists.add(person(i, SubscriberStatus.ACTIVE, Set.of("press")));
+        }
+        new DynamoDbSubscriberStore(stack.dynamoDb(), env(Setting.Function.SendFunction, Setting.SUBSCRIBERS_TABLE)).createAll(journalists);
+        Instant embargo = Instant.now().plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        publish(new PublishHandler(wiring(Setting.Function.PublishFunction)), "articles/school.md", "---\ntitle: New school approved\n"
+                + "kind: press-release\nslug: new-school\nlists: [press]\nembargo: " + embargo + "\n---\nThe county has approved it.\n");
+        String site = env(Setting.Function.PublishFunction, Setting.SITE_BUCKET);
+        DynamoDbCampaignStore campaigns = new DynamoDbCampaignStore(stack.dynamoDb(), env(Setting.Function.SendFunction, Setting.CAMPAIGNS_TABLE));
+
+        deliverQueues();
+        assertEquals(CampaignStatus.SCHEDULED, campaigns.find("c-new-school").orElseThrow().status());
+        assertTrue(stack.capturedEmails().stream().noneMatch(m -> m.subject().equals("New school approved")), "nothing before the embargo");
+        assertTrue(stack.s3().listObjectsV2(list -> list.bucket(site).prefix("articles/new-school/")).contents().isEmpty(), "no page yet");
+
+        // The local EventBridge Scheduler puts the start request on the fan-out queue at the embargo.
+        Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), embargo).toMillis()) + 1500);
+        deliverQueues();
+
+        assertEquals(CampaignStatus.SENT, campaigns.find("c-new-school").orElseThrow().status());
+        for (Subscriber journalist : journalists) {
+            assertEquals(1, stack.capturedEmails().stream().filter(m -> m.subject().equals("New school approved"))
+                    .filter(m -> m.to().contains(journalist.address().forDelivery())).count(), "one copy each, at the embargo");
+        }
+        assertTrue(stack.s3().getObjectAsBytes(get -> get.bucket(site).key("articles/new-school/index.html")).asUtf8String()
+                .contains("The county has approved it."));
     }
 }

@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Rendered emails under {@code rendered/<slug>/} in the private uploads bucket: email.html,
- * email.txt and email.json (subject and preheader), ready for the sending step.
+ * email.txt and email.json (subject and preheader), ready for the sending step, and web.html,
+ * ready for an embargo's end.
  */
 public final class S3RenderedEmailStore implements RenderedEmailStore, CampaignEmails {
     public static final String PREFIX = "rendered/";
@@ -32,6 +33,8 @@ public final class S3RenderedEmailStore implements RenderedEmailStore, CampaignE
         put(prefix + "email.html", rendered.emailHtml(), S3Content.HTML);
         put(prefix + "email.txt", rendered.emailText(), S3Content.TEXT);
         put(prefix + "email.json", headers(rendered), S3Content.JSON);
+        // The page too: an embargoed article's goes on the site only when its embargo ends (S3ArticleRelease).
+        put(prefix + "web.html", rendered.webHtml(), S3Content.HTML);
         return "s3://" + bucket + "/" + prefix;
     }
 

@@ -21,6 +21,10 @@ import despatch.sending.CampaignService;
 import despatch.sending.PacedCampaignMailer;
 import despatch.sending.Pacer;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import despatch.lambda.aws.EventBridgeCampaignScheduler;
+import despatch.lambda.aws.S3ArticleRelease;
+import despatch.sending.StartDecision;
 import despatch.lambda.aws.S3ImportFiles;
 import despatch.lambda.aws.SesCampaignMailer;
 import despatch.sending.BatchSender;
@@ -62,6 +66,7 @@ public final class Wiring {
     private SesV2Client ses;
     private SecretsManagerClient secrets;
     private SqsClient sqs;
+    private SchedulerClient scheduler;
     private TokenSigner signer;
 
     public Wiring(Settings settings, Clock clock) {
@@ -87,11 +92,18 @@ public final class Wiring {
         this.secrets = secrets;
     }
 
-    /** The same, with the SQS client too, for the sending functions. */
+    /** The same, with the SQS client too; an EventBridge Scheduler client is built from the environment if needed. */
     public Wiring(Settings settings, Clock clock, S3Client s3, DynamoDbClient dynamoDb, SesV2Client ses,
             SecretsManagerClient secrets, SqsClient sqs) {
+        this(settings, clock, s3, dynamoDb, ses, secrets, sqs, null);
+    }
+
+    /** The same, with the SQS and EventBridge Scheduler clients too, for the sending functions. */
+    public Wiring(Settings settings, Clock clock, S3Client s3, DynamoDbClient dynamoDb, SesV2Client ses,
+            SecretsManagerClient secrets, SqsClient sqs, SchedulerClient scheduler) {
         this(settings, clock, s3, dynamoDb, ses, secrets);
         this.sqs = sqs;
+        this.scheduler = scheduler;
     }
 
     public static Wiring fromEnvironment(Setting.Function function) {
@@ -163,7 +175,12 @@ public final class Wiring {
     public CampaignService campaignService() {
         SqsSendQueue queues = new SqsSendQueue(sqs(), settings.optional(Setting.SEND_QUEUE_URL), settings.optional(Setting.FAN_OUT_QUEUE_URL));
         return new CampaignService(office, new DynamoDbCampaignStore(dynamoDb(), settings.get(Setting.CAMPAIGNS_TABLE)),
-                new DynamoDbSubscriberStore(dynamoDb(), settings.optional(Setting.SUBSCRIBERS_TABLE)), queues, queues, clock);
+                new DynamoDbSubscriberStore(dynamoDb(), settings.optional(Setting.SUBSCRIBERS_TABLE)), queues, queues,
+                (campaignId, at) -> new EventBridgeCampaignScheduler(scheduler(), settings.get(Setting.SCHEDULE_NAME_PREFIX),
+                        settings.get(Setting.FAN_OUT_QUEUE_ARN), settings.get(Setting.SCHEDULER_ROLE_ARN)).scheduleStart(campaignId, at),
+                slug -> new S3ArticleRelease(s3(), settings.get(Setting.UPLOADS_BUCKET), settings.get(Setting.SITE_BUCKET), dynamoDb(),
+                        settings.get(Setting.ARTICLES_TABLE), clock).release(slug),
+                new StartDecision(java.time.Duration.ofMinutes(settings.number(Setting.START_TOLERANCE_MINUTES))), clock);
     }
 
     /**
@@ -202,6 +219,13 @@ public final class Wiring {
                     .build();
         }
         return s3;
+    }
+
+    private SchedulerClient scheduler() {
+        if (scheduler == null) {
+            scheduler = SchedulerClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        }
+        return scheduler;
     }
 
     private SqsClient sqs() {

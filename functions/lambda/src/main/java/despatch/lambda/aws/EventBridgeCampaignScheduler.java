@@ -1,0 +1,74 @@
+package despatch.lambda.aws;
+
+import despatch.sending.CampaignScheduler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+
+/**
+ * A one-time EventBridge Scheduler schedule per embargoed campaign: at the embargo it puts
+ * {@code {"campaignId": …, "start": true}} on the fan-out queue, then deletes itself. Creating it
+ * twice (a retried publish) finds the first and changes nothing.
+ */
+public final class EventBridgeCampaignScheduler implements CampaignScheduler {
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final SchedulerClient scheduler;
+    private final String namePrefix;
+    private final String fanOutQueueArn;
+    private final String roleArn;
+
+    /** @param namePrefix the stack's name, so schedules are recognisably this stack's (and its policy can name them) */
+    public EventBridgeCampaignScheduler(SchedulerClient scheduler, String namePrefix, String fanOutQueueArn, String roleArn) {
+        this.scheduler = scheduler;
+        this.namePrefix = namePrefix;
+        this.fanOutQueueArn = fanOutQueueArn;
+        this.roleArn = roleArn;
+    }
+
+    @Override
+    public void scheduleStart(String campaignId, Instant at) {
+        try {
+            scheduler.createSchedule(create -> create
+                    .name(name(campaignId))
+                    // Scheduler runs to the minute at best; rounding up never starts an embargo early.
+                    .scheduleExpression("at(" + AT.format(roundUpToSecond(at)) + ")")
+                    .scheduleExpressionTimezone("UTC")
+                    .flexibleTimeWindow(window -> window.mode(FlexibleTimeWindowMode.OFF))
+                    .actionAfterCompletion(ActionAfterCompletion.DELETE)
+                    .description("Start campaign " + campaignId + " at its embargo")
+                    .target(target -> target.arn(fanOutQueueArn).roleArn(roleArn)
+                            .input("{\"campaignId\":\"" + campaignId + "\",\"start\":true}")));
+        } catch (ConflictException alreadyScheduled) {
+            // A retried publish: the schedule from the first attempt stands.
+        }
+    }
+
+    /** Schedule names allow 64 characters of [0-9a-zA-Z-_.]; a slug can be longer, so long ids are shortened with a hash. */
+    String name(String campaignId) {
+        String name = namePrefix + "-" + campaignId.replaceAll("[^0-9A-Za-z_.-]", "-");
+        if (name.length() <= 64) {
+            return name;
+        }
+        try {
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(campaignId.getBytes(StandardCharsets.UTF_8)));
+            return name.substring(0, 47) + "-" + hash.substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static Instant roundUpToSecond(Instant at) {
+        Instant truncated = at.truncatedTo(ChronoUnit.SECONDS);
+        return truncated.equals(at) ? at : truncated.plusSeconds(1);
+    }
+}
