@@ -13,7 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code ./despatch campaigns | campaign ID | cancel ID | resend-unknown ID}: staff's view of
+ * {@code ./despatch campaigns | campaign ID | start ID | cancel ID | resend-unknown ID}: staff's view of
  * campaigns on the local stack, through the same core calls a deployed tool would make. Prints
  * subscriber ids, never addresses.
  */
@@ -36,6 +36,7 @@ public final class CampaignsCommand {
             case "campaigns" -> list();
             case "campaign" -> show(args.getFirst());
             case "cancel" -> cancel(args.getFirst());
+            case "start" -> start(args.getFirst());
             case "resend-unknown" -> resendUnknown(args.getFirst());
             default -> 2;
         };
@@ -83,6 +84,16 @@ public final class CampaignsCommand {
         System.out.println(cancelled ? id + " cancelled: batches still queued are dropped as they arrive."
                 : id + " is already over (" + status(campaigns.find(id).orElseThrow()) + "); nothing to cancel.");
         return cancelled ? 0 : 1;
+    }
+
+    private int start(String id) {
+        if (campaigns.find(id).isEmpty()) {
+            return unknown(id);
+        }
+        boolean started = campaigns.startNow(id);
+        System.out.println(started ? id + " started: its page is on the site and fan-out has been asked for."
+                : id + " is " + status(campaigns.find(id).orElseThrow()) + ": only a held or paused campaign can be started by hand.");
+        return started ? 0 : 1;
     }
 
     private int resendUnknown(String id) {
