@@ -25,6 +25,7 @@ public final class LocalRunner {
             case "preview" -> PreviewCommand.run(rest);
             case "publish" -> new PublishCommand(System.getenv()).publishAll(rest.stream().map(Path::of).toList());
             case "campaigns", "campaign", "start", "cancel", "resend-unknown" -> new CampaignsCommand(System.getenv()).run(args[0], rest);
+            case "test-send" -> TestSendCommand.run(Path.of(rest.getFirst()), System.getenv());
             case "demo" -> new PublishCommand(System.getenv()).demo(Path.of(rest.isEmpty() ? "local/samples" : rest.getFirst()));
             case "serve" -> ServeCommand.run(rest, System.getenv());
             case "import" -> {

@@ -20,6 +20,7 @@ import org.crac.Resource;
  */
 public class PreviewHandler implements RequestStreamHandler, Resource {
     private final PreviewService previews;
+    private final java.util.function.Supplier<despatch.sending.TestSend> testSend;
     private final JsonLog log = new JsonLog(System.out);
 
     public PreviewHandler() {
@@ -29,6 +30,8 @@ public class PreviewHandler implements RequestStreamHandler, Resource {
 
     public PreviewHandler(Wiring wiring) {
         this.previews = wiring.previewService();
+        // Built on first use: previews need no SES, and most invocations are previews.
+        this.testSend = wiring::testSend;
     }
 
     @Override
@@ -39,7 +42,11 @@ public class PreviewHandler implements RequestStreamHandler, Resource {
                 : previews.preview(request.fileName(), request.body());
         log.info("article.previewed", Map.of("accepted", preview.accepted(),
                 "slug", String.valueOf(preview.slug()), "warnings", preview.warnings().size(), "problems", preview.problems().size()));
-        PreviewResponse.write(preview, output);
+        Integer testSentTo = request.testSend() && preview.accepted() ? testSend.get().send(preview.rendered()) : null;
+        if (testSentTo != null) {
+            log.info("article.test_sent", Map.of("slug", String.valueOf(preview.slug()), "staff", testSentTo));
+        }
+        PreviewResponse.write(preview, testSentTo, output);
     }
 
     @Override

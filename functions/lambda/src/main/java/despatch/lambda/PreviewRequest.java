@@ -16,10 +16,14 @@ import java.util.List;
  * A preview request, or the problem with it. Only keys under articles/ may be previewed: the
  * uploads bucket also holds subscriber imports, which are personal data.
  */
-record PreviewRequest(String key, String fileName, byte[] body, Preview problem) {
+/**
+ * @param testSend also send the rendered email to the office's staff, marked as a test
+ */
+record PreviewRequest(String key, String fileName, byte[] body, Preview problem, boolean testSend) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String USAGE = "Send {\"key\": \"articles/…\"} to preview an upload, or "
-            + "{\"fileName\": \"article.md\", \"body\": \"…\"} to preview text (bodyBase64 for raw bytes).";
+            + "{\"fileName\": \"article.md\", \"body\": \"…\"} to preview text (bodyBase64 for raw bytes); "
+            + "add \"testSend\": true to email it to the staff addresses, marked as a test.";
 
     static PreviewRequest read(InputStream input) throws IOException {
         JsonNode json;
@@ -31,13 +35,14 @@ record PreviewRequest(String key, String fileName, byte[] body, Preview problem)
         if (json == null || !json.isObject()) {
             return invalid(USAGE);
         }
+        boolean testSend = json.path("testSend").asBoolean(false);
         String key = text(json, "key");
         String fileName = text(json, "fileName");
         if (key != null) {
             if (!key.startsWith(PublishService.ARTICLES_PREFIX)) {
                 return invalid("Only uploads under " + PublishService.ARTICLES_PREFIX + " can be previewed; got '" + key + "'.");
             }
-            return new PreviewRequest(key, null, null, null);
+            return new PreviewRequest(key, null, null, null, testSend);
         }
         String body = text(json, "body");
         String base64 = text(json, "bodyBase64");
@@ -46,7 +51,7 @@ record PreviewRequest(String key, String fileName, byte[] body, Preview problem)
         }
         try {
             byte[] bytes = body != null ? body.getBytes(StandardCharsets.UTF_8) : Base64.getDecoder().decode(base64);
-            return new PreviewRequest(null, fileName, bytes, null);
+            return new PreviewRequest(null, fileName, bytes, null, testSend);
         } catch (IllegalArgumentException e) {
             return invalid("bodyBase64 is not valid Base64.");
         }
@@ -58,6 +63,6 @@ record PreviewRequest(String key, String fileName, byte[] body, Preview problem)
     }
 
     private static PreviewRequest invalid(String message) {
-        return new PreviewRequest(null, null, null, new Preview(null, null, List.of(), List.of(new Problem("request", message))));
+        return new PreviewRequest(null, null, null, new Preview(null, null, List.of(), List.of(new Problem("request", message))), false);
     }
 }

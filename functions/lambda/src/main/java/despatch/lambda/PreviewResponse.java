@@ -15,8 +15,16 @@ final class PreviewResponse {
     }
 
     static void write(Preview preview, OutputStream output) throws IOException {
+        write(preview, null, output);
+    }
+
+    /** @param testSentTo how many staff addresses got a test send, or null when none was asked for */
+    static void write(Preview preview, Integer testSentTo, OutputStream output) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("accepted", preview.accepted());
+        if (testSentTo != null) {
+            json.put("testSentTo", testSentTo);
+        }
         if (preview.accepted()) {
             json.put("slug", preview.slug());
             json.put("subject", preview.rendered().subject());

@@ -38,6 +38,7 @@ public enum Setting {
     TIME_ZONE("Zone in which dates and embargoes are shown", "Europe/London"),
     SENDER_ADDRESS("Address mail is sent from; a verified SES identity", null,
             Function.SubscriptionFunction, Function.ImportFunction, Function.SendFunction),
+    STAFF_ADDRESSES("Staff addresses that get test sends, separated by commas", ""),
     UNSUBSCRIBE_MAILBOX("Address for mailto: unsubscribes in the List-Unsubscribe header; blank for none", ""),
     SES_CONFIGURATION_SET("SES configuration set for sending events; blank for none", ""),
     SIGNING_SECRET_ARN("Secrets Manager secret that signs links in emails (generated at deploy, never in the template)", null,

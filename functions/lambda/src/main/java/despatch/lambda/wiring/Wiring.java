@@ -165,6 +165,13 @@ public final class Wiring {
                 importLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX));
     }
 
+    /** Test sends from the preview function: the real email to staff, marked as a test, through the same SES path. */
+    public despatch.sending.TestSend testSend() {
+        return new despatch.sending.TestSend(new SesCampaignMailer(ses(), office.name(), settings.get(Setting.SENDER_ADDRESS),
+                settings.optional(Setting.SES_CONFIGURATION_SET)), settings.optional(Setting.STAFF_ADDRESSES),
+                office.subscribeUrl().replaceAll("/subscribe$", ""));
+    }
+
     /** Bounces and complaints: suppression through the subscription rules, soft bounces counted on the address. */
     public FeedbackService feedbackService() {
         DynamoDbSubscriberStore store = new DynamoDbSubscriberStore(dynamoDb(), settings.get(Setting.SUBSCRIBERS_TABLE));
