@@ -9,6 +9,7 @@ import despatch.lambda.wiring.Wiring;
 import despatch.sending.BatchOutcome;
 import despatch.sending.BatchSender;
 import despatch.sending.DeliveryState;
+import despatch.sending.RetryDelay;
 import despatch.sending.SendBatch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import java.util.Map;
  */
 public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final BatchSender sender;
+    private final Wiring.RetryScheduling retries;
     private final JsonLog log = new JsonLog(System.out);
 
     public SendHandler() {
@@ -32,6 +34,7 @@ public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     public SendHandler(Wiring wiring) {
         this.sender = wiring.batchSender();
+        this.retries = wiring.retryScheduling();
     }
 
     @Override
@@ -55,6 +58,11 @@ public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
                 fields.put("retry", outcome.retry().size());
                 fields.put("paused", outcome.paused());
                 done = outcome.retry().isEmpty();
+                if (!done) {
+                    // Sooner than the queue's visibility timeout, backing off while SES keeps throttling.
+                    int received = Integer.parseInt(message.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
+                    retries.retryAfter(message.getReceiptHandle(), RetryDelay.after(received, outcome.paused()));
+                }
             } catch (IllegalArgumentException e) {
                 fields.put("error", e.getMessage());
                 done = false;

@@ -20,7 +20,7 @@ public enum Setting {
     SCHEDULER_ROLE_ARN("Role EventBridge Scheduler assumes to put a start request on the fan-out queue", null, Function.PublishFunction),
     SCHEDULE_NAME_PREFIX("Prefix of this stack's embargo schedules (the stack name)", null, Function.PublishFunction),
     START_TOLERANCE_MINUTES("How late a scheduled campaign may still start by itself; later, it is held for staff", "30"),
-    SEND_QUEUE_URL("SQS queue of recipient batches that SendFunction consumes", null, Function.FanOutFunction),
+    SEND_QUEUE_URL("SQS queue of recipient batches that SendFunction consumes", null, Function.FanOutFunction, Function.SendFunction),
     FAN_OUT_QUEUE_URL("SQS queue of campaigns to fan out (or to continue fanning out)", null,
             Function.PublishFunction, Function.FanOutFunction),
     SITE_BASE_URL("Public address of the site, e.g. https://news.example.org.uk", null,

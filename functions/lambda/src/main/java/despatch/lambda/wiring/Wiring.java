@@ -165,6 +165,20 @@ public final class Wiring {
                 importLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX));
     }
 
+    /** Sets when a failed send batch comes back; a no-op when the queue URL is not configured. */
+    public interface RetryScheduling {
+        void retryAfter(String receiptHandle, java.time.Duration delay);
+    }
+
+    public RetryScheduling retryScheduling() {
+        String queueUrl = settings.optional(Setting.SEND_QUEUE_URL);
+        if (queueUrl.isEmpty()) {
+            return (receiptHandle, delay) -> { };
+        }
+        return (receiptHandle, delay) -> sqs().changeMessageVisibility(change -> change.queueUrl(queueUrl)
+                .receiptHandle(receiptHandle).visibilityTimeout((int) delay.toSeconds()));
+    }
+
     /** Test sends from the preview function: the real email to staff, marked as a test, through the same SES path. */
     public despatch.sending.TestSend testSend() {
         return new despatch.sending.TestSend(new SesCampaignMailer(ses(), office.name(), settings.get(Setting.SENDER_ADDRESS),
