@@ -33,7 +33,8 @@ public final class BatchSender {
     public BatchOutcome send(SendBatch batch) {
         if (campaigns.sending(batch.campaignId()).isEmpty()) {
             List<Recipient> later = campaigns.isOver(batch.campaignId()) ? List.of() : batch.recipients();
-            return new BatchOutcome(Map.of(), List.of(), List.of(), later, false);
+            // Paused or held: it waits for staff, so its recipients wait the longest before they look again.
+            return new BatchOutcome(Map.of(), List.of(), List.of(), later, !later.isEmpty());
         }
         MessageBuilder builder = builders.computeIfAbsent(batch.campaignId(), campaign -> {
             CampaignEmails.StoredEmail email = emails.load(batch.slug());

@@ -18,16 +18,26 @@ import java.util.Set;
  * Addresses travel in the queue because fan-out read them from the list memberships anyway;
  * SQS encrypts them at rest.
  */
-public record SendBatch(String campaignId, String slug, Set<String> lists, List<Recipient> recipients) {
+public record SendBatch(String campaignId, String slug, Set<String> lists, List<Recipient> recipients, int attempt) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public SendBatch {
         lists = Set.copyOf(lists);
         recipients = List.copyOf(recipients);
+        attempt = Math.max(1, attempt);
+    }
+
+    public SendBatch(String campaignId, String slug, Set<String> lists, List<Recipient> recipients) {
+        this(campaignId, slug, lists, recipients, 1);
+    }
+
+    /** The recipients this try did not reach, for the next one. */
+    public SendBatch retrying(List<Recipient> unsent) {
+        return new SendBatch(campaignId, slug, lists, unsent, attempt + 1);
     }
 
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode().put("campaignId", campaignId).put("slug", slug);
+        ObjectNode root = JSON.createObjectNode().put("campaignId", campaignId).put("slug", slug).put("attempt", attempt);
         ArrayNode listNode = root.putArray("lists");
         lists.stream().sorted().forEach(listNode::add);
         ArrayNode people = root.putArray("recipients");
@@ -45,7 +55,7 @@ public record SendBatch(String campaignId, String slug, Set<String> lists, List<
             for (JsonNode person : root.path("recipients")) {
                 recipients.add(new Recipient(required(person, "id"), EmailAddress.parse(required(person, "email"))));
             }
-            return new SendBatch(required(root, "campaignId"), required(root, "slug"), lists, recipients);
+            return new SendBatch(required(root, "campaignId"), required(root, "slug"), lists, recipients, root.path("attempt").asInt(1));
         } catch (IOException | InvalidEmailAddressException | NullPointerException e) {
             throw new IllegalArgumentException("Not a send batch: " + e.getClass().getSimpleName(), e);
         }

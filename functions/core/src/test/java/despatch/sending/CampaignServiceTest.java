@@ -30,7 +30,18 @@ class CampaignServiceTest {
     private final List<String> scheduled = new ArrayList<>();
     private final List<String> released = new ArrayList<>();
     private final MutableClock clock = new MutableClock(TestOffice.NOW);
-    private final CampaignService service = new CampaignService(TestOffice.office(), campaigns, subscribers, queue::addAll,
+    private final SendQueue sendQueue = new SendQueue() {
+        @Override
+        public void enqueue(List<SendBatch> batches) {
+            queue.addAll(batches);
+        }
+
+        @Override
+        public void enqueueLater(SendBatch batch, java.time.Duration delay) {
+            queue.add(batch);
+        }
+    };
+    private final CampaignService service = new CampaignService(TestOffice.office(), campaigns, subscribers, sendQueue,
             fanOutRequests::add, (id, at) -> scheduled.add(id + "@" + at), released::add,
             new StartDecision(java.time.Duration.ofMinutes(30)), clock);
 

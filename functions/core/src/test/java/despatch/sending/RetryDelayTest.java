@@ -7,15 +7,16 @@ import org.junit.jupiter.api.Test;
 
 class RetryDelayTest {
     @Test
-    void throttledBatchesBackOffExponentiallyUpToFiveMinutes() {
-        assertEquals(Duration.ofSeconds(15), RetryDelay.after(1, false));
-        assertEquals(Duration.ofSeconds(30), RetryDelay.after(2, false));
-        assertEquals(Duration.ofSeconds(240), RetryDelay.after(5, false));
-        assertEquals(Duration.ofMinutes(5), RetryDelay.after(9, false));
+    void throttledRecipientsBackOffExponentiallyUpToSqssFifteenMinuteLimit() {
+        assertEquals(Duration.ofSeconds(15), RetryDelay.DEFAULT.after(1, false));
+        assertEquals(Duration.ofSeconds(30), RetryDelay.DEFAULT.after(2, false));
+        assertEquals(Duration.ofSeconds(240), RetryDelay.DEFAULT.after(5, false));
+        assertEquals(Duration.ofMinutes(15), RetryDelay.DEFAULT.after(12, false));
+        assertEquals(Duration.ofMinutes(15), new RetryDelay(Duration.ofSeconds(15), Duration.ofHours(1)).after(30, false));
     }
 
     @Test
-    void aPausedAccountWaitsLongerWhateverTheCount() {
-        assertEquals(Duration.ofMinutes(15), RetryDelay.after(1, true));
+    void aPausedCampaignWaitsTheLongestWhateverTheAttempt() {
+        assertEquals(Duration.ofMinutes(15), RetryDelay.DEFAULT.after(1, true));
     }
 }

@@ -10,6 +10,7 @@ import despatch.sending.BatchOutcome;
 import despatch.sending.BatchSender;
 import despatch.sending.DeliveryState;
 import despatch.sending.RetryDelay;
+import despatch.sending.SendQueue;
 import despatch.sending.SendBatch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,8 @@ import java.util.Map;
  */
 public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final BatchSender sender;
-    private final Wiring.RetryScheduling retries;
+    private final SendQueue queue;
+    private final RetryDelay delays;
     private final JsonLog log = new JsonLog(System.out);
 
     public SendHandler() {
@@ -34,7 +36,8 @@ public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     public SendHandler(Wiring wiring) {
         this.sender = wiring.batchSender();
-        this.retries = wiring.retryScheduling();
+        this.queue = wiring.sendQueue();
+        this.delays = wiring.retryDelay();
     }
 
     @Override
@@ -57,12 +60,12 @@ public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
                 fields.put("unknownOutcome", outcome.unknown().size());
                 fields.put("retry", outcome.retry().size());
                 fields.put("paused", outcome.paused());
-                done = outcome.retry().isEmpty();
-                if (!done) {
-                    // Sooner than the queue's visibility timeout, backing off while SES keeps throttling.
-                    int received = Integer.parseInt(message.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
-                    retries.retryAfter(message.getReceiptHandle(), RetryDelay.after(received, outcome.paused()));
+                if (!outcome.retry().isEmpty()) {
+                    // The unsent recipients go back as a new, delayed message: a long throttle or a pause
+                    // then never runs a batch into the dead-letter queue's receive limit.
+                    queue.enqueueLater(batch.retrying(outcome.retry()), delays.after(batch.attempt(), outcome.paused()));
                 }
+                done = true;
             } catch (IllegalArgumentException e) {
                 fields.put("error", e.getMessage());
                 done = false;

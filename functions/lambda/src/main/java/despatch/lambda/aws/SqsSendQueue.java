@@ -42,6 +42,12 @@ public final class SqsSendQueue implements SendQueue, FanOutRequests {
     }
 
     @Override
+    public void enqueueLater(SendBatch batch, java.time.Duration delay) {
+        sqs.sendMessage(send -> send.queueUrl(sendQueueUrl).messageBody(batch.toJson())
+                .delaySeconds((int) Math.min(900, Math.max(0, delay.toSeconds()))));
+    }
+
+    @Override
     public void request(String campaignId) {
         sqs.sendMessage(send -> send.queueUrl(fanOutQueueUrl).messageBody("{\"campaignId\":\"" + campaignId + "\"}"));
     }

@@ -47,6 +47,8 @@ public enum Setting {
     REQUESTS_PER_NETWORK_PER_DAY("Subscribe and data requests one client IP address can make per day", "50"),
     MAX_SEND_RATE("The account's SES maximum send rate, emails per second, shared by all send workers", "14"),
     SEND_WORKERS("How many SendFunction workers run at once: the SQS event source's MaximumConcurrency in template.yaml", "2"),
+    SEND_RETRY_FIRST_DELAY_SECONDS("Wait before throttled recipients are tried again; it doubles each time", "15"),
+    SEND_RETRY_LONGEST_DELAY_SECONDS("The longest wait between tries, and a paused campaign's wait (SQS allows 900 at most)", "900"),
     SOFT_BOUNCES_BEFORE_SUPPRESSION("Soft bounces (mailbox full, server busy) after which an address is suppressed", "3"),
     IMPORT_MAILS_PER_SECOND("Most confirmation emails an import sends per second; keep it under the SES sending quota", "10"),
     S3_FORCE_PATH_STYLE("true only for local S3 emulators that need path-style addressing", "false");

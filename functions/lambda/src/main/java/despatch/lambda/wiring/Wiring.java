@@ -165,18 +165,14 @@ public final class Wiring {
                 importLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX));
     }
 
-    /** Sets when a failed send batch comes back; a no-op when the queue URL is not configured. */
-    public interface RetryScheduling {
-        void retryAfter(String receiptHandle, java.time.Duration delay);
+    /** The send queue, for fan-out's batches and for recipients put back to try later. */
+    public SqsSendQueue sendQueue() {
+        return new SqsSendQueue(sqs(), settings.optional(Setting.SEND_QUEUE_URL), settings.optional(Setting.FAN_OUT_QUEUE_URL));
     }
 
-    public RetryScheduling retryScheduling() {
-        String queueUrl = settings.optional(Setting.SEND_QUEUE_URL);
-        if (queueUrl.isEmpty()) {
-            return (receiptHandle, delay) -> { };
-        }
-        return (receiptHandle, delay) -> sqs().changeMessageVisibility(change -> change.queueUrl(queueUrl)
-                .receiptHandle(receiptHandle).visibilityTimeout((int) delay.toSeconds()));
+    public despatch.sending.RetryDelay retryDelay() {
+        return new despatch.sending.RetryDelay(java.time.Duration.ofSeconds(settings.number(Setting.SEND_RETRY_FIRST_DELAY_SECONDS)),
+                java.time.Duration.ofSeconds(settings.number(Setting.SEND_RETRY_LONGEST_DELAY_SECONDS)));
     }
 
     /** Test sends from the preview function: the real email to staff, marked as a test, through the same SES path. */
