@@ -1,6 +1,7 @@
 package despatch.local.serve;
 
 import despatch.local.StackConnection;
+import despatch.local.queue.QueueConsumers;
 import despatch.local.stack.CloudFormationTemplate;
 import despatch.local.stack.HostedStack;
 import despatch.local.stack.ProjectRoot;
@@ -83,10 +84,18 @@ public final class ServeCommand {
             }
             return fail("could not serve on " + ownAddress + ": " + e.getMessage());
         }
+        // The send path runs too: what is published or confirmed while serving is sent, as in AWS.
+        QueueConsumers consumers = hosted != null ? QueueConsumers.forStack(hosted.stack())
+                : QueueConsumers.fromEnvironment(environment, root);
         CountDownLatch stopped = new CountDownLatch(1);
         HostedStack ownStack = hosted;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                try {
+                    consumers.close();
+                } catch (Exception e) {
+                    System.err.println("despatch serve: the queue consumers did not stop cleanly: " + e.getClass().getSimpleName());
+                }
                 server.close();
                 stack.close();
                 if (ownStack != null) {
