@@ -1,0 +1,290 @@
+package despatch.bench;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import despatch.lambda.FanOutHandler;
+import despatch.lambda.PublishHandler;
+import despatch.lambda.SendHandler;
+import despatch.lambda.aws.DynamoDbCampaignStore;
+import despatch.lambda.aws.DynamoDbSubscriberStore;
+import despatch.lambda.wiring.Setting;
+import despatch.local.S3EventFactory;
+import despatch.local.queue.EventSourceMapping;
+import despatch.local.stack.CapturedEmail;
+import despatch.local.stack.LocalAwsStack;
+import despatch.local.stack.ProjectRoot;
+import despatch.sending.Campaign;
+import despatch.sending.CampaignStatus;
+import despatch.subscription.Subscriber;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * One campaign to N subscribers through the real sending path on a fresh in-memory local stack:
+ * PublishHandler on the S3 event for an article with {@code lists: [newsletter]}, then
+ * FanOutFunction's and SendFunction's queues drained by local event source mappings as Lambda
+ * would consume them. Every client the handlers use counts its requests, per function and service.
+ * Fails unless every subscriber got exactly one email and the campaign ended SENT with N sent.
+ * Prints wall time, requests per operation and per 1,000 recipients, DynamoDB units, SQS messages,
+ * and the cost of it all per 10,000 emails beyond SES's own price ({@link SendCostModel}).
+ *
+ * <p>Usage: {@code SendScaleMain [N] [--paced]}; N defaults to 10,000. Without --paced, SendFunction's
+ * MAX_SEND_RATE is set out of reach so the run measures the work, not the wait for SES's quota;
+ * the cost model adds that wait back as a floor.
+ */
+public final class SendScaleMain {
+    private static final int DEFAULT_RECIPIENTS = 10_000;
+    private static final String SLUG = "winter-newsletter-bench";
+    private static final String UNPACED_RATE = "1000000";
+    private static final Duration FAN_OUT_TIMEOUT = Duration.ofMinutes(15);
+
+    private final LocalAwsStack stack;
+    private final PrintStream console;
+
+    private SendScaleMain(LocalAwsStack stack, PrintStream console) {
+        this.stack = stack;
+        this.console = console;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int recipients = DEFAULT_RECIPIENTS;
+        boolean paced = false;
+        for (String arg : args) {
+            if (arg.equals("--paced")) {
+                paced = true;
+            } else {
+                recipients = count(arg);
+            }
+        }
+        PrintStream console = System.out;
+        printMachine(console, recipients, paced);
+        try (LocalAwsStack stack = LocalAwsStack.start()) {
+            console.printf(Locale.ROOT, "stack:    fresh, in memory, started in %.1f s%n", stack.startupTime().toMillis() / 1000.0);
+            new SendScaleMain(stack, console).run(recipients, paced);
+        }
+        // The emulators are stopped; SDK and ElasticMQ threads must not hold the JVM.
+        System.exit(0);
+    }
+
+    private void run(int recipients, boolean paced) {
+        List<Subscriber> people = SampleSubscribers.generate(recipients);
+        long setup = System.nanoTime();
+        new DynamoDbSubscriberStore(stack.dynamoDb(), env(Setting.Function.SendFunction, Setting.SUBSCRIBERS_TABLE)).createAll(people);
+        console.printf(Locale.ROOT, "setup:    %,d active subscribers on '%s' written with createAll in %.1f s (not counted)%n",
+                recipients, SampleSubscribers.LIST, (System.nanoTime() - setup) / 1e9);
+
+        // Handlers log JSON lines to System.out, fixed when they are built: count those bytes, do not show them.
+        LongAdder logBytes = new LongAdder();
+        System.setOut(new PrintStream(new CountingSink(logBytes), true, StandardCharsets.UTF_8));
+        Map<Setting.Function, CountedClients> clients = new HashMap<>();
+        ServiceRequestCounter pollerCounter = new ServiceRequestCounter("SQS (Lambda's pollers)");
+        try (SqsClient pollerSqs = CountedClients.sqs(stack, pollerCounter)) {
+            for (Setting.Function function : List.of(Setting.Function.PublishFunction, Setting.Function.FanOutFunction,
+                    Setting.Function.SendFunction)) {
+                clients.put(function, new CountedClients(stack, function));
+            }
+            measure(recipients, paced, people, clients, pollerSqs, pollerCounter, logBytes);
+        } finally {
+            System.setOut(console);
+            clients.values().forEach(CountedClients::close);
+        }
+    }
+
+    private void measure(int recipients, boolean paced, List<Subscriber> people, Map<Setting.Function, CountedClients> clients,
+            SqsClient pollerSqs, ServiceRequestCounter pollerCounter, LongAdder logBytes) {
+        Map<String, String> sendOverrides = paced ? Map.of() : Map.of("MAX_SEND_RATE", UNPACED_RATE);
+        HandlerTimer publishTimer = new HandlerTimer("PublishFunction");
+        HandlerTimer fanOutTimer = new HandlerTimer("FanOutFunction");
+        HandlerTimer sendTimer = new HandlerTimer("SendFunction");
+        // Each container's construction is its init (SnapStart restores it): its requests count, its time does not.
+        CountedClients publishClients = clients.get(Setting.Function.PublishFunction);
+        CountedClients fanOutClients = clients.get(Setting.Function.FanOutFunction);
+        CountedClients sendClients = clients.get(Setting.Function.SendFunction);
+        PublishHandler publisher = publishTimer.container(() -> new PublishHandler(publishClients.wiring(Map.of())));
+        RequestHandler<SQSEvent, SQSBatchResponse> fanOut = fanOutTimer.perContainer(() -> new FanOutHandler(fanOutClients.wiring(Map.of())));
+        RequestHandler<SQSEvent, SQSBatchResponse> send = sendTimer.perContainer(() -> new SendHandler(sendClients.wiring(sendOverrides)));
+
+        // The editor's upload: not the functions' work, so through the stack's own (uncounted) client.
+        String bucket = env(Setting.Function.PublishFunction, Setting.UPLOADS_BUCKET);
+        String key = "articles/" + SLUG + ".txt";
+        byte[] article = articleWithLists();
+        stack.s3().putObject(put -> put.bucket(bucket).key(key), RequestBody.fromBytes(article));
+        var event = new S3EventFactory(ProjectRoot.find()).objectCreated(bucket, key, article.length);
+
+        console.printf(Locale.ROOT, "sending:  '%s' (%,d bytes) to %,d subscribers; SendFunction %s%n", key, article.length, recipients,
+                paced ? "paced as the template sets it" : "unpaced (MAX_SEND_RATE=" + UNPACED_RATE + ")");
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().unstarted(r));
+        long start = System.nanoTime();
+        progress.scheduleAtFixedRate(() -> console.printf(Locale.ROOT, "  ... %,d emails sent after %.0f s%n",
+                clients.get(Setting.Function.SendFunction).sesCounter.snapshot().operation("SendEmail").messages(),
+                (System.nanoTime() - start) / 1e9), 15, 15, TimeUnit.SECONDS);
+        List<Map<String, Object>> published = publishTimer.time(() -> publisher.handleRequest(event, null));
+        if (published.size() != 1 || !"published".equals(published.getFirst().get("outcome"))) {
+            throw new IllegalStateException("the sample article was not published: " + published);
+        }
+        EventSourceMapping.DrainResult fannedOut;
+        EventSourceMapping.DrainResult sent;
+        double wallSeconds;
+        try (EventSourceMapping fanOutMapping = EventSourceMapping.fromTemplate(stack.template(), pollerSqs, "FanOutFunction", fanOut,
+                EventSourceMapping.Options.LOCAL);
+                EventSourceMapping sendMapping = EventSourceMapping.fromTemplate(stack.template(), pollerSqs, "SendFunction", send,
+                        EventSourceMapping.Options.LOCAL)) {
+            fanOutMapping.start();
+            sendMapping.start();
+            fannedOut = fanOutMapping.drain(FAN_OUT_TIMEOUT);
+            sent = sendMapping.drain(sendTimeout(recipients, paced));
+            wallSeconds = (System.nanoTime() - start) / 1e9;
+        } finally {
+            progress.shutdownNow();
+        }
+        System.setOut(console);
+        console.printf(Locale.ROOT, "  queues drained %.1f s after the upload event%n", wallSeconds);
+        if (!fannedOut.queueEmpty() || !sent.queueEmpty()) {
+            throw new IllegalStateException("the queues did not drain in time: fan-out " + fannedOut + ", send " + sent);
+        }
+        long failures = fanOutTimer.times().failures() + sendTimer.times().failures();
+        if (failures > 0) {
+            throw new IllegalStateException(failures + " invocations or messages failed (see the WARN lines above)");
+        }
+        Campaign campaign = checkDelivered(people, clients);
+
+        List<FunctionRun> runs = List.of(
+                FunctionRun.of(clients.get(Setting.Function.PublishFunction), publishTimer, memoryMb("PublishFunction"),
+                        timeoutSeconds("PublishFunction")),
+                FunctionRun.of(clients.get(Setting.Function.FanOutFunction), fanOutTimer, memoryMb("FanOutFunction"),
+                        timeoutSeconds("FanOutFunction")),
+                FunctionRun.of(clients.get(Setting.Function.SendFunction), sendTimer, memoryMb("SendFunction"),
+                        timeoutSeconds("SendFunction")));
+        SendFigures figures = new SendFigures(recipients, wallSeconds, runs, pollerCounter.snapshot(), logBytes.sum(),
+                campaign);
+        figures.print(console);
+        new SendCostModel(campaign.counts().sent(), runs, pollerCounter.snapshot(), logBytes.sum(), pacing(), paced)
+                .print(console);
+    }
+
+    /** Every subscriber exactly once, nobody else; the campaign SENT with all of them sent. Throws otherwise. */
+    private Campaign checkDelivered(List<Subscriber> people, Map<Setting.Function, CountedClients> clients) {
+        Campaign campaign = new DynamoDbCampaignStore(stack.dynamoDb(), env(Setting.Function.SendFunction, Setting.CAMPAIGNS_TABLE))
+                .find(Campaign.idFor(SLUG)).orElseThrow(() -> new IllegalStateException("no campaign for " + SLUG));
+        long read = System.nanoTime();
+        List<CapturedEmail> captured = stack.capturedEmails();
+        Map<String, Long> received = captured.stream().filter(m -> m.subject().equals(campaign.subject()))
+                .flatMap(m -> m.to().stream()).collect(Collectors.groupingBy(to -> to, Collectors.counting()));
+        Set<String> expected = people.stream().map(p -> p.address().forDelivery()).collect(Collectors.toSet());
+        List<String> problems = new ArrayList<>();
+        if (!received.keySet().equals(expected)) {
+            long missing = expected.stream().filter(a -> !received.containsKey(a)).count();
+            long strangers = received.keySet().stream().filter(a -> !expected.contains(a)).count();
+            problems.add(missing + " subscribers got no email and " + strangers + " addresses that are not subscribers got one");
+        }
+        long twice = received.values().stream().filter(n -> n != 1).count();
+        if (twice > 0) {
+            problems.add(twice + " subscribers got more than one email");
+        }
+        if (campaign.status() != CampaignStatus.SENT || campaign.counts().sent() != people.size()) {
+            problems.add("the campaign is " + campaign.status() + " with counts " + campaign.counts() + ", not SENT with "
+                    + people.size() + " sent");
+        }
+        long accepted = clients.get(Setting.Function.SendFunction).sesCounter.snapshot().operation("SendEmail").messages();
+        if (accepted != people.size()) {
+            problems.add("SES accepted " + accepted + " SendEmail calls, not " + people.size());
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The send was wrong: " + String.join("; ", problems));
+        }
+        console.printf(Locale.ROOT, "checked:  %,d emails captured by the SES emulator, each of the %,d subscribers exactly once;"
+                        + " campaign %s, %s (read back in %.1f s)%n", captured.size(), people.size(), campaign.status(), campaign.counts(),
+                (System.nanoTime() - read) / 1e9);
+        return campaign;
+    }
+
+    /** The bench's newsletter (~1,200 words, plain text as offices type it) for the newsletter list. */
+    private static byte[] articleWithLists() {
+        String body = new String(SampleArticle.bytes(), StandardCharsets.UTF_8);
+        return ("---\nslug: " + SLUG + "\nlists: [" + SampleSubscribers.LIST + "]\n---\n" + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** SendFunction's pacing as the template sets it, or null when this build has none. */
+    private SendCostModel.Pacing pacing() {
+        Map<String, String> environment = stack.environmentFor(Setting.Function.SendFunction.name());
+        String rate = environment.get("MAX_SEND_RATE");
+        if (rate == null) {
+            return null;
+        }
+        return new SendCostModel.Pacing(Integer.parseInt(rate), Integer.parseInt(environment.getOrDefault("SEND_WORKERS", "1")));
+    }
+
+    private Duration sendTimeout(int recipients, boolean paced) {
+        SendCostModel.Pacing pacing = pacing();
+        double seconds = paced && pacing != null ? 1.5 * pacing.floorSeconds(recipients) : 0.1 * recipients;
+        return Duration.ofSeconds(300 + (long) seconds);
+    }
+
+    private int memoryMb(String function) {
+        return Integer.parseInt(stack.template().resolveToString(stack.template().functionProperty(function, "MemorySize")));
+    }
+
+    private int timeoutSeconds(String function) {
+        return Integer.parseInt(stack.template().resolveToString(stack.template().functionProperty(function, "Timeout")));
+    }
+
+    private String env(Setting.Function function, Setting setting) {
+        return stack.environmentFor(function.name()).get(setting.name());
+    }
+
+    private static void printMachine(PrintStream out, int recipients, boolean paced) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        out.printf(Locale.ROOT, "Despatch send scale: one campaign to %,d subscribers, publish -> fan-out -> send on the local stack%s%n",
+                recipients, paced ? " (paced)" : "");
+        out.printf(Locale.ROOT, "java:     %s %s, flags %s%n", System.getProperty("java.vm.vendor"), Runtime.version(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
+        out.printf(Locale.ROOT, "machine:  %d cores, %.1f GiB; %s%n", Runtime.getRuntime().availableProcessors(),
+                os.getTotalMemorySize() / (1024.0 * 1024 * 1024), MachineLoad.describe());
+    }
+
+    /** 10000, 10_000, 10,000 or 10k. */
+    private static int count(String arg) {
+        String digits = arg.replace("_", "").replace(",", "").toLowerCase(Locale.ROOT);
+        int count = digits.endsWith("k") ? Integer.parseInt(digits.substring(0, digits.length() - 1)) * 1000 : Integer.parseInt(digits);
+        if (count < 1) {
+            throw new IllegalArgumentException("N must be at least 1, not " + arg);
+        }
+        return count;
+    }
+
+    /** Counts what the handlers log and drops it. */
+    private static final class CountingSink extends OutputStream {
+        private final LongAdder bytes;
+
+        CountingSink(LongAdder bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void write(int b) {
+            bytes.increment();
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes.add(len);
+        }
+    }
+}
