@@ -31,6 +31,11 @@ public final class BatchSender {
      * after a cancel) is dropped; a paused or held one's comes back later, all of it.
      */
     public BatchOutcome send(SendBatch batch) {
+        return send(batch, () -> true);
+    }
+
+    /** @param timeLeft false once the invocation is near its end; see {@link SendWorker#send} */
+    public BatchOutcome send(SendBatch batch, java.util.function.BooleanSupplier timeLeft) {
         if (campaigns.sending(batch.campaignId()).isEmpty()) {
             List<Recipient> later = campaigns.isOver(batch.campaignId()) ? List.of() : batch.recipients();
             // Paused or held: it waits for staff, so its recipients wait the longest before they look again.
@@ -40,7 +45,7 @@ public final class BatchSender {
             CampaignEmails.StoredEmail email = emails.load(batch.slug());
             return new MessageBuilder(campaign, email.subject(), new EmailTemplate(email.html(), email.text()), links, unsubscribeMailbox);
         });
-        BatchOutcome outcome = worker.send(batch.campaignId(), batch.lists(), builder, batch.recipients());
+        BatchOutcome outcome = worker.send(batch.campaignId(), batch.lists(), builder, batch.recipients(), timeLeft);
         campaigns.record(batch.campaignId(), outcome);
         return outcome;
     }

@@ -29,6 +29,15 @@ public final class SendWorker {
     }
 
     public BatchOutcome send(String campaignId, Set<String> lists, MessageBuilder builder, List<Recipient> recipients) {
+        return send(campaignId, lists, builder, recipients, () -> true);
+    }
+
+    /**
+     * @param timeLeft false once the invocation is near its end: the recipients not yet claimed are
+     *     handed back to retry, rather than left half-done when Lambda stops the worker
+     */
+    public BatchOutcome send(String campaignId, Set<String> lists, MessageBuilder builder, List<Recipient> recipients,
+            java.util.function.BooleanSupplier timeLeft) {
         Map<String, DeliveryState> ended = new LinkedHashMap<>();
         List<Recipient> alreadyClaimed = new ArrayList<>();
         List<Recipient> unknown = new ArrayList<>();
@@ -37,6 +46,10 @@ public final class SendWorker {
         for (int i = 0; i < recipients.size(); i++) {
             Recipient recipient = recipients.get(i);
             String id = recipient.subscriberId();
+            if (!timeLeft.getAsBoolean()) {
+                retry.addAll(recipients.subList(i, recipients.size()));
+                break;
+            }
             if (!ledger.claim(campaignId, id, clock.instant())) {
                 alreadyClaimed.add(recipient);
                 continue;

@@ -152,4 +152,15 @@ class SendWorkerTest {
         assertTrue(sendsTo.values().stream().allMatch(n -> n == 1), "no duplicates: " + sendsTo);
         assertEquals("Address blacklisted", ledger.entry(CAMPAIGN, "s7").detail());
     }
+
+    @Test
+    void nearTheEndOfItsTimeAWorkerHandsTheRestBackUnclaimed() throws Exception {
+        ScriptedMailer mailer = new ScriptedMailer();
+        int[] checks = {0};
+        BatchOutcome outcome = worker(mailer).send(CAMPAIGN, LISTS, builder, recipients(10), () -> checks[0]++ < 4);
+
+        assertEquals(4, outcome.ended().size());
+        assertEquals(6, outcome.retry().size());
+        assertEquals(null, ledger.entry(CAMPAIGN, "s4"), "not claimed: free for the next try");
+    }
 }

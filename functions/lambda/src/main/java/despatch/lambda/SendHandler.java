@@ -25,6 +25,8 @@ import java.util.Map;
  * redrive moves it to the dead-letter queue. Logs campaign ids and counts, never addresses.
  */
 public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    /** One send takes well under a second, even throttled by the SDK; this leaves room to put the rest back. */
+    private static final int RESERVE_MILLIS = 15_000;
     private final BatchSender sender;
     private final SendQueue queue;
     private final RetryDelay delays;
@@ -49,7 +51,8 @@ public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
             boolean done;
             try {
                 SendBatch batch = SendBatch.fromJson(message.getBody());
-                BatchOutcome outcome = sender.send(batch);
+                // Stop starting sends with time to spare: the rest go back on the queue, nothing is left half-done.
+                BatchOutcome outcome = sender.send(batch, () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
                 fields.put("campaignId", batch.campaignId());
                 fields.put("recipients", batch.recipients().size());
                 for (DeliveryState state : List.of(DeliveryState.SENT, DeliveryState.SUPPRESSED, DeliveryState.FAILED)) {
