@@ -16,11 +16,20 @@ public final class FeedbackService {
     public record Result(int suppressed, int softBouncesCounted, int unknownAddresses) {
     }
 
+    /** Where delivery, open and click counts go when tracking is on. */
+    public interface EngagementCounts {
+        void count(String campaignId, String eventType);
+    }
+
     private final Suppressions suppressions;
     private final despatch.subscription.SubscriberStore store;
     private final int softBounceLimit;
+    private final EngagementCounts engagement;
 
-    public FeedbackService(Suppressions suppressions, despatch.subscription.SubscriberStore store, int softBounceLimit) {
+    /** @param engagement where delivery, open and click counts go, or null when tracking is off */
+    public FeedbackService(Suppressions suppressions, despatch.subscription.SubscriberStore store, int softBounceLimit,
+            EngagementCounts engagement) {
+        this.engagement = engagement;
         this.suppressions = suppressions;
         this.store = store;
         this.softBounceLimit = softBounceLimit;
@@ -56,7 +65,10 @@ public final class FeedbackService {
                 }
             }
             case MailFeedback.Other other -> {
-                // Nothing to do: delivery, open and click counts need tracking, which is off by default.
+                // Counted only with tracking on; off (the default), an office learns nothing of who read what.
+                if (engagement != null && !other.campaignId().isEmpty()) {
+                    engagement.count(other.campaignId(), other.type());
+                }
             }
         }
         return new Result(suppressed, soft, unknown);

@@ -12,7 +12,12 @@ public sealed interface MailFeedback {
     record Complaint(List<String> recipients) implements MailFeedback {
     }
 
-    /** Deliveries, opens, clicks and the rest: not acted on (tracking is off unless the office turns it on). */
-    record Other(String type) implements MailFeedback {
+    /**
+     * Deliveries, opens, clicks and the rest: counted per campaign only when the office turned
+     * tracking on (the configuration set then publishes them), otherwise not acted on.
+     *
+     * @param campaignId the campaign tag the message was sent with, or empty
+     */
+    record Other(String type, String campaignId) implements MailFeedback {
     }
 }

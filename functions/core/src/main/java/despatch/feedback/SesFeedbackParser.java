@@ -31,7 +31,7 @@ public final class SesFeedbackParser {
                     recipients(event.path("bounce").path("bouncedRecipients")));
             case "Complaint" -> new MailFeedback.Complaint(recipients(event.path("complaint").path("complainedRecipients")));
             case "" -> throw new IllegalArgumentException("Not an SES event: no eventType or notificationType");
-            default -> new MailFeedback.Other(type);
+            default -> new MailFeedback.Other(type, event.path("mail").path("tags").path("campaign").path(0).asText(""));
         };
     }
 

@@ -20,6 +20,9 @@ public interface CampaignStore {
     /** The most recent campaigns first, by key (a registry item per campaign), never by Scan. */
     java.util.List<Campaign> recent(int limit);
 
+    /** Counts one delivery, open or click event (only ever called with tracking on). */
+    void addEngagement(String campaignId, String eventType);
+
     /** Adds one batch's ended deliveries to the counters. */
     void addCounts(String campaignId, long sent, long suppressed, long failed, long unknown);
 }

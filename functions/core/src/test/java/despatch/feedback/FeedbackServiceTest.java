@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class FeedbackServiceTest {
     private final InMemorySubscriberStore store = new InMemorySubscriberStore();
-    private final FeedbackService feedback = new FeedbackService(new Suppressions(TestOffice.office(), store, TestOffice.clock()), store, 3);
+    private final FeedbackService feedback = new FeedbackService(new Suppressions(TestOffice.office(), store, TestOffice.clock()), store, 3, null);
 
     private Subscriber active(String email) throws Exception {
         Subscriber subscriber = new Subscriber("id-" + email.hashCode(), EmailAddress.parse(email), "", "", SubscriberStatus.ACTIVE,
@@ -78,5 +78,18 @@ class FeedbackServiceTest {
                 "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Transient\",\"bouncedRecipients\":[{\"emailAddress\":\"a@b.org\"}]}}"));
         assertTrue(SesFeedbackParser.parse("{\"eventType\":\"Open\"}") instanceof MailFeedback.Other);
         assertThrows(IllegalArgumentException.class, () -> SesFeedbackParser.parse("not json"));
+    }
+
+    @Test
+    void withTrackingOnDeliveriesOpensAndClicksAreCountedPerCampaignAndOffNothingIs() {
+        java.util.List<String> counted = new java.util.ArrayList<>();
+        FeedbackService tracking = new FeedbackService(new Suppressions(TestOffice.office(), store, TestOffice.clock()), store, 3,
+                (campaign, type) -> counted.add(campaign + ":" + type));
+        MailFeedback open = SesFeedbackParser.parse("{\"eventType\":\"Open\",\"mail\":{\"tags\":{\"campaign\":[\"c-fete\"]}}}");
+
+        tracking.handle(open);
+        feedback.handle(open);
+
+        assertEquals(List.of("c-fete:Open"), counted);
     }
 }

@@ -37,6 +37,13 @@ public final class InMemoryCampaignStore implements CampaignStore {
         return campaigns.values().stream().sorted(java.util.Comparator.comparing(Campaign::createdAt).reversed()).limit(limit).toList();
     }
 
+    public final Map<String, Integer> engagement = new ConcurrentHashMap<>();
+
+    @Override
+    public void addEngagement(String campaignId, String eventType) {
+        engagement.merge(campaignId + ":" + eventType, 1, Integer::sum);
+    }
+
     @Override
     public synchronized void addCounts(String campaignId, long sent, long suppressed, long failed, long unknown) {
         Campaign c = campaigns.get(campaignId);

@@ -61,8 +61,28 @@ class FeedbackHandlerTest {
     }
 
     @Test
-    void aDeliveryNotificationChangesNothing() throws Exception {
+    void aDeliveryNotificationChangesNothingWithTrackingOff() throws Exception {
         Map<String, Object> result = handler.handleRequest(event("sns-ses-delivery.json"), null);
         assertEquals(0, result.get("suppressed"));
+    }
+
+    @Test
+    void withTrackingOnADeliveryIsCountedOnItsCampaign() throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(TestStack.environment(Setting.Function.FeedbackFunction));
+        environment.put("TRACKING", "true");
+        var campaigns = new despatch.lambda.aws.DynamoDbCampaignStore(TestStack.get().dynamoDb(), environment.get("CAMPAIGNS_TABLE"));
+        campaigns.create(new despatch.sending.Campaign("c-winter-surgeries-in-llanfair", "winter-surgeries-in-llanfair", "Winter",
+                List.of("newsletter"), despatch.sending.CampaignStatus.SENT, null, despatch.sending.FanOutCursor.START, true,
+                despatch.sending.CampaignCounts.NONE, Instant.now(), Instant.now(), 1));
+        FeedbackHandler tracking = new FeedbackHandler(new despatch.lambda.wiring.Wiring(
+                despatch.lambda.wiring.Settings.from(environment, Setting.Function.FeedbackFunction), Clock.systemUTC(),
+                TestStack.get().s3(), TestStack.get().dynamoDb()));
+
+        tracking.handleRequest(event("sns-ses-delivery.json"), null);
+
+        var item = TestStack.get().dynamoDb().getItem(get -> get.tableName(environment.get("CAMPAIGNS_TABLE")).key(Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CAMPAIGN#c-winter-surgeries-in-llanfair"),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CAMPAIGN")))).item();
+        assertEquals("1", item.get("events_delivery").n());
     }
 }

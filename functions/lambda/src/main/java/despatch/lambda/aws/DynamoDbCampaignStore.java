@@ -99,6 +99,17 @@ public final class DynamoDbCampaignStore implements CampaignStore {
         }
     }
 
+    /** ADD on the campaign item: delivered, opened, clicked (lower-cased event types), only with tracking on. */
+    @Override
+    public void addEngagement(String campaignId, String eventType) {
+        String counter = eventType.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+        dynamoDb.updateItem(u -> u.tableName(table).key(key(campaignId))
+                .updateExpression("ADD #counter :one")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeNames(Map.of("#counter", "events_" + counter))
+                .expressionAttributeValues(Map.of(":one", n(1))));
+    }
+
     @Override
     public void addCounts(String campaignId, long sent, long suppressed, long failed, long unknown) {
         dynamoDb.updateItem(u -> u.tableName(table).key(key(campaignId))

@@ -185,7 +185,10 @@ public final class Wiring {
     /** Bounces and complaints: suppression through the subscription rules, soft bounces counted on the address. */
     public FeedbackService feedbackService() {
         DynamoDbSubscriberStore store = new DynamoDbSubscriberStore(dynamoDb(), settings.get(Setting.SUBSCRIBERS_TABLE));
-        return new FeedbackService(new Suppressions(office, store, clock), store, settings.number(Setting.SOFT_BOUNCES_BEFORE_SUPPRESSION));
+        DynamoDbCampaignStore campaigns = settings.flag(Setting.TRACKING)
+                ? new DynamoDbCampaignStore(dynamoDb(), settings.get(Setting.CAMPAIGNS_TABLE)) : null;
+        return new FeedbackService(new Suppressions(office, store, clock), store, settings.number(Setting.SOFT_BOUNCES_BEFORE_SUPPRESSION),
+                campaigns == null ? null : campaigns::addEngagement);
     }
 
     /** Campaign records, the subscriber lists they page, and the queues they fill. */
