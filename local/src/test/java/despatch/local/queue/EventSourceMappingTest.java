@@ -75,7 +75,7 @@ class EventSourceMappingTest {
         assertEquals(10, source.batchSize());
         assertTrue(source.reportBatchItemFailures());
         assertEquals(2, source.maximumConcurrency());
-        assertEquals(60, source.functionTimeoutSeconds());
+        assertEquals(120, source.functionTimeoutSeconds());
     }
 
     @Test
@@ -129,8 +129,8 @@ class EventSourceMappingTest {
 
         Context context = contexts.getFirst();
         assertEquals(stack.template().physicalName("SendFunction"), context.getFunctionName());
-        assertTrue(context.getRemainingTimeInMillis() <= 60_000);
-        assertEquals(1024, context.getMemoryLimitInMB());
+        assertTrue(context.getRemainingTimeInMillis() <= 120_000);
+        assertEquals(512, context.getMemoryLimitInMB(), "SendFunction's own MemorySize, not the Globals'");
     }
 
     /** The same fields as the event file sam local invoke uses, so neither drifts from what the handler is tested on. */
