@@ -23,6 +23,8 @@ import java.util.function.BooleanSupplier;
 public final class CampaignService {
     /** Members read per Query: well under DynamoDB's 1 MB page. */
     static final int PAGE = 500;
+    /** Longer than a send worker can run (its 120 s timeout) with room to spare. */
+    static final java.time.Duration STALE_CLAIM = java.time.Duration.ofMinutes(10);
     /** Recipients per queue message: a worker's batch takes a few seconds at SES's pace. */
     static final int BATCH = 50;
 
@@ -69,6 +71,9 @@ public final class CampaignService {
                 later ? CampaignStatus.SCHEDULED : CampaignStatus.SENDING, later ? embargo : null, FanOutCursor.START, false,
                 CampaignCounts.NONE, now, now, 1);
         if (!campaigns.create(campaign)) {
+            // Made before: a correction (nothing to do), or a retried publish whose first attempt made the
+            // campaign and then failed before scheduling or requesting fan-out. Both calls are safe to repeat.
+            campaigns.find(campaign.id()).ifPresent(this::resumeStart);
             return Optional.empty();
         }
         if (later) {
@@ -77,6 +82,14 @@ public final class CampaignService {
             fanOuts.request(campaign.id());
         }
         return Optional.of(campaign);
+    }
+
+    private void resumeStart(Campaign existing) {
+        if (existing.status() == CampaignStatus.SCHEDULED) {
+            scheduler.scheduleStart(existing.id(), existing.scheduledFor());
+        } else if (existing.status() == CampaignStatus.SENDING && !existing.fanOutDone() && existing.counts().enqueued() == 0) {
+            fanOuts.request(existing.id());
+        }
     }
 
     /**
@@ -146,10 +159,16 @@ public final class CampaignService {
                     .toList();
             queue.enqueue(batches(campaign, recipients));
             FanOutCursor next = page.nextCursor().map(after -> new FanOutCursor(index, after)).orElse(new FanOutCursor(index + 1, null));
+            boolean done = next.listIndex() >= campaign.lists().size();
             try {
-                campaigns.save(campaign.advanced(next, next.listIndex() >= campaign.lists().size(), recipients.size(), clock.instant()));
+                campaigns.save(campaign.advanced(next, done, recipients.size(), clock.instant()));
             } catch (ConcurrentChangeException e) {
                 // Cancelled, or another fan-out moved on: read again and follow it.
+                continue;
+            }
+            if (done) {
+                // Lists with nobody (left) on them send no batch, so nothing else would finish the campaign.
+                finishIfAccountedFor(campaignId);
             }
         }
     }
@@ -193,11 +212,23 @@ public final class CampaignService {
      */
     public int resendUnknown(String campaignId, DeliveryLedger ledger) {
         Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
-        if (campaign.status() == CampaignStatus.PAUSED || campaign.status() == CampaignStatus.SENT) {
+        if (campaign.status() != CampaignStatus.SENDING && campaign.status() != CampaignStatus.PAUSED
+                && campaign.status() != CampaignStatus.SENT) {
+            return 0;
+        }
+        // Only claims older than any worker can still be holding: a younger one may be mid-send right now.
+        List<String> unknown = ledger.unknownOutcomes(campaignId, clock.instant().minus(STALE_CLAIM));
+        if (unknown.isEmpty()) {
+            return 0;
+        }
+        if (campaign.status() != CampaignStatus.SENDING) {
             move(campaignId, CampaignStatus.SENDING);
+            if (!campaign.fanOutDone()) {
+                fanOuts.request(campaignId);
+            }
         }
         List<Recipient> again = new ArrayList<>();
-        for (String subscriberId : ledger.unknownOutcomes(campaignId)) {
+        for (String subscriberId : unknown) {
             subscribers.findSubscriber(subscriberId).ifPresent(s -> again.add(new Recipient(s.id(), s.address())));
             ledger.mark(campaignId, subscriberId, DeliveryState.RETRY, "resent by staff", clock.instant());
         }
@@ -238,6 +269,10 @@ public final class CampaignService {
             move(campaignId, CampaignStatus.PAUSED);
             return;
         }
+        finishIfAccountedFor(campaignId);
+    }
+
+    private void finishIfAccountedFor(String campaignId) {
         campaigns.find(campaignId)
                 .filter(c -> c.status() == CampaignStatus.SENDING && c.fanOutDone() && c.counts().allAccountedFor())
                 .ifPresent(c -> move(campaignId, CampaignStatus.SENT));

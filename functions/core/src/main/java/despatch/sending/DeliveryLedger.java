@@ -18,6 +18,9 @@ public interface DeliveryLedger {
     /** Subscriber ids whose delivery is still CLAIMED: sent or not, nobody can tell. */
     java.util.List<String> unknownOutcomes(String campaignId);
 
+    /** The same, only for claims made before {@code claimedBefore}: none of those can still be in flight. */
+    java.util.List<String> unknownOutcomes(String campaignId, Instant claimedBefore);
+
     /** Records how the claimed delivery ended; {@code detail} is a message id, a reason, or empty. */
     void mark(String campaignId, String subscriberId, DeliveryState state, String detail, Instant at);
 }

@@ -54,7 +54,16 @@ public final class SendWorker {
                 alreadyClaimed.add(recipient);
                 continue;
             }
-            if (!check.stillReceives(id, lists)) {
+            boolean receives;
+            try {
+                receives = check.stillReceives(id, lists);
+            } catch (RuntimeException e) {
+                // Nothing was sent: release the claim and hand this person and the rest back.
+                ledger.mark(campaignId, id, DeliveryState.RETRY, "check failed: " + e.getClass().getSimpleName(), clock.instant());
+                retry.addAll(recipients.subList(i, recipients.size()));
+                break;
+            }
+            if (!receives) {
                 ledger.mark(campaignId, id, DeliveryState.SUPPRESSED, "no longer subscribed", clock.instant());
                 ended.put(id, DeliveryState.SUPPRESSED);
                 continue;

@@ -70,7 +70,7 @@ public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
                 }
                 done = true;
             } catch (IllegalArgumentException e) {
-                fields.put("error", e.getMessage());
+                fields.put("error", "not a send batch");
                 done = false;
             } catch (RuntimeException e) {
                 fields.put("error", e.getClass().getName());

@@ -47,16 +47,22 @@ public final class DynamoDbDeliveryLedger implements DeliveryLedger {
                         ":at", s(at.toString()))));
     }
 
-    /** A Query of the campaign's partition (its deliveries), keeping the ones still CLAIMED. */
     @Override
     public java.util.List<String> unknownOutcomes(String campaignId) {
+        return unknownOutcomes(campaignId, Instant.MAX);
+    }
+
+    /** A Query of the campaign's partition (its deliveries), keeping the ones still CLAIMED since before the cutoff. */
+    @Override
+    public java.util.List<String> unknownOutcomes(String campaignId, Instant claimedBefore) {
         java.util.List<String> ids = new java.util.ArrayList<>();
         dynamoDb.queryPaginator(query -> query.tableName(table)
                         .keyConditionExpression("pk = :campaign AND begins_with(sk, :delivery)")
-                        .filterExpression("#state = :claimed")
-                        .expressionAttributeNames(Map.of("#state", "state"))
+                        .filterExpression("#state = :claimed AND #at < :before")
+                        .expressionAttributeNames(Map.of("#state", "state", "#at", "at"))
                         .expressionAttributeValues(Map.of(":campaign", s("CAMPAIGN#" + campaignId), ":delivery", s("DELIVERY#"),
-                                ":claimed", s(DeliveryState.CLAIMED.name()))))
+                                ":claimed", s(DeliveryState.CLAIMED.name()), ":before", s(claimedBefore.equals(Instant.MAX)
+                                        ? "9999" : claimedBefore.toString()))))
                 .items().forEach(item -> ids.add(item.get("sk").s().substring("DELIVERY#".length())));
         return ids;
     }

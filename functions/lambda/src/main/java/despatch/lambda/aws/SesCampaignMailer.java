@@ -33,13 +33,19 @@ public final class SesCampaignMailer implements CampaignMailer {
             return ses.sendEmail(requests.request(message)).messageId();
         } catch (TooManyRequestsException | LimitExceededException e) {
             throw new MailThrottledException(reason(e));
-        } catch (software.amazon.awssdk.services.sesv2.model.SendingPausedException | AccountSuspendedException e) {
+        } catch (software.amazon.awssdk.services.sesv2.model.SendingPausedException | AccountSuspendedException
+                | MailFromDomainNotVerifiedException | software.amazon.awssdk.services.sesv2.model.NotFoundException e) {
+            // The account or its set-up stops every send alike (a missing configuration set, an unverified
+            // MAIL FROM domain): staff must act, and nobody on the list should be failed for it.
             throw new SendingPausedException(reason(e));
-        } catch (MessageRejectedException | MailFromDomainNotVerifiedException e) {
+        } catch (MessageRejectedException | software.amazon.awssdk.services.sesv2.model.BadRequestException e) {
             throw new MailRejectedException(reason(e));
         } catch (SesV2Exception e) {
             if (e.isThrottlingException()) {
                 throw new MailThrottledException(reason(e));
+            }
+            if (e.statusCode() == 403) {
+                throw new SendingPausedException("SES refused the send (HTTP 403): check the sending policy and identity");
             }
             throw e;
         }

@@ -157,7 +157,7 @@ public final class Wiring {
         DynamoDbSubscriberStore subscribers = new DynamoDbSubscriberStore(dynamoDb(), settings.get(Setting.SUBSCRIBERS_TABLE));
         SendWorker worker = new SendWorker(new DynamoDbDeliveryLedger(dynamoDb(), settings.get(Setting.CAMPAIGNS_TABLE)),
                 new StoreRecipientCheck(subscribers),
-                new PacedCampaignMailer(new SesCampaignMailer(ses(), office.name(), settings.get(Setting.SENDER_ADDRESS),
+                new PacedCampaignMailer(new SesCampaignMailer(campaignSes(), office.name(), settings.get(Setting.SENDER_ADDRESS),
                         settings.optional(Setting.SES_CONFIGURATION_SET)),
                         new Pacer((double) settings.number(Setting.MAX_SEND_RATE) / settings.number(Setting.SEND_WORKERS))),
                 clock);
@@ -253,6 +253,20 @@ public final class Wiring {
             sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         }
         return sqs;
+    }
+
+    /**
+     * SES for campaign sends: no automatic retries. The SDK would resend after a read timeout, when
+     * SES may already have taken the message; Despatch's own claim, mark and re-queue handle retries.
+     * A client given to the constructor (tests, the local runner) is used as it is.
+     */
+    private SesV2Client campaignSes() {
+        if (ses != null) {
+            return ses;
+        }
+        return SesV2Client.builder().httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
+                .build();
     }
 
     private SesV2Client ses() {
