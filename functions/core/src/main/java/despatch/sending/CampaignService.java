@@ -169,6 +169,7 @@ public final class CampaignService {
             if (done) {
                 // Lists with nobody (left) on them send no batch, so nothing else would finish the campaign.
                 finishIfAccountedFor(campaignId);
+                return FanOutResult.DONE;
             }
         }
     }
