@@ -30,6 +30,29 @@ public final class BatchSender {
      * Sends the batch if its campaign is sending. A finished campaign's batch (a late duplicate, or
      * after a cancel) is dropped; a paused or held one's comes back later, all of it.
      */
+    /**
+     * Re-reads the campaign's status every few seconds while a batch is sent, so a cancel or a
+     * pause stops a worker within seconds rather than after its whole batch.
+     */
+    private final class StillSending {
+        private static final long EVERY_NANOS = 5_000_000_000L;
+        private final String campaignId;
+        private long lastCheck = System.nanoTime();
+        private boolean sending = true;
+
+        StillSending(String campaignId) {
+            this.campaignId = campaignId;
+        }
+
+        boolean check() {
+            if (sending && System.nanoTime() - lastCheck > EVERY_NANOS) {
+                lastCheck = System.nanoTime();
+                sending = campaigns.sending(campaignId).isPresent();
+            }
+            return sending;
+        }
+    }
+
     public BatchOutcome send(SendBatch batch) {
         return send(batch, () -> true);
     }
@@ -45,7 +68,9 @@ public final class BatchSender {
             CampaignEmails.StoredEmail email = emails.load(batch.slug());
             return new MessageBuilder(campaign, email.subject(), new EmailTemplate(email.html(), email.text()), links, unsubscribeMailbox);
         });
-        BatchOutcome outcome = worker.send(batch.campaignId(), batch.lists(), builder, batch.recipients(), timeLeft);
+        StillSending stillSending = new StillSending(batch.campaignId());
+        BatchOutcome outcome = worker.send(batch.campaignId(), batch.lists(), builder, batch.recipients(),
+                () -> timeLeft.getAsBoolean() && stillSending.check());
         campaigns.record(batch.campaignId(), outcome);
         return outcome;
     }
