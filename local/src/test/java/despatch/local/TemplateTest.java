@@ -240,6 +240,18 @@ class TemplateTest {
     }
 
     @Test
+    void everyDeadLetterQueueRaisesAnAlarm() {
+        Set<String> deadLetterQueues = template.resourcesOfType("AWS::SQS::Queue").stream().map(TemplateResource::logicalId)
+                .filter(id -> id.endsWith("DeadLetterQueue")).collect(Collectors.toSet());
+        assertEquals(4, deadLetterQueues.size(), deadLetterQueues.toString());
+        Set<String> alarmed = template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
+                .map(alarm -> String.valueOf(template.resolve(alarm.property("Dimensions"))))
+                .flatMap(dimensions -> deadLetterQueues.stream().filter(q -> dimensions.contains(template.physicalName(q))))
+                .collect(Collectors.toSet());
+        assertEquals(deadLetterQueues, alarmed);
+    }
+
+    @Test
     void sendWorkersShareTheSesRateAsManyWaysAsLambdaRunsThem() {
         Map<?, ?> events = (Map<?, ?>) template.resource("SendFunction").property("Events");
         Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) events.values().iterator().next()).get("Properties");
