@@ -154,7 +154,7 @@ public final class CampaignService {
             MemberPage page = subscribers.activeMembers(campaign.lists().get(index), campaign.cursor().after(), PAGE);
             Set<String> earlier = new HashSet<>(campaign.lists().subList(0, index));
             List<Recipient> recipients = page.members().stream()
-                    .filter(member -> Collections.disjoint(member.lists(), earlier))
+                    .filter(member -> !reachedEarlier(member, earlier, campaign))
                     .map(CampaignService::recipient)
                     .toList();
             queue.enqueue(batches(campaign, recipients));
@@ -287,6 +287,15 @@ public final class CampaignService {
                 // Someone else moved it first; their move stands.
             }
         });
+    }
+
+    /**
+     * Whether this member was already enqueued from an earlier list of the campaign. Only a
+     * membership written before the campaign began is trusted for that: someone whose lists changed
+     * during fan-out is enqueued again, and the delivery claim stops a second copy.
+     */
+    private static boolean reachedEarlier(Member member, Set<String> earlierLists, Campaign campaign) {
+        return !member.since().isAfter(campaign.createdAt()) && !Collections.disjoint(member.lists(), earlierLists);
     }
 
     private static Recipient recipient(Member member) {

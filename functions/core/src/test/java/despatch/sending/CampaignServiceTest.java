@@ -184,4 +184,19 @@ class CampaignServiceTest {
         assertEquals(CampaignService.FanOutResult.DONE, service.fanOut(campaign.id(), () -> true));
         assertEquals(CampaignStatus.SENT, campaigns.find(campaign.id()).orElseThrow().status());
     }
+
+    @Test
+    void someoneWhoseListsChangedDuringFanOutIsNotSkippedOnTheStrengthOfOldData() throws Exception {
+        Campaign campaign = service.startFor("mid", "Mid", Set.of("newsletter", "press"), null).orElseThrow();
+        clock.advance(java.time.Duration.ofMinutes(1));
+        // Joined the newsletter (already paged, say) during the campaign; on press all along.
+        Subscriber late = new Subscriber("late", EmailAddress.parse("late@example.org"), "", "", SubscriberStatus.ACTIVE,
+                Set.of("newsletter", "press"), Set.of(), null, List.of(new ConsentRecord(TestOffice.NOW, ConsentAction.IMPORTED,
+                        Set.of("press"), "", ConsentSource.IMPORT, "", "", "test")), TestOffice.NOW, clock.instant(), 1);
+        subscribers.createAll(List.of(late));
+
+        service.fanOut(campaign.id(), () -> true);
+
+        assertTrue(enqueuedPerPerson().containsKey("late"), "enqueued from press: never silently dropped");
+    }
 }
