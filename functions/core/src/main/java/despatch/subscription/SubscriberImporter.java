@@ -22,8 +22,6 @@ import java.util.Set;
  * a versioned read-modify-write per row.
  */
 public final class SubscriberImporter {
-    private static final int ATTEMPTS = 4;
-
     private final Office office;
     private final SubscriberStore store;
     private final Mailer mailer;
@@ -100,15 +98,7 @@ public final class SubscriberImporter {
 
     /** One row by the careful path: read, decide, versioned write; again from a fresh read if someone else wrote first. */
     public ImportOutcome importRow(ImportRequest row, SubscriptionLinks links) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return attempt(row, links);
-            } catch (ConcurrentChangeException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return VersionedWrites.<ImportOutcome, RuntimeException>retrying(() -> attempt(row, links));
     }
 
     private ImportOutcome attempt(ImportRequest row, SubscriptionLinks links) {
@@ -143,7 +133,7 @@ public final class SubscriberImporter {
         store.save(plan.next());
         if (plan.next().status() == SubscriberStatus.ACTIVE) {
             // Someone new has no memberships to remove: skipping the deletes saves a write per list.
-            store.syncMemberships(plan.next(), current.version() == 0 ? Set.of() : otherLists(plan.next()));
+            store.syncMemberships(plan.next(), current.version() == 0 ? Set.of() : VersionedWrites.listsToLeave(office, plan.next(), current));
         }
         if (plan.mailsConfirmation()) {
             mailer.send(emails.confirmation(plan.next(), links));
@@ -188,11 +178,5 @@ public final class SubscriberImporter {
                 ConsentRecord.of(now, ConsentAction.REQUESTED, added, row.consentWording(), RequestOrigin.imported(row.consentSource())),
                 now);
         return new Plan(next, row.sendConfirmation() ? ImportOutcome.PENDING_MAILED : ImportOutcome.PENDING_UNMAILED);
-    }
-
-    private Set<String> otherLists(Subscriber subscriber) {
-        Set<String> others = new HashSet<>(office.lists().keySet());
-        others.removeAll(subscriber.lists());
-        return others;
     }
 }

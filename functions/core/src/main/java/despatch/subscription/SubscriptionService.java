@@ -20,8 +20,6 @@ import java.util.Set;
  * address's owner receives.
  */
 public final class SubscriptionService {
-    private static final int ATTEMPTS = 4;
-
     private final Office office;
     private final SubscriberStore store;
     private final DailyLimiter limiter;
@@ -50,7 +48,7 @@ public final class SubscriptionService {
     /** Records the request and mails a confirmation link (or, when nothing is new, a link to manage the subscription). */
     public void subscribe(ValidSubscription request, RequestOrigin origin, SubscriptionLinks links) throws TooManyRequestsException {
         checkNetwork(origin);
-        Optional<OutgoingEmail> mail = SubscriptionService.<Optional<OutgoingEmail>, RuntimeException>retrying(
+        Optional<OutgoingEmail> mail = VersionedWrites.<Optional<OutgoingEmail>, RuntimeException>retrying(
                 () -> recordRequest(request, origin, links));
         mail.filter(m -> mayMail(m.to())).ifPresent(mailer::send);
     }
@@ -118,12 +116,12 @@ public final class SubscriptionService {
     /** Activates the pending lists; a second click on the same link changes nothing and says so. */
     public Subscriber confirm(String token, RequestOrigin origin) throws InvalidLinkException {
         ConfirmationTarget target = confirmationTarget(token);
-        return retrying(() -> {
+        return VersionedWrites.retrying(() -> {
             Subscriber subscriber = loaded(target.subscriber().id());
             if (!target.nonce().equals(subscriber.confirmationNonce())) {
                 if (subscriber.status() == SubscriberStatus.ACTIVE) {
                     // Harmless again, and it finishes a confirmation that crashed part-way.
-                    store.syncMemberships(subscriber, otherLists(subscriber, subscriber));
+                    store.syncMemberships(subscriber, VersionedWrites.listsToLeave(office, subscriber, subscriber));
                     store.clearSuppression(subscriber.addressKey());
                     return subscriber;
                 }
@@ -136,7 +134,7 @@ public final class SubscriptionService {
                     ConsentRecord.of(now, ConsentAction.CONFIRMED, subscriber.pendingLists(),
                             lastRequestedWording(subscriber), origin), now);
             store.save(next);
-            store.syncMemberships(next, otherLists(next, subscriber));
+            store.syncMemberships(next, VersionedWrites.listsToLeave(office, next, subscriber));
             store.clearSuppression(next.addressKey());
             return next;
         });
@@ -173,7 +171,7 @@ public final class SubscriptionService {
             return leave(id, origin);
         }
         Instant now = clock.instant();
-        Subscriber result = retrying(() -> {
+        Subscriber result = VersionedWrites.retrying(() -> {
             Subscriber subscriber = loaded(id);
             ConsentRecord consent = ConsentRecord.of(now, ConsentAction.CHANGED, lists, SubscribeRequestCheck.CURRENT_WORDING, origin);
             Subscriber next;
@@ -188,7 +186,7 @@ public final class SubscriptionService {
                         ConsentRecord.of(now, ConsentAction.REQUESTED, lists, SubscribeRequestCheck.CURRENT_WORDING, origin), now);
             }
             store.save(next);
-            store.syncMemberships(next, otherLists(next, subscriber));
+            store.syncMemberships(next, VersionedWrites.listsToLeave(office, next, subscriber));
             return next;
         });
         if (result.status() != SubscriberStatus.ACTIVE && mayMail(result.address())) {
@@ -208,7 +206,7 @@ public final class SubscriptionService {
     }
 
     private Subscriber leave(String id, RequestOrigin origin) throws InvalidLinkException {
-        return retrying(() -> {
+        return VersionedWrites.retrying(() -> {
             Subscriber subscriber = loaded(id);
             Subscriber next = subscriber;
             if (subscriber.status() == SubscriberStatus.ACTIVE || subscriber.status() == SubscriberStatus.PENDING) {
@@ -217,7 +215,7 @@ public final class SubscriptionService {
                         ConsentRecord.of(now, ConsentAction.UNSUBSCRIBED, subscriber.lists(), "", origin), now);
                 store.save(next);
             }
-            store.syncMemberships(next, otherLists(next, subscriber));
+            store.syncMemberships(next, VersionedWrites.listsToLeave(office, next, subscriber));
             return next;
         });
     }
@@ -248,7 +246,7 @@ public final class SubscriptionService {
      */
     public void erase(String token) throws InvalidLinkException {
         String id = checked(TokenPurpose.DATA, token);
-        retrying(() -> {
+        VersionedWrites.retrying(() -> {
             Subscriber subscriber = store.findSubscriber(id).orElseThrow(() -> new InvalidLinkException(LinkProblem.GONE));
             Subscriber erased = subscriber;
             if (subscriber.status() != SubscriberStatus.ERASED) {
@@ -257,7 +255,7 @@ public final class SubscriptionService {
                 store.save(erased);
             }
             store.suppressAddress(erased.addressKey(), SubscriberStatus.ERASED, clock.instant());
-            store.syncMemberships(erased, otherLists(erased, subscriber));
+            store.syncMemberships(erased, VersionedWrites.listsToLeave(office, erased, subscriber));
             store.delete(erased);
             return erased;
         });
@@ -296,19 +294,6 @@ public final class SubscriptionService {
         return subscriber.get();
     }
 
-    /**
-     * The lists whose memberships must go: every configured list, and every list the subscriber
-     * had before (a list since removed from the configuration included), less those now active.
-     */
-    private Set<String> otherLists(Subscriber next, Subscriber before) {
-        Set<String> others = new HashSet<>(office.lists().keySet());
-        others.addAll(before.lists());
-        if (next.status() == SubscriberStatus.ACTIVE) {
-            others.removeAll(next.lists());
-        }
-        return others;
-    }
-
     private static String lastRequestedWording(Subscriber subscriber) {
         List<ConsentRecord> consents = subscriber.consents();
         for (int i = consents.size() - 1; i >= 0; i--) {
@@ -332,22 +317,5 @@ public final class SubscriptionService {
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
-    }
-
-    /** A read-then-write step, which may lose a race to another writer and must then run again. */
-    private interface Step<T, E extends Exception> {
-        T run() throws E;
-    }
-
-    private static <T, E extends Exception> T retrying(Step<T, E> step) throws E {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return step.run();
-            } catch (ConcurrentChangeException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
     }
 }

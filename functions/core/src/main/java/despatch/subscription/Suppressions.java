@@ -3,7 +3,6 @@ package despatch.subscription;
 import despatch.office.Office;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,8 +12,6 @@ import java.util.Set;
  * Only a fresh, confirmed sign-up lifts it.
  */
 public final class Suppressions {
-    private static final int ATTEMPTS = 4;
-
     private final Office office;
     private final SubscriberStore store;
     private final Clock clock;
@@ -29,16 +26,10 @@ public final class Suppressions {
         String key = AddressKey.of(address);
         // First, and on its own: even if the subscriber write below loses every race, the address is suppressed.
         store.suppressAddress(key, reason, clock.instant());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                leaveEveryList(key, reason);
-                return;
-            } catch (ConcurrentChangeException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        VersionedWrites.<Void, RuntimeException>retrying(() -> {
+            leaveEveryList(key, reason);
+            return null;
+        });
     }
 
     private void leaveEveryList(String key, SubscriberStatus reason) {
@@ -51,8 +42,6 @@ public final class Suppressions {
         Subscriber next = subscriber.next(reason, Set.of(), Set.of(), null, new ConsentRecord(now, ConsentAction.SUPPRESSED,
                 subscriber.lists(), "", ConsentSource.MAIL_FEEDBACK, "", "", reason.name().toLowerCase(java.util.Locale.ROOT)), now);
         store.save(next);
-        Set<String> lists = new HashSet<>(office.lists().keySet());
-        lists.addAll(subscriber.lists());
-        store.syncMemberships(next, lists);
+        store.syncMemberships(next, VersionedWrites.listsToLeave(office, next, subscriber));
     }
 }
