@@ -2,15 +2,12 @@ package despatch.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import despatch.subscription.web.FormEncoding;
 import despatch.subscription.web.WebRequest;
 import despatch.subscription.web.WebResponse;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,7 +39,7 @@ final class ApiGatewayRequests {
         if (body != null && event.getIsBase64Encoded()) {
             body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
         }
-        return new WebRequest(context.getHttp().getMethod(), path, query(event.getRawQueryString()), headers, body, baseUrl,
+        return new WebRequest(context.getHttp().getMethod(), path, FormEncoding.parse(event.getRawQueryString()), headers, body, baseUrl,
                 context.getHttp().getSourceIp());
     }
 
@@ -53,27 +50,5 @@ final class ApiGatewayRequests {
                 .withBody(response.body())
                 .withIsBase64Encoded(false)
                 .build();
-    }
-
-    private static Map<String, List<String>> query(String raw) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-        }
-        return query;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
     }
 }

@@ -3,7 +3,6 @@ package despatch.subscription.web;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,17 +43,7 @@ final class RequestFields {
     }
 
     static RequestFields form(String body) {
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-        }
-        return new RequestFields(values);
+        return new RequestFields(FormEncoding.parse(body));
     }
 
     /**
@@ -107,14 +96,6 @@ final class RequestFields {
             values.put(field.getKey(), list);
         }
         return new RequestFields(values);
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
     }
 
     String first(String name) {
