@@ -1,10 +1,8 @@
 package despatch.local;
 
-import despatch.lambda.FanOutHandler;
 import despatch.lambda.PublishHandler;
-import despatch.lambda.SendHandler;
 import despatch.lambda.aws.DynamoDbCampaignStore;
-import despatch.local.queue.EventSourceMapping;
+import despatch.local.queue.QueueConsumers;
 import despatch.sending.Campaign;
 import despatch.local.stack.ProjectRoot;
 import java.io.IOException;
@@ -46,17 +44,8 @@ final class PublishCommand {
      * would: fan-out, then the send batches, until both are empty; then prints each campaign.
      */
     private void deliver(List<String> slugs) {
-        java.net.URI sqsEndpoint = java.net.URI.create(environment.get("AWS_ENDPOINT_URL_SQS"));
-        despatch.local.stack.CloudFormationTemplate template = despatch.local.stack.CloudFormationTemplate
-                .load(root.resolve("template.yaml")).withSqsEndpoint(sqsEndpoint);
-        try (software.amazon.awssdk.services.sqs.SqsClient sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
-                        .httpClient(UrlConnectionHttpClient.create()).build();
-                EventSourceMapping fanOut = EventSourceMapping.fromTemplate(template, sqs, "FanOutFunction", new FanOutHandler(),
-                        EventSourceMapping.Options.LOCAL);
-                EventSourceMapping send = EventSourceMapping.fromTemplate(template, sqs, "SendFunction", new SendHandler(),
-                        EventSourceMapping.Options.LOCAL)) {
-            fanOut.drain(java.time.Duration.ofMinutes(2));
-            send.drain(java.time.Duration.ofMinutes(10));
+        try (QueueConsumers queues = QueueConsumers.fromEnvironment(environment, root)) {
+            queues.drain(java.time.Duration.ofMinutes(2), java.time.Duration.ofMinutes(10));
         }
         DynamoDbCampaignStore campaigns = new DynamoDbCampaignStore(
                 software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),

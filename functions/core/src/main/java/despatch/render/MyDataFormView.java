@@ -9,6 +9,6 @@ public record MyDataFormView(String action, String email, List<FieldError> error
     }
 
     public String errorFor(String field) {
-        return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::message).findFirst().orElse(null);
+        return FieldError.messageFor(errors, field);
     }
 }

@@ -18,6 +18,6 @@ public record SubscribeFormView(String action, List<ListChoice> lists, String em
 
     /** The message for one field, or null. */
     public String errorFor(String field) {
-        return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::message).findFirst().orElse(null);
+        return FieldError.messageFor(errors, field);
     }
 }

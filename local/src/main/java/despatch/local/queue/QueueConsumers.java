@@ -16,18 +16,29 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The fan-out and send queues consumed in the background while {@code ./despatch serve} runs, as
- * Lambda's event source mappings would consume them in AWS: a subscriber who confirms while an
- * article is being published gets it, and embargoes that fire are sent.
+ * The fan-out and send queues consumed as Lambda's event source mappings would consume them in
+ * AWS: drained after {@code ./despatch publish}, or in the background while {@code serve} runs, so
+ * an article published or an embargo that ends meanwhile is sent.
  */
 public final class QueueConsumers implements AutoCloseable {
     private final List<EventSourceMapping> mappings;
-    private final AutoCloseable client;
+    private final Runnable closeClient;
 
-    private QueueConsumers(List<EventSourceMapping> mappings, AutoCloseable client) {
+    private QueueConsumers(List<EventSourceMapping> mappings, Runnable closeClient) {
         this.mappings = mappings;
-        this.client = client;
+        this.closeClient = closeClient;
+    }
+
+    /** Consume in the background until closed ({@code ./despatch serve}). */
+    public QueueConsumers start() {
         mappings.forEach(EventSourceMapping::start);
+        return this;
+    }
+
+    /** Fan-out first, then the sends it queued, each until its queue is empty ({@code ./despatch publish}, {@code demo}). */
+    public void drain(java.time.Duration fanOutTimeout, java.time.Duration sendTimeout) {
+        mappings.get(0).drain(fanOutTimeout);
+        mappings.get(1).drain(sendTimeout);
     }
 
     /** For a stack in this process. */
@@ -55,10 +66,10 @@ public final class QueueConsumers implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         for (EventSourceMapping mapping : mappings) {
             mapping.close();
         }
-        client.close();
+        closeClient.run();
     }
 }

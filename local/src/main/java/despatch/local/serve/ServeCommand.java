@@ -85,17 +85,13 @@ public final class ServeCommand {
             return fail("could not serve on " + ownAddress + ": " + e.getMessage());
         }
         // The send path runs too: what is published or confirmed while serving is sent, as in AWS.
-        QueueConsumers consumers = hosted != null ? QueueConsumers.forStack(hosted.stack())
-                : QueueConsumers.fromEnvironment(environment, root);
+        QueueConsumers consumers = (hosted != null ? QueueConsumers.forStack(hosted.stack())
+                : QueueConsumers.fromEnvironment(environment, root)).start();
         CountDownLatch stopped = new CountDownLatch(1);
         HostedStack ownStack = hosted;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                try {
-                    consumers.close();
-                } catch (Exception e) {
-                    System.err.println("despatch serve: the queue consumers did not stop cleanly: " + e.getClass().getSimpleName());
-                }
+                consumers.close();
                 server.close();
                 stack.close();
                 if (ownStack != null) {

@@ -67,6 +67,7 @@ public final class Wiring {
     private SecretsManagerClient secrets;
     private SqsClient sqs;
     private SchedulerClient scheduler;
+    private CampaignService campaigns;
     private TokenSigner signer;
 
     public Wiring(Settings settings, Clock clock) {
@@ -193,14 +194,19 @@ public final class Wiring {
 
     /** Campaign records, the subscriber lists they page, and the queues they fill. */
     public CampaignService campaignService() {
-        SqsSendQueue queues = new SqsSendQueue(sqs(), settings.optional(Setting.SEND_QUEUE_URL), settings.optional(Setting.FAN_OUT_QUEUE_URL));
-        return new CampaignService(office, new DynamoDbCampaignStore(dynamoDb(), settings.get(Setting.CAMPAIGNS_TABLE)),
+        if (campaigns != null) {
+            return campaigns;
+        }
+        SqsSendQueue queues = sendQueue();
+        // The scheduler and the page release are built when used: each needs settings only one function has.
+        campaigns = new CampaignService(office, new DynamoDbCampaignStore(dynamoDb(), settings.get(Setting.CAMPAIGNS_TABLE)),
                 new DynamoDbSubscriberStore(dynamoDb(), settings.optional(Setting.SUBSCRIBERS_TABLE)), queues, queues,
                 (campaignId, at) -> new EventBridgeCampaignScheduler(scheduler(), settings.get(Setting.SCHEDULE_NAME_PREFIX),
                         settings.get(Setting.FAN_OUT_QUEUE_ARN), settings.get(Setting.SCHEDULER_ROLE_ARN)).scheduleStart(campaignId, at),
                 slug -> new S3ArticleRelease(s3(), settings.get(Setting.UPLOADS_BUCKET), settings.get(Setting.SITE_BUCKET), dynamoDb(),
                         settings.get(Setting.ARTICLES_TABLE), clock).release(slug),
                 new StartDecision(java.time.Duration.ofMinutes(settings.number(Setting.START_TOLERANCE_MINUTES))), clock);
+        return campaigns;
     }
 
     /**
