@@ -18,7 +18,7 @@ public final class LocalRunner {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             fail("usage: LocalRunner preview FILE --out DIR | publish FILE... | demo DIR | serve [--port N] [--state-dir DIR]"
-                    + " | import FILE.csv | subscribers export LIST [--out FILE]");
+                    + " | import FILE.csv | subscribers export LIST [--out FILE] | site rebuild");
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         int status = switch (args[0]) {
@@ -28,6 +28,7 @@ public final class LocalRunner {
             case "test-send" -> TestSendCommand.run(Path.of(rest.getFirst()), System.getenv());
             case "demo" -> new PublishCommand(System.getenv()).demo(Path.of(rest.isEmpty() ? "local/samples" : rest.getFirst()));
             case "serve" -> ServeCommand.run(rest, System.getenv());
+            case "site" -> SiteCommand.run(rest);
             case "import" -> {
                 try (StackConnection stack = StackConnection.fromEnvironment(System.getenv())) {
                     yield new ImportCommand(stack).run(rest);

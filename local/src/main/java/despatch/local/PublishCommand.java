@@ -77,8 +77,8 @@ final class PublishCommand {
         System.out.println();
         System.out.println("Rendered emails (HTML and text, for the sending step): " + emails);
         System.out.println("Preview any file without AWS: ./despatch preview FILE --out out/");
-        System.out.println("The pages and the subscribe form they link to, in a browser: ./despatch serve, then "
-                + ImportCommand.publicApiUrl(environment) + "/subscribe");
+        System.out.println("The site (home, listings, archive, feeds) and its subscribe form, in a browser: ./despatch serve, then "
+                + ImportCommand.publicApiUrl(environment) + "/");
         return status;
     }
 
@@ -105,13 +105,17 @@ final class PublishCommand {
         System.out.println();
         System.out.println(outcome.get("uploadKey") + ": " + outcome.get("outcome"));
         switch (String.valueOf(outcome.get("outcome"))) {
-            case "published" -> {
+            case "published", "corrected" -> {
+                if ("corrected".equals(outcome.get("outcome"))) {
+                    System.out.println("  a correction: the page, listings and feeds now say \"Updated\"; the email is not sent again");
+                }
                 String page = outcome.get("webPath") + "index.html";
                 System.out.println("  web page: " + stateDir().resolve("s3").resolve(environment.get("SITE_BUCKET")).resolve(page));
                 System.out.println("  address when deployed: " + environment.get("SITE_BASE_URL").replaceAll("/+$", "") + "/" + outcome.get("webPath"));
                 System.out.println("  in a browser, while ./despatch serve runs: " + ImportCommand.publicApiUrl(environment) + "/" + outcome.get("webPath"));
             }
-            case "scheduled" -> System.out.println("  embargoed until " + outcome.get("embargo") + ": no web page until then");
+            case "scheduled" -> System.out.println("  embargoed until " + outcome.get("embargo") + ": nothing on the site until then");
+            case "unpublished" -> System.out.println("  taken off the site, its listings and feeds; its campaign stopped if unfinished");
             case "rejected" -> {
                 ((List<?>) outcome.get("problems")).forEach(problem -> System.out.println("  - " + problem));
                 System.out.println("  the reasons are also beside the upload: " + outcome.get("uploadKey") + ".error.json");

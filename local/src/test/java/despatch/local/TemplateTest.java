@@ -243,12 +243,46 @@ class TemplateTest {
     void everyDeadLetterQueueRaisesAnAlarm() {
         Set<String> deadLetterQueues = template.resourcesOfType("AWS::SQS::Queue").stream().map(TemplateResource::logicalId)
                 .filter(id -> id.endsWith("DeadLetterQueue")).collect(Collectors.toSet());
-        assertEquals(4, deadLetterQueues.size(), deadLetterQueues.toString());
+        assertEquals(5, deadLetterQueues.size(), deadLetterQueues.toString());
         Set<String> alarmed = template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
                 .map(alarm -> String.valueOf(template.resolve(alarm.property("Dimensions"))))
                 .flatMap(dimensions -> deadLetterQueues.stream().filter(q -> dimensions.contains(template.physicalName(q))))
                 .collect(Collectors.toSet());
         assertEquals(deadLetterQueues, alarmed);
+    }
+
+    @Test
+    void siteUpdatesRunOneAtATimeFromAFifoQueueThatPublishingAndReleasesFill() {
+        TemplateResource queue = template.resource("SiteQueue");
+        assertEquals(Boolean.TRUE, queue.property("FifoQueue"));
+        assertTrue(template.physicalName("SiteQueue").endsWith(".fifo"));
+        Map<?, ?> redrive = (Map<?, ?>) queue.property("RedrivePolicy");
+        assertEquals(template.resolve(new Intrinsic("Fn::GetAtt", List.of("SiteDeadLetterQueue", "Arn"))),
+                template.resolve(redrive.get("deadLetterTargetArn")));
+        assertEquals(Boolean.TRUE, template.resource("SiteDeadLetterQueue").property("FifoQueue"), "a FIFO queue's DLQ is FIFO too");
+        Map<?, ?> events = (Map<?, ?>) template.resource("SiteFunction").property("Events");
+        Map<?, ?> event = (Map<?, ?>) events.values().iterator().next();
+        assertEquals("SQS", event.get("Type"));
+        assertEquals(template.resolve(new Intrinsic("Fn::GetAtt", List.of("SiteQueue", "Arn"))),
+                template.resolve(((Map<?, ?>) event.get("Properties")).get("Queue")));
+        int timeout = Integer.parseInt(String.valueOf(template.resource("SiteFunction").property("Timeout")));
+        assertTrue(Integer.parseInt(String.valueOf(queue.property("VisibilityTimeout"))) >= 6 * timeout,
+                "AWS asks for a visibility timeout of six times the function's timeout");
+        for (String sender : List.of("PublishFunction", "FanOutFunction")) {
+            assertEquals(template.resolve(new Intrinsic("Ref", "SiteQueue")), template.environmentFor(sender).get("SITE_QUEUE_URL"), sender);
+            assertTrue(String.valueOf(template.resolve(template.resource(sender).property("Policies")))
+                    .contains("SQSSendMessagePolicy={QueueName=" + template.physicalName("SiteQueue") + "}"), sender);
+        }
+    }
+
+    @Test
+    void publishedArticlesAreListedFromASparseIndexWithTheKeysTheStoreWrites() {
+        Map<?, ?> index = (Map<?, ?>) ((List<?>) template.resource("ArticlesTable").property("GlobalSecondaryIndexes")).getFirst();
+        assertEquals(despatch.lambda.aws.DynamoDbArticleStore.INDEX, index.get("IndexName"));
+        assertEquals("[{AttributeName=listing, KeyType=HASH}, {AttributeName=listingOrder, KeyType=RANGE}]",
+                String.valueOf(index.get("KeySchema")));
+        assertTrue(String.valueOf(template.resolve(template.resource("SiteFunction").property("Policies")))
+                .contains("DynamoDBReadPolicy={TableName=" + template.physicalName("ArticlesTable") + "}"), "SiteFunction reads the records");
     }
 
     @Test

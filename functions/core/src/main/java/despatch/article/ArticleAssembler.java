@@ -53,6 +53,7 @@ final class ArticleAssembler {
         String author = fields.line(FrontMatterKey.AUTHOR);
         String notesSource = notesSource();
         String mediaContact = kind == ArticleKind.PRESS_RELEASE ? mediaContact() : null;
+        boolean unpublish = fields.flag(FrontMatterKey.UNPUBLISH);
         if (bodyParagraphs.isEmpty()) {
             problems.add("body", "The article has no text after the title. Write the article below the front matter.");
         }
@@ -74,7 +75,7 @@ final class ArticleAssembler {
         Article article = new Article(slug, title, summary(body.html(), title), author, parts.byline(), kind,
                 date, lists, embargo, hero, body.html(), notesHtml, mediaContact, fileName);
         ReservedText.check(article);
-        return new ParsedArticle(article, warnings);
+        return new ParsedArticle(article, warnings, unpublish);
     }
 
     private String title(List<String> bodyParagraphs) {

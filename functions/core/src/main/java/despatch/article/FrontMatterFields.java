@@ -86,6 +86,26 @@ final class FrontMatterFields {
         return items;
     }
 
+    /** Yes or no: YAML's true/false, or yes/no as people write them; anything else is a problem. */
+    boolean flag(FrontMatterKey key) {
+        Object value = raw.get(key.key());
+        if (value == null || Boolean.FALSE.equals(value)) {
+            return false;
+        }
+        if (Boolean.TRUE.equals(value)) {
+            return true;
+        }
+        String text = String.valueOf(value).strip().toLowerCase(java.util.Locale.ROOT);
+        if (text.equals("yes") || text.equals("true")) {
+            return true;
+        }
+        if (text.equals("no") || text.equals("false")) {
+            return false;
+        }
+        problems.add(where(key), "Expected yes or no, e.g. `" + key.key() + ": yes`.");
+        return false;
+    }
+
     LocalDate date(FrontMatterKey key, ZoneId zone) {
         String text = line(key);
         if (text == null) {

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /** The front matter keys an article may use; anything else is a typo worth naming. */
 enum FrontMatterKey {
-    TITLE, SUMMARY, AUTHOR, DATE, KIND, LISTS, EMBARGO, SLUG, HERO_IMAGE, HERO_IMAGE_ALT, NOTES_TO_EDITORS, MEDIA_CONTACT;
+    TITLE, SUMMARY, AUTHOR, DATE, KIND, LISTS, EMBARGO, SLUG, HERO_IMAGE, HERO_IMAGE_ALT, NOTES_TO_EDITORS, MEDIA_CONTACT, UNPUBLISH;
 
     String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -46,7 +46,12 @@ public record Office(
     }
 
     public String subscribeUrl() {
-        return (subscriptionApiUrl.isEmpty() ? siteBaseUrl : subscriptionApiUrl) + "/subscribe";
+        return subscriptionApiBase() + "/subscribe";
+    }
+
+    /** Where the subscription API answers: its own address, or the site's when it serves the API itself. */
+    public String subscriptionApiBase() {
+        return subscriptionApiUrl.isEmpty() ? siteBaseUrl : subscriptionApiUrl;
     }
 
     private static String stripTrailingSlash(String url) {

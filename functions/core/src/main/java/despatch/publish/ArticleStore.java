@@ -1,9 +1,24 @@
 package despatch.publish;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
 /** Article records: one per slug, replaced when the article is uploaded again. */
 public interface ArticleStore {
     void save(ArticleRecord record);
 
-    /** Which upload the article at this slug came from, if there is one. */
-    java.util.Optional<String> uploadKeyOf(String slug);
+    /** The record at this slug, read consistently: it sees a publish that just finished. */
+    Optional<ArticleRecord> find(String slug);
+
+    /** Every article on the site now; may miss a change made in the last moment (see SiteService). */
+    List<ArticleRecord> published();
+
+    /**
+     * An embargoed article goes on the site: SCHEDULED becomes PUBLISHED at {@code at}. Safe to
+     * repeat (an already published record keeps its time).
+     *
+     * @return false when the article was unpublished meanwhile
+     */
+    boolean release(ArticleRecord record, Instant at);
 }

@@ -7,4 +7,10 @@ import java.util.Set;
 public interface CampaignStarter {
     /** @param embargo when to send, or null for now */
     void articleReady(String slug, String subject, Set<String> lists, Instant embargo);
+
+    /**
+     * The article was unpublished: its campaign stops if it has not finished (an embargoed one
+     * never starts). Mail already sent cannot be recalled.
+     */
+    void articleWithdrawn(String slug);
 }

@@ -7,10 +7,16 @@ import java.util.List;
 public sealed interface PublishOutcome {
     String uploadKey();
 
-    record Published(String uploadKey, String slug, String webPath, List<String> warnings) implements PublishOutcome {
+    /** @param corrected an article already on the site was replaced (its email is not sent again) */
+    record Published(String uploadKey, String slug, String webPath, boolean corrected, List<String> warnings)
+            implements PublishOutcome {
     }
 
     record Scheduled(String uploadKey, String slug, java.time.Instant embargo, List<String> warnings) implements PublishOutcome {
+    }
+
+    /** Taken off the site at the upload's request ({@code unpublish: yes}). */
+    record Unpublished(String uploadKey, String slug, List<String> warnings) implements PublishOutcome {
     }
 
     record Rejected(String uploadKey, List<Problem> problems) implements PublishOutcome {

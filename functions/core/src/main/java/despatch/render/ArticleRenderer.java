@@ -4,6 +4,7 @@ import despatch.article.Article;
 import despatch.article.Text;
 import despatch.office.Office;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -22,19 +23,30 @@ public final class ArticleRenderer {
     private final TemplateEngine engine;
     private final ArticleViews views;
     private final Clock clock;
+    private final SiteChrome chrome;
 
     public ArticleRenderer(Office office, Clock clock) {
         this.engine = TemplateEngines.create();
         this.views = new ArticleViews(office);
+        this.chrome = SiteChrome.of(office);
         this.clock = clock;
     }
 
     public RenderedArticle render(Article article) {
-        ArticleView articleView = views.article(article, clock.instant());
+        return render(article, null);
+    }
+
+    /**
+     * @param updatedAt when a correction replaced the published article; the page then says
+     *     "Updated" with this date. Null for a first publication.
+     */
+    public RenderedArticle render(Article article, Instant updatedAt) {
+        ArticleView articleView = views.article(article, clock.instant(), updatedAt);
         OfficeView officeView = views.office();
         String preheader = Text.shorten(article.summary(), PREHEADER_LIMIT);
         Map<String, Object> email = Map.of("article", articleView, "office", officeView, "email", views.email(article, preheader));
-        Map<String, Object> page = Map.of("article", articleView, "office", officeView, "page", views.page(article));
+        Map<String, Object> page = Map.of("article", articleView, "office", officeView, "page", views.page(article, updatedAt),
+                "chrome", chrome);
         return new RenderedArticle(
                 article.title(),
                 preheader,

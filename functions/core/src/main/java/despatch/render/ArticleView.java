@@ -5,6 +5,7 @@ package despatch.render;
  * Nullable fields are optional in the article and the templates leave their block out.
  *
  * @param bodyHtml sanitised article body for the web page (headings start at h2)
+ * @param updatedDisplay null unless the article was corrected after it was published
  * @param embargoLine press releases only: "Embargoed until …" or "For immediate release"; null for newsletters
  */
 public record ArticleView(
@@ -23,5 +24,7 @@ public record ArticleView(
         String heroImageAlt,
         String notesToEditorsHtml,
         String mediaContact,
-        String canonicalUrl) {
+        String canonicalUrl,
+        String updatedIso,
+        String updatedDisplay) {
 }

@@ -18,14 +18,16 @@ final class ArticleViews {
                 .withZone(office.zone());
     }
 
-    ArticleView article(Article article, Instant now) {
+    ArticleView article(Article article, Instant now, Instant updatedAt) {
         String heroUrl = article.heroImage() == null ? null : article.heroImage().url();
         String heroAlt = article.heroImage() == null ? null : article.heroImage().alt();
         String byline = article.byline() != null ? article.byline() : article.author() != null ? "By " + article.author() : null;
         return new ArticleView(article.slug(), article.title(), article.summary(), article.author(), byline,
                 article.isPressRelease(), article.kind().label(), article.date().toString(),
                 dateFormat.format(article.date()), embargoLine(article, now), article.bodyHtml(), heroUrl, heroAlt,
-                article.notesToEditorsHtml(), article.mediaContact(), office.articleUrl(article.slug()));
+                article.notesToEditorsHtml(), article.mediaContact(), office.articleUrl(article.slug()),
+                Timestamps.iso(updatedAt),
+                updatedAt == null ? null : dateFormat.format(updatedAt.atZone(office.zone())));
     }
 
     OfficeView office() {
@@ -39,8 +41,8 @@ final class ArticleViews {
                 notesHtml, notesText, office.articleUrl(article.slug()), Personalisation.UNSUBSCRIBE_URL);
     }
 
-    PageView page(Article article) {
-        return new PageView(JsonLd.newsArticle(article, office, office.articleUrl(article.slug())), article.summary());
+    PageView page(Article article, Instant updatedAt) {
+        return new PageView(JsonLd.newsArticle(article, office, office.articleUrl(article.slug()), updatedAt), article.summary());
     }
 
     /** Press releases say whether they are embargoed; an embargo already past reads as immediate. */

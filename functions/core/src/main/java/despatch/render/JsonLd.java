@@ -18,13 +18,17 @@ final class JsonLd {
     private JsonLd() {
     }
 
-    static String newsArticle(Article article, Office office, String canonicalUrl) {
+    /** @param updatedAt when a correction replaced the article, or null */
+    static String newsArticle(Article article, Office office, String canonicalUrl, java.time.Instant updatedAt) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("@context", "https://schema.org");
         json.put("@type", "NewsArticle");
         json.put("headline", Text.shorten(article.title(), HEADLINE_LIMIT));
         json.put("description", article.summary());
         json.put("datePublished", article.date().toString());
+        if (updatedAt != null) {
+            json.put("dateModified", Timestamps.iso(updatedAt));
+        }
         json.put("inLanguage", office.language().toLanguageTag());
         json.put("mainEntityOfPage", canonicalUrl);
         json.put("url", canonicalUrl);

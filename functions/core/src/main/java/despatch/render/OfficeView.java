@@ -10,7 +10,7 @@ public record OfficeView(
         String subscribeUrl,
         String language) {
 
-    static OfficeView of(despatch.office.Office office) {
+    public static OfficeView of(despatch.office.Office office) {
         return new OfficeView(office.name(), office.postalAddressLines(), office.siteBaseUrl(), office.subscribeUrl(),
                 office.language().toLanguageTag());
     }

@@ -9,11 +9,11 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** The one Thymeleaf set-up every renderer uses: templates/ on the classpath, mode by file extension. */
-final class TemplateEngines {
+public final class TemplateEngines {
     private TemplateEngines() {
     }
 
-    static TemplateEngine create() {
+    public static TemplateEngine create() {
         TemplateEngine engine = new TemplateEngine();
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
         engine.addTemplateResolver(resolver(TemplateMode.XML, "*.xml", 2));
@@ -21,7 +21,7 @@ final class TemplateEngines {
         return engine;
     }
 
-    static Context context(Map<String, Object> variables, OfficeView office) {
+    public static Context context(Map<String, Object> variables, OfficeView office) {
         Context context = new Context(Locale.forLanguageTag(office.language()));
         context.setVariables(variables);
         return context;

@@ -58,15 +58,16 @@ public final class CampaignService {
      * it there and sends nothing again.
      *
      * @param embargo when to send, or null for now
-     * @return the new campaign, or empty when there are no lists or the campaign exists already
+     * @return the new campaign, or empty when there are no lists (and no embargo) or the campaign exists already
      */
     public Optional<Campaign> startFor(String slug, String subject, Set<String> lists, Instant embargo) {
         List<String> ordered = office.lists().keySet().stream().filter(lists::contains).toList();
-        if (ordered.isEmpty()) {
-            return Optional.empty();
-        }
         Instant now = clock.instant();
         boolean later = embargo != null && embargo.isAfter(now);
+        if (ordered.isEmpty() && !later) {
+            return Optional.empty();
+        }
+        // An embargoed article emailed to nobody still needs its schedule: the start is what puts its page on the site.
         Campaign campaign = new Campaign(Campaign.idFor(slug), slug, subject, ordered,
                 later ? CampaignStatus.SCHEDULED : CampaignStatus.SENDING, later ? embargo : null, FanOutCursor.START, false,
                 CampaignCounts.NONE, now, now, 1);
@@ -150,6 +151,16 @@ public final class CampaignService {
             if (!timeLeft.getAsBoolean()) {
                 return FanOutResult.CONTINUE;
             }
+            if (campaign.lists().isEmpty()) {
+                // An embargoed article for the web only: its start released the page; there is no one to send to.
+                try {
+                    campaigns.save(campaign.advanced(FanOutCursor.START, true, 0, clock.instant()));
+                } catch (ConcurrentChangeException e) {
+                    continue;
+                }
+                finishIfAccountedFor(campaignId);
+                return FanOutResult.DONE;
+            }
             int index = campaign.cursor().listIndex();
             MemberPage page = subscribers.activeMembers(campaign.lists().get(index), campaign.cursor().after(), PAGE);
             Set<String> earlier = new HashSet<>(campaign.lists().subList(0, index));
@@ -180,6 +191,17 @@ public final class CampaignService {
 
     public Optional<Campaign> find(String campaignId) {
         return campaigns.find(campaignId);
+    }
+
+    /**
+     * The article was unpublished: its campaign is cancelled unless it has finished (an
+     * embargoed one then never starts; a sending one stops within seconds).
+     */
+    public void withdraw(String slug) {
+        String campaignId = Campaign.idFor(slug);
+        if (campaigns.find(campaignId).isPresent()) {
+            cancel(campaignId);
+        }
     }
 
     /**

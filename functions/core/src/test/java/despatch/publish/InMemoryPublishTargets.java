@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The site, the email store and the article records, in maps, for the core's unit tests. */
-final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore, ArticleStore, CampaignStarter {
+final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore, ArticleStore, CampaignStarter, SiteChanges {
     final Map<String, String> pages = new HashMap<>();
     final Map<String, RenderedArticle> emails = new HashMap<>();
     final Map<String, ArticleRecord> records = new HashMap<>();
@@ -27,8 +27,41 @@ final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore,
     }
 
     @Override
-    public java.util.Optional<String> uploadKeyOf(String slug) {
-        return java.util.Optional.ofNullable(records.get(slug)).map(ArticleRecord::uploadKey);
+    public void deletePage(String path) {
+        pages.remove(path);
+    }
+
+    @Override
+    public java.util.Optional<ArticleRecord> find(String slug) {
+        return java.util.Optional.ofNullable(records.get(slug));
+    }
+
+    @Override
+    public java.util.List<ArticleRecord> published() {
+        return records.values().stream().filter(record -> record.state() == ArticleState.PUBLISHED).toList();
+    }
+
+    @Override
+    public boolean release(ArticleRecord record, java.time.Instant at) {
+        throw new UnsupportedOperationException("publishing never releases");
+    }
+
+    /** Slugs the site was told about, in order. */
+    public final java.util.List<String> siteChanges = new java.util.ArrayList<>();
+    public final java.util.List<String> withdrawn = new java.util.ArrayList<>();
+
+    @Override
+    public void changed(String slug) {
+        siteChanges.add(slug);
+    }
+
+    @Override
+    public void articleWithdrawn(String slug) {
+        withdrawn.add(slug);
+    }
+
+    PublishService.Targets targets() {
+        return new PublishService.Targets(this, this, this, this, this);
     }
 
     boolean nothingWritten() {

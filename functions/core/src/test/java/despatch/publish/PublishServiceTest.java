@@ -18,7 +18,7 @@ class PublishServiceTest {
     private final PublishService service = new PublishService(
             new ArticleParser(TestOffice.office(), TestOffice.clock()),
             new ArticleRenderer(TestOffice.office(), TestOffice.clock()),
-            uploads, targets, targets, targets, targets, TestOffice.clock());
+            uploads, targets.targets(), TestOffice.clock());
 
     private void upload(String key, String text) {
         uploads.objects.put(key, text.getBytes(StandardCharsets.UTF_8));

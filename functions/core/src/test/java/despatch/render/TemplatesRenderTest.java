@@ -84,7 +84,7 @@ class TemplatesRenderTest {
                 "By Jane Example MP", false, "Newsletter", "2025-03-14T09:30:00Z", "14 March 2025", null,
                 "<p>The new library on the High Street opens on Saturday. " + NON_ASCII + " is next door.</p>"
                         + "<h2>Opening hours</h2><p>Monday to Saturday, 9am to 6pm.</p>",
-                HERO, HERO_ALT, null, null, CANONICAL);
+                HERO, HERO_ALT, null, null, CANONICAL, null, null);
     }
 
     static ArticleView pressRelease() {
@@ -92,7 +92,7 @@ class TemplatesRenderTest {
                 "Press release", "2025-03-18T00:01:00Z", "18 March 2025", EMBARGO,
                 "<p>Jane Example MP welcomed the funding for " + NON_ASCII + ".</p>",
                 null, null, "<ol><li>" + NOTES.replace("&", "&amp;") + "</li></ol>", CONTACT,
-                "https://www.example.org.uk/news/library-funding");
+                "https://www.example.org.uk/news/library-funding", null, null);
     }
 
     static PageView page(ArticleView article) {
@@ -134,7 +134,7 @@ class TemplatesRenderTest {
     }
 
     static String web(ArticleView a, String name) {
-        return render("web/article.html", Map.of("article", a, "office", OFFICE, "page", page(a)), name);
+        return render("web/article.html", Map.of("article", a, "office", OFFICE, "page", page(a), "chrome", SiteChrome.of(despatch.testing.TestOffice.office())), name);
     }
 
     static String emailHtml(ArticleView a, EmailView e, String name) {
@@ -205,7 +205,7 @@ class TemplatesRenderTest {
         }
 
         @Test
-        void footerNamesTheOfficeItsAddressAndHowToSubscribe() {
+        void footerNamesTheOfficeItsAddressAndThePageOffersSubscribing() {
             Document doc = Jsoup.parse(web(newsletter(), "web-newsletter.html"));
             Element footer = doc.selectFirst("body > footer");
             assertNotNull(footer);
@@ -213,8 +213,13 @@ class TemplatesRenderTest {
             for (String line : OFFICE.postalAddressLines()) {
                 assertTrue(footer.selectFirst("address").text().contains(line), line);
             }
-            Element subscribe = footer.selectFirst("a[href=" + OFFICE.subscribeUrl() + "]");
-            assertEquals("Subscribe", subscribe.text());
+            SiteChrome chrome = SiteChrome.of(despatch.testing.TestOffice.office());
+            Element form = doc.selectFirst("section#subscribe form[method=post]");
+            assertNotNull(form, "the subscribe form on the page");
+            assertEquals(chrome.subscribeAction(), form.attr("action"));
+            assertNotNull(form.selectFirst("input[type=email][name=email][autocomplete=email]"));
+            assertEquals(chrome.wordingVersion(), form.selectFirst("input[name=wording]").val());
+            assertNotNull(doc.selectFirst("a[href=#subscribe]"), "the navigation leads to it");
         }
 
         @Test

@@ -25,10 +25,15 @@ final class OutcomeFields {
         fields.put("uploadKey", outcome.uploadKey());
         switch (outcome) {
             case PublishOutcome.Published p -> {
-                fields.put("outcome", "published");
+                fields.put("outcome", p.corrected() ? "corrected" : "published");
                 fields.put("slug", p.slug());
                 fields.put("webPath", p.webPath());
                 fields.put("warnings", p.warnings());
+            }
+            case PublishOutcome.Unpublished u -> {
+                fields.put("outcome", "unpublished");
+                fields.put("slug", u.slug());
+                fields.put("warnings", u.warnings());
             }
             case PublishOutcome.Scheduled s -> {
                 fields.put("outcome", "scheduled");

@@ -2,6 +2,7 @@ package despatch.local.queue;
 
 import despatch.lambda.FanOutHandler;
 import despatch.lambda.SendHandler;
+import despatch.lambda.SiteHandler;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
@@ -16,9 +17,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The fan-out and send queues consumed as Lambda's event source mappings would consume them in
- * AWS: drained after {@code ./despatch publish}, or in the background while {@code serve} runs, so
- * an article published or an embargo that ends meanwhile is sent.
+ * The fan-out, send and site queues consumed as Lambda's event source mappings would consume them
+ * in AWS: drained after {@code ./despatch publish}, or in the background while {@code serve} runs,
+ * so an article published or an embargo that ends meanwhile is sent and listed.
  */
 public final class QueueConsumers implements AutoCloseable {
     private final List<EventSourceMapping> mappings;
@@ -35,17 +36,22 @@ public final class QueueConsumers implements AutoCloseable {
         return this;
     }
 
-    /** Fan-out first, then the sends it queued, each until its queue is empty ({@code ./despatch publish}, {@code demo}). */
+    /**
+     * Fan-out first, then the sends it queued, each until its queue is empty, then the site's
+     * updates (publishing and embargo releases both ask for them) ({@code ./despatch publish}, {@code demo}).
+     */
     public void drain(java.time.Duration fanOutTimeout, java.time.Duration sendTimeout) {
         mappings.get(0).drain(fanOutTimeout);
         mappings.get(1).drain(sendTimeout);
+        mappings.get(2).drain(fanOutTimeout);
     }
 
     /** For a stack in this process. */
     public static QueueConsumers forStack(LocalAwsStack stack) {
         return new QueueConsumers(List.of(
                 EventSourceMapping.fromTemplate(stack, "FanOutFunction", new FanOutHandler(wiring(stack, Setting.Function.FanOutFunction))),
-                EventSourceMapping.fromTemplate(stack, "SendFunction", new SendHandler(wiring(stack, Setting.Function.SendFunction)))),
+                EventSourceMapping.fromTemplate(stack, "SendFunction", new SendHandler(wiring(stack, Setting.Function.SendFunction))),
+                EventSourceMapping.fromTemplate(stack, "SiteFunction", new SiteHandler(wiring(stack, Setting.Function.SiteFunction)))),
                 () -> { });
     }
 
@@ -56,7 +62,8 @@ public final class QueueConsumers implements AutoCloseable {
         SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         return new QueueConsumers(List.of(
                 EventSourceMapping.fromTemplate(template, sqs, "FanOutFunction", new FanOutHandler(), EventSourceMapping.Options.LOCAL),
-                EventSourceMapping.fromTemplate(template, sqs, "SendFunction", new SendHandler(), EventSourceMapping.Options.LOCAL)),
+                EventSourceMapping.fromTemplate(template, sqs, "SendFunction", new SendHandler(), EventSourceMapping.Options.LOCAL),
+                EventSourceMapping.fromTemplate(template, sqs, "SiteFunction", new SiteHandler(), EventSourceMapping.Options.LOCAL)),
                 sqs::close);
     }
 

@@ -2,6 +2,8 @@ package despatch.local.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -15,6 +17,8 @@ public final class BrowserTab {
 
     private final DevToolsConnection devTools;
     private final String session;
+    /** The emulated screen's width in CSS pixels, or 0 for the window's own. */
+    private int viewportWidth;
 
     BrowserTab(DevToolsConnection devTools, String session) {
         this.devTools = devTools;
@@ -84,6 +88,46 @@ public final class BrowserTab {
             throw new IllegalStateException("The page could not evaluate " + expression + ": " + result.get("exceptionDetails"));
         }
         return result.path("result").get("value");
+    }
+
+    /**
+     * Runs a script in the open page, as a tool does (the page's Content-Security-Policy does
+     * not apply): a library for the test to call, such as axe-core. Named, not quoted, on failure.
+     */
+    public void runScript(String source, String name) {
+        JsonNode result = devTools.send(session, "Runtime.evaluate",
+                DevToolsConnection.params().put("expression", source).put("returnByValue", false));
+        if (result.has("exceptionDetails")) {
+            throw new IllegalStateException("The page could not run " + name + ": " + result.get("exceptionDetails"));
+        }
+    }
+
+    /**
+     * Lays pages out as on a screen this many CSS pixels wide and high, one device pixel per CSS
+     * pixel. Below 600 px wide it is a phone: the page's meta viewport applies and scrollbars
+     * overlay. Set it before opening the page.
+     */
+    public void emulateScreen(int width, int height) {
+        devTools.send(session, "Emulation.setDeviceMetricsOverride", DevToolsConnection.params()
+                .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", width < 600));
+        viewportWidth = width;
+    }
+
+    /** What the reader's system asks for in {@code prefers-color-scheme}: "light" or "dark". */
+    public void emulateColourScheme(String scheme) {
+        ObjectNode params = DevToolsConnection.params();
+        params.putArray("features").addObject().put("name", "prefers-color-scheme").put("value", scheme);
+        devTools.send(session, "Emulation.setEmulatedMedia", params);
+    }
+
+    /** A PNG of the whole page, top to bottom, as wide as the screen. */
+    public byte[] screenshotOfWholePage() {
+        JsonNode metrics = devTools.send(session, "Page.getLayoutMetrics", null);
+        int width = viewportWidth > 0 ? viewportWidth : metrics.path("cssLayoutViewport").path("clientWidth").asInt();
+        double height = Math.ceil(metrics.path("cssContentSize").path("height").asDouble());
+        ObjectNode params = DevToolsConnection.params().put("format", "png").put("captureBeyondViewport", true);
+        params.putObject("clip").put("x", 0).put("y", 0).put("width", width).put("height", height).put("scale", 1);
+        return Base64.getDecoder().decode(devTools.send(session, "Page.captureScreenshot", params).get("data").asText());
     }
 
     private void mouse(String type, double x, double y, int clickCount) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,19 @@ public final class Chromium implements AutoCloseable {
     }
 
     public static Chromium launch() {
+        return launch(List.of());
+    }
+
+    /**
+     * A browser that reaches 127.0.0.1 and nothing else: every host name fails to resolve at once,
+     * so a page's off-site images fail as on a machine with no network, without waiting for a DNS
+     * server that will not answer.
+     */
+    public static Chromium launchLoopbackOnly() {
+        return launch(List.of("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"));
+    }
+
+    private static Chromium launch(List<String> extraFlags) {
         if (!Files.isExecutable(EXECUTABLE)) {
             fail("The browser tests need Chromium at " + EXECUTABLE
                     + ", which is a documented prerequisite: install Debian's chromium package (apt-get install chromium).");
@@ -51,11 +65,14 @@ public final class Chromium implements AutoCloseable {
         }
         Process process;
         try {
-            process = new ProcessBuilder(List.of(EXECUTABLE.toString(),
+            List<String> command = new ArrayList<>(List.of(EXECUTABLE.toString(),
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--remote-debugging-port=0", "--user-data-dir=" + profile,
                     "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--window-size=1280,900", "about:blank"))
+                    "--disable-component-update", "--disable-sync", "--window-size=1280,900"));
+            command.addAll(extraFlags);
+            command.add("about:blank");
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(profile.resolve("chromium.log").toFile())
                     .start();

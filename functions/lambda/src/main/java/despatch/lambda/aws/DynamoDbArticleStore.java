@@ -1,17 +1,33 @@
 package despatch.lambda.aws;
 
+import despatch.article.ArticleKind;
 import despatch.publish.ArticleRecord;
+import despatch.publish.ArticleState;
 import despatch.publish.ArticleStore;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/** Article records keyed by slug: one PutItem per publish, about 1 write unit for a typical record. */
+/**
+ * Article records keyed by slug: one PutItem per publish, about 1 write unit for a typical record.
+ * Published articles also carry the keys of the sparse index {@value #INDEX} (one partition, sorted
+ * by date), so the site lists them with a Query, never a Scan; scheduled and unpublished records
+ * are not in it.
+ */
 public final class DynamoDbArticleStore implements ArticleStore {
+    public static final String INDEX = "Published";
+    static final String LISTING = "listing";
+    static final String LISTING_ORDER = "listingOrder";
+    private static final String ON_SITE = "SITE";
+
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -37,15 +53,73 @@ public final class DynamoDbArticleStore implements ArticleStore {
         item.put("warnings", strings(record.warnings()));
         putInstant(item, "embargo", record.embargo());
         putInstant(item, "publishedAt", record.publishedAt());
+        if (record.state() == ArticleState.PUBLISHED) {
+            item.put(LISTING, s(ON_SITE));
+            item.put(LISTING_ORDER, s(record.date() + "#" + record.slug()));
+        }
         dynamoDb.putItem(put -> put.tableName(table).item(item));
     }
 
-    /** A strongly consistent read of one attribute: 1 read unit, and it sees a publish that just finished. */
+    /** A strongly consistent read: 1 read unit, and it sees a publish that just finished. */
     @Override
-    public Optional<String> uploadKeyOf(String slug) {
+    public Optional<ArticleRecord> find(String slug) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).key(Map.of("slug", s(slug)))
-                .projectionExpression("uploadKey").consistentRead(true)).item();
-        return item == null || !item.containsKey("uploadKey") ? Optional.empty() : Optional.of(item.get("uploadKey").s());
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(record(item));
+    }
+
+    /** One Query page per 1 MB (about 2,000 records), at half a read unit per 4 KB. */
+    @Override
+    public List<ArticleRecord> published() {
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(INDEX)
+                .keyConditionExpression("#listing = :site")
+                .expressionAttributeNames(Map.of("#listing", LISTING))
+                .expressionAttributeValues(Map.of(":site", s(ON_SITE)))
+                .build();
+        List<ArticleRecord> records = new ArrayList<>();
+        dynamoDb.queryPaginator(query).items().forEach(item -> records.add(record(item)));
+        return records;
+    }
+
+    @Override
+    public boolean release(ArticleRecord record, Instant at) {
+        try {
+            // A repeat keeps the first release's time for both (publishedAt exists by then).
+            dynamoDb.updateItem(update -> update.tableName(table).key(Map.of("slug", s(record.slug())))
+                    .updateExpression("SET #state = :published, publishedAt = if_not_exists(publishedAt, :now), "
+                            + "updatedAt = if_not_exists(publishedAt, :now), #listing = :site, #order = :order")
+                    .conditionExpression("#state IN (:scheduled, :published)")
+                    .expressionAttributeNames(Map.of("#state", "state", "#listing", LISTING, "#order", LISTING_ORDER))
+                    .expressionAttributeValues(Map.of(":published", s(ArticleState.PUBLISHED.name()),
+                            ":scheduled", s(ArticleState.SCHEDULED.name()), ":now", s(at.toString()), ":site", s(ON_SITE),
+                            ":order", s(record.date() + "#" + record.slug()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static ArticleRecord record(Map<String, AttributeValue> item) {
+        return new ArticleRecord(text(item, "slug"), text(item, "title"), text(item, "summary"),
+                ArticleKind.fromText(text(item, "kind")).orElse(ArticleKind.NEWSLETTER), LocalDate.parse(text(item, "date")),
+                strings(item, "lists"), ArticleState.valueOf(text(item, "state")), instant(item, "embargo"),
+                instant(item, "publishedAt"), instant(item, "updatedAt"), text(item, "uploadKey"), text(item, "webPath"),
+                text(item, "emailLocation"), strings(item, "warnings"));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        String value = text(item, name);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private static List<String> strings(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
     }
 
     private static void putInstant(Map<String, AttributeValue> item, String name, Instant value) {

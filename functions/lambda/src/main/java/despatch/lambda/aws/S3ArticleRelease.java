@@ -1,48 +1,55 @@
 package despatch.lambda.aws;
 
 import despatch.office.SitePaths;
+import despatch.publish.ArticleRecord;
+import despatch.publish.ArticleState;
+import despatch.publish.ArticleStore;
+import despatch.publish.SiteChanges;
 import despatch.sending.ArticleRelease;
 import java.time.Clock;
-import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * At an embargo's end: the web page rendered at upload time (rendered/&lt;slug&gt;/web.html in the
- * uploads bucket) goes to its place on the site, and the article record becomes PUBLISHED.
- * Both steps are safe to repeat.
+ * uploads bucket) goes to its place on the site, the article record becomes PUBLISHED, and the
+ * site's listings, feeds and sitemap are asked to follow. Every step is safe to repeat; an article
+ * unpublished meanwhile stays off the site.
  */
 public final class S3ArticleRelease implements ArticleRelease {
     private final S3Client s3;
     private final String uploadsBucket;
     private final String siteBucket;
-    private final DynamoDbClient dynamoDb;
-    private final String articlesTable;
+    private final ArticleStore articles;
+    private final SiteChanges siteChanges;
     private final Clock clock;
 
-    public S3ArticleRelease(S3Client s3, String uploadsBucket, String siteBucket, DynamoDbClient dynamoDb, String articlesTable,
+    public S3ArticleRelease(S3Client s3, String uploadsBucket, String siteBucket, ArticleStore articles, SiteChanges siteChanges,
             Clock clock) {
         this.s3 = s3;
         this.uploadsBucket = uploadsBucket;
         this.siteBucket = siteBucket;
-        this.dynamoDb = dynamoDb;
-        this.articlesTable = articlesTable;
+        this.articles = articles;
+        this.siteChanges = siteChanges;
         this.clock = clock;
     }
 
     @Override
     public void release(String slug) {
+        Optional<ArticleRecord> record = articles.find(slug).filter(found -> found.state() != ArticleState.UNPUBLISHED);
+        if (record.isEmpty()) {
+            return;
+        }
         String page = s3.getObjectAsBytes(get -> get.bucket(uploadsBucket).key(S3RenderedEmailStore.PREFIX + slug + "/web.html"))
                 .asUtf8String();
         s3.putObject(put -> put.bucket(siteBucket).key(SitePaths.articlePage(slug)).contentType(S3Content.HTML),
                 RequestBody.fromString(page));
-        String now = clock.instant().toString();
-        dynamoDb.updateItem(update -> update.tableName(articlesTable).key(Map.of("slug", AttributeValue.fromS(slug)))
-                .updateExpression("SET #state = :published, publishedAt = :now, updatedAt = :now")
-                .conditionExpression("attribute_exists(slug)")
-                .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(Map.of(":published", AttributeValue.fromS("PUBLISHED"), ":now", AttributeValue.fromS(now))));
+        if (!articles.release(record.get(), clock.instant())) {
+            // Unpublished between the read and the write: take the page back down.
+            s3.deleteObject(delete -> delete.bucket(siteBucket).key(SitePaths.articlePage(slug)));
+            return;
+        }
+        siteChanges.changed(slug);
     }
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import despatch.publish.RenderedEmailStore;
 import despatch.render.RenderedArticle;
 import despatch.sending.CampaignEmails;
+import despatch.site.RenderedPages;
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -15,7 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * email.txt and email.json (subject and preheader), ready for the sending step, and web.html,
  * ready for an embargo's end.
  */
-public final class S3RenderedEmailStore implements RenderedEmailStore, CampaignEmails {
+public final class S3RenderedEmailStore implements RenderedEmailStore, CampaignEmails, RenderedPages {
     public static final String PREFIX = "rendered/";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -46,6 +49,16 @@ public final class S3RenderedEmailStore implements RenderedEmailStore, CampaignE
             return new StoredEmail(subject, get(prefix + "email.html"), get(prefix + "email.txt"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(prefix + "email.json is not the JSON the publish step writes", e);
+        }
+    }
+
+    /** The article page as rendered at its last publish; the site is rebuilt from these. */
+    @Override
+    public Optional<String> webPage(String slug) {
+        try {
+            return Optional.of(get(PREFIX + slug + "/web.html"));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
         }
     }
 

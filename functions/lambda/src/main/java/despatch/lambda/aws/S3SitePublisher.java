@@ -1,14 +1,23 @@
 package despatch.lambda.aws;
 
 import despatch.publish.SitePublisher;
+import despatch.site.SiteBucket;
+import despatch.site.SiteObject;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /** The public site as objects in the site bucket, served by S3 website hosting. */
-public final class S3SitePublisher implements SitePublisher {
+public final class S3SitePublisher implements SitePublisher, SiteBucket {
     /** Short, so a correction reaches readers within minutes. */
     private static final String CACHE_CONTROL = "public, max-age=300";
+    /** DeleteObjects takes at most this many keys a request. */
+    private static final int DELETE_BATCH = 1000;
 
     private final S3Client s3;
     private final String bucket;
@@ -20,7 +29,36 @@ public final class S3SitePublisher implements SitePublisher {
 
     @Override
     public void putPage(String path, String html) {
-        s3.putObject(put -> put.bucket(bucket).key(path).contentType(S3Content.HTML).cacheControl(CACHE_CONTROL),
-                RequestBody.fromString(html, StandardCharsets.UTF_8));
+        put(SiteObject.of(path, html, SiteObject.HTML));
+    }
+
+    @Override
+    public void deletePage(String path) {
+        s3.deleteObject(delete -> delete.bucket(bucket).key(path));
+    }
+
+    /** One ListObjectsV2 per 1,000 objects. A single-part PUT's ETag is the MD5 of its bytes (SSE-S3 keeps that true). */
+    @Override
+    public Map<String, String> fingerprints() {
+        Map<String, String> fingerprints = new HashMap<>();
+        s3.listObjectsV2Paginator(list -> list.bucket(bucket)).contents()
+                .forEach(object -> fingerprints.put(object.key(), object.eTag().replace("\"", "")));
+        return fingerprints;
+    }
+
+    @Override
+    public void put(SiteObject object) {
+        s3.putObject(put -> put.bucket(bucket).key(object.key()).contentType(object.contentType()).cacheControl(CACHE_CONTROL),
+                RequestBody.fromBytes(object.body()));
+    }
+
+    @Override
+    public void delete(Collection<String> keys) {
+        List<String> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += DELETE_BATCH) {
+            List<ObjectIdentifier> batch = all.subList(from, Math.min(from + DELETE_BATCH, all.size())).stream()
+                    .map(key -> ObjectIdentifier.builder().key(key).build()).toList();
+            s3.deleteObjects(delete -> delete.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
+        }
     }
 }

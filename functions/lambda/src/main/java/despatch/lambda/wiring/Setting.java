@@ -9,9 +9,11 @@ import java.util.Set;
  */
 public enum Setting {
     UPLOADS_BUCKET("Bucket that receives uploads; articles arrive under articles/, subscriber imports under imports/", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction),
-    SITE_BUCKET("Bucket that holds the public web site", null, Function.PublishFunction, Function.FanOutFunction),
-    ARTICLES_TABLE("DynamoDB table of article records", null, Function.PublishFunction, Function.FanOutFunction),
+            Function.PublishFunction, Function.SiteFunction, Function.PreviewFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction),
+    SITE_BUCKET("Bucket that holds the public web site", null, Function.PublishFunction, Function.FanOutFunction, Function.SiteFunction),
+    ARTICLES_TABLE("DynamoDB table of article records", null, Function.PublishFunction, Function.FanOutFunction, Function.SiteFunction),
+    SITE_QUEUE_URL("FIFO queue of site changes that SiteFunction applies to listings, feeds and the sitemap", null,
+            Function.PublishFunction, Function.FanOutFunction),
     SUBSCRIBERS_TABLE("DynamoDB table of subscribers, list memberships, suppressions and daily limits", null,
             Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction),
     CAMPAIGNS_TABLE("DynamoDB table of campaigns and their delivery records", null,
@@ -24,15 +26,15 @@ public enum Setting {
     FAN_OUT_QUEUE_URL("SQS queue of campaigns to fan out (or to continue fanning out)", null,
             Function.PublishFunction, Function.FanOutFunction),
     SITE_BASE_URL("Public address of the site, e.g. https://news.example.org.uk", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction, Function.SiteFunction),
     PUBLIC_API_URL("Public address of the subscription API; unset for the API itself means the address each request arrived at", null,
             Function.ImportFunction, Function.SendFunction),
     OFFICE_NAME("Name shown as the sender and in footers, e.g. Office of Jane Smith MP", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction, Function.SiteFunction),
     OFFICE_POSTAL_ADDRESS("Postal address for email footers; lines separated by |", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction, Function.SiteFunction),
     LISTS("Mailing lists: id=Display name|Description, separated by semicolons", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction, Function.SiteFunction),
     MEDIA_CONTACT("Media contact printed on press releases that do not name one", ""),
     SITE_LANGUAGE("BCP 47 language of the site and emails", "en-GB"),
     TIME_ZONE("Zone in which dates and embargoes are shown", "Europe/London"),
@@ -55,7 +57,7 @@ public enum Setting {
     S3_FORCE_PATH_STYLE("true only for local S3 emulators that need path-style addressing", "false");
 
     /** The SAM functions, by logical id in template.yaml. */
-    public enum Function { PublishFunction, PreviewFunction, SubscriptionFunction, ImportFunction, FanOutFunction, SendFunction, FeedbackFunction }
+    public enum Function { PublishFunction, PreviewFunction, SubscriptionFunction, ImportFunction, FanOutFunction, SendFunction, FeedbackFunction, SiteFunction }
 
     private final String description;
     private final String defaultValue;

@@ -5,6 +5,10 @@ import despatch.lambda.aws.DynamoDbArticleStore;
 import despatch.lambda.aws.S3RenderedEmailStore;
 import despatch.lambda.aws.S3SitePublisher;
 import despatch.lambda.aws.S3UploadStore;
+import despatch.lambda.aws.SqsSiteChanges;
+import despatch.publish.CampaignStarter;
+import despatch.site.SiteBuilder;
+import despatch.site.SiteService;
 import despatch.office.Office;
 import despatch.publish.PreviewService;
 import despatch.publish.PublishService;
@@ -113,11 +117,37 @@ public final class Wiring {
 
     public PublishService publishService() {
         String uploadsBucket = settings.get(Setting.UPLOADS_BUCKET);
-        return new PublishService(parser, renderer, new S3UploadStore(s3(), uploadsBucket),
+        return new PublishService(parser, renderer, new S3UploadStore(s3(), uploadsBucket), new PublishService.Targets(
                 new S3SitePublisher(s3(), settings.get(Setting.SITE_BUCKET)),
                 new S3RenderedEmailStore(s3(), uploadsBucket),
-                new DynamoDbArticleStore(dynamoDb(), settings.get(Setting.ARTICLES_TABLE)),
-                (slug, subject, lists, embargo) -> campaignService().startFor(slug, subject, lists, embargo), clock);
+                articleStore(),
+                new CampaignStarter() {
+                    @Override
+                    public void articleReady(String slug, String subject, java.util.Set<String> lists, java.time.Instant embargo) {
+                        campaignService().startFor(slug, subject, lists, embargo);
+                    }
+
+                    @Override
+                    public void articleWithdrawn(String slug) {
+                        campaignService().withdraw(slug);
+                    }
+                },
+                siteChanges()), clock);
+    }
+
+    /** The site's listings, feeds and sitemap, kept in line with the article records. */
+    public SiteService siteService() {
+        return new SiteService(articleStore(), new S3SitePublisher(s3(), settings.get(Setting.SITE_BUCKET)),
+                new S3RenderedEmailStore(s3(), settings.get(Setting.UPLOADS_BUCKET)), new SiteBuilder(office));
+    }
+
+    /** Changes go on the site queue, where SiteFunction takes them one batch at a time. */
+    public SqsSiteChanges siteChanges() {
+        return new SqsSiteChanges(sqs(), settings.get(Setting.SITE_QUEUE_URL));
+    }
+
+    private DynamoDbArticleStore articleStore() {
+        return new DynamoDbArticleStore(dynamoDb(), settings.get(Setting.ARTICLES_TABLE));
     }
 
     public PreviewService previewService() {
@@ -203,8 +233,8 @@ public final class Wiring {
                 new DynamoDbSubscriberStore(dynamoDb(), settings.optional(Setting.SUBSCRIBERS_TABLE)), queues, queues,
                 (campaignId, at) -> new EventBridgeCampaignScheduler(scheduler(), settings.get(Setting.SCHEDULE_NAME_PREFIX),
                         settings.get(Setting.FAN_OUT_QUEUE_ARN), settings.get(Setting.SCHEDULER_ROLE_ARN)).scheduleStart(campaignId, at),
-                slug -> new S3ArticleRelease(s3(), settings.get(Setting.UPLOADS_BUCKET), settings.get(Setting.SITE_BUCKET), dynamoDb(),
-                        settings.get(Setting.ARTICLES_TABLE), clock).release(slug),
+                slug -> new S3ArticleRelease(s3(), settings.get(Setting.UPLOADS_BUCKET), settings.get(Setting.SITE_BUCKET),
+                        articleStore(), siteChanges(), clock).release(slug),
                 new StartDecision(java.time.Duration.ofMinutes(settings.number(Setting.START_TOLERANCE_MINUTES))), clock);
         return campaigns;
     }

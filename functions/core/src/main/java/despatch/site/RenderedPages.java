@@ -1,0 +1,8 @@
+package despatch.site;
+
+import java.util.Optional;
+
+/** The article pages rendered at publish time and kept with the rendered email, for rebuilding the site. */
+public interface RenderedPages {
+    Optional<String> webPage(String slug);
+}

@@ -1,0 +1,70 @@
+package despatch.site;
+
+import despatch.publish.ArticleRecord;
+import despatch.publish.ArticleState;
+import despatch.publish.ArticleStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The site bucket, the article records and the stored pages in maps, for the site's unit tests. */
+final class InMemorySite implements SiteBucket, ArticleStore, RenderedPages {
+    final Map<String, SiteObject> bucket = new HashMap<>();
+    final Map<String, ArticleRecord> records = new HashMap<>();
+    final Map<String, String> renderedPages = new HashMap<>();
+    /** Slugs the published-articles index has not caught up with yet. */
+    final List<String> lagging = new ArrayList<>();
+    int puts;
+
+    @Override
+    public Map<String, String> fingerprints() {
+        Map<String, String> fingerprints = new HashMap<>();
+        bucket.forEach((key, object) -> fingerprints.put(key, object.fingerprint()));
+        return fingerprints;
+    }
+
+    @Override
+    public void put(SiteObject object) {
+        puts++;
+        bucket.put(object.key(), object);
+    }
+
+    @Override
+    public void delete(Collection<String> keys) {
+        keys.forEach(bucket::remove);
+    }
+
+    @Override
+    public void save(ArticleRecord record) {
+        records.put(record.slug(), record);
+    }
+
+    @Override
+    public Optional<ArticleRecord> find(String slug) {
+        return Optional.ofNullable(records.get(slug));
+    }
+
+    @Override
+    public List<ArticleRecord> published() {
+        return records.values().stream()
+                .filter(record -> record.state() == ArticleState.PUBLISHED && !lagging.contains(record.slug())).toList();
+    }
+
+    @Override
+    public boolean release(ArticleRecord record, Instant at) {
+        throw new UnsupportedOperationException("the site never releases");
+    }
+
+    @Override
+    public Optional<String> webPage(String slug) {
+        return Optional.ofNullable(renderedPages.get(slug));
+    }
+
+    String text(String key) {
+        return bucket.get(key).text();
+    }
+}

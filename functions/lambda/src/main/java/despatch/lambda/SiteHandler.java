@@ -1,0 +1,64 @@
+package despatch.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import despatch.lambda.aws.SiteMessage;
+import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.Wiring;
+import despatch.site.SiteService;
+import despatch.site.SiteUpdate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * SiteFunction: brings the site's listings, feeds and sitemap in line with the article records
+ * after articles change, or rebuilds the whole site on request. A batch of messages costs one
+ * update. Messages come from a FIFO queue with one group, so updates never overlap; a failure
+ * throws and fails the batch, which SQS hands back whole (FIFO keeps its order).
+ */
+public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final SiteService site;
+    private final JsonLog log = new JsonLog(System.out);
+
+    public SiteHandler() {
+        this(Wiring.fromEnvironment(Setting.Function.SiteFunction));
+    }
+
+    public SiteHandler(Wiring wiring) {
+        this.site = wiring.siteService();
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        apply(event.getRecords().stream().map(SQSEvent.SQSMessage::getBody).toList());
+        return SQSBatchResponse.builder().withBatchItemFailures(List.of()).build();
+    }
+
+    /** One update for these message bodies: a rebuild if any asks for one, else a refresh for the changed articles. */
+    public SiteUpdate apply(List<String> bodies) {
+        Set<String> changed = new LinkedHashSet<>();
+        boolean rebuild = false;
+        for (String body : bodies) {
+            String slug = SiteMessage.slugOf(body);
+            if (slug == null) {
+                rebuild = true;
+            } else {
+                changed.add(slug);
+            }
+        }
+        SiteUpdate update = rebuild ? site.rebuild() : site.refresh(changed);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("rebuild", rebuild);
+        fields.put("changedArticles", changed.size());
+        fields.put("written", update.written().size());
+        fields.put("deleted", update.deleted().size());
+        fields.put("unchanged", update.unchanged());
+        log.info("site.updated", fields);
+        return update;
+    }
+}

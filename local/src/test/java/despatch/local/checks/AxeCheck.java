@@ -1,0 +1,69 @@
+package despatch.local.checks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import despatch.local.browser.BrowserTab;
+import despatch.local.stack.ProjectRoot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * axe-core (npm, pinned in local/package.json) run inside the page a {@link BrowserTab} has open,
+ * with every rule it has, reporting only what it rates serious or critical.
+ */
+final class AxeCheck {
+    static final Path SCRIPT = Path.of("local", "node_modules", "axe-core", "axe.min.js");
+
+    /** Runs axe on the open document; each failing rule once, with the elements it failed on. */
+    private static final String RUN = """
+            axe.run(document, {resultTypes: ['violations']}).then(results => results.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => ({rule: v.id, impact: v.impact, help: v.help,
+                            targets: v.nodes.map(n => n.target.flat(Infinity).join(' '))})))""";
+
+    private final String source;
+
+    /** One failing rule, as a line a person can act on. */
+    record Violation(String rule, String impact, String help, List<String> targets) {
+        @Override
+        public String toString() {
+            return impact + " " + rule + ": " + help + " at " + String.join(", ", targets);
+        }
+    }
+
+    private AxeCheck(String source) {
+        this.source = source;
+    }
+
+    /** Reads axe from local/node_modules, where the local stack's first start installs it (npm ci). */
+    static AxeCheck load() {
+        Path script = ProjectRoot.find().resolve(SCRIPT);
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalStateException("axe-core is not installed at " + script + ": run 'npm ci' in local/"
+                    + " (the local stack does so when it first starts)");
+        }
+        try {
+            return new AxeCheck(Files.readString(script, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The serious and critical violations on the page the tab has open. */
+    List<Violation> seriousViolations(BrowserTab tab) {
+        tab.runScript(source, "axe-core");
+        JsonNode found = tab.evaluate(RUN);
+        List<Violation> violations = new ArrayList<>();
+        for (JsonNode violation : found) {
+            List<String> targets = new ArrayList<>();
+            violation.get("targets").forEach(target -> targets.add(target.asText()));
+            violations.add(new Violation(violation.get("rule").asText(), violation.get("impact").asText(),
+                    violation.get("help").asText(), List.copyOf(targets)));
+        }
+        return List.copyOf(violations);
+    }
+}

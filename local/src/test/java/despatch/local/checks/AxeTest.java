@@ -1,0 +1,87 @@
+package despatch.local.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import despatch.local.browser.BrowserTab;
+import despatch.local.browser.Chromium;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * axe-core finds no serious or critical accessibility violation on any page type or email, in
+ * either colour scheme, with each page served as it really is (its CSP applies). One browser for
+ * the class.
+ */
+class AxeTest {
+    private static PageServer server;
+    private static AxeCheck axe;
+    private static Chromium chromium;
+    private static BrowserTab tab;
+
+    @BeforeAll
+    static void start() {
+        // Pages first: building them starts the local stack, which installs axe-core on a fresh clone.
+        server = PageServer.start(PageTypes.all());
+        axe = AxeCheck.load();
+        chromium = Chromium.launchLoopbackOnly();
+        tab = chromium.newTab();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (chromium != null) {
+                chromium.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    static List<Arguments> everyPageInBothSchemes() {
+        List<Arguments> cases = new ArrayList<>();
+        for (PageToCheck page : PageTypes.all()) {
+            for (ColourScheme scheme : ColourScheme.values()) {
+                cases.add(Arguments.of(page, scheme));
+            }
+        }
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("everyPageInBothSchemes")
+    void hasNoSeriousOrCriticalViolation(PageToCheck page, ColourScheme scheme) {
+        tab.emulateColourScheme(scheme.cssValue());
+        tab.open(server.url(page).toString());
+        List<AxeCheck.Violation> violations = axe.seriousViolations(tab);
+        assertEquals(List.of(), violations, () -> page.name() + " (" + scheme.cssValue() + ") fails axe:\n"
+                + String.join("\n", violations.stream().map(AxeCheck.Violation::toString).toList()));
+    }
+
+    @Test
+    void catchesAnInputWithoutALabelUnderTheApisContentSecurityPolicy() {
+        PageToCheck unlabelled = new PageToCheck("unlabelled-input", PageToCheck.Kind.WEB_PAGE, """
+                <!DOCTYPE html>
+                <html lang="en-GB">
+                <head><meta charset="utf-8"><title>Sign up</title></head>
+                <body><main><h1>Sign up</h1><form><input type="email" name="email"><button>Go</button></form></main></body>
+                </html>
+                """, PageTypes.named("subscribe").headers());
+        try (PageServer own = PageServer.start(List.of(unlabelled))) {
+            tab.emulateColourScheme(ColourScheme.LIGHT.cssValue());
+            tab.open(own.url(unlabelled).toString());
+            List<AxeCheck.Violation> violations = axe.seriousViolations(tab);
+            assertTrue(violations.stream().anyMatch(v -> v.rule().equals("label") && v.targets().contains("input")),
+                    "axe reports the unlabelled input: " + violations);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package despatch.local.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import despatch.lambda.FanOutHandler;
+import despatch.lambda.PublishHandler;
+import despatch.lambda.SiteHandler;
+import despatch.lambda.aws.SiteMessage;
+import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.Settings;
+import despatch.lambda.wiring.Wiring;
+import despatch.local.S3EventFactory;
+import despatch.local.queue.EventSourceMapping;
+import despatch.local.stack.LocalAwsStack;
+import despatch.local.stack.ProjectRoot;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The public site on a stack of its own: the real publish, fan-out and site handlers, with the
+ * site queue (FIFO) consumed as Lambda would. Listings, feeds and the sitemap follow publishing,
+ * corrections, unpublishing and embargoes, and a rebuild from the records gives the same site.
+ */
+class PublicSiteTest {
+    private static LocalAwsStack stack;
+    private static PublishHandler publisher;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalAwsStack.start();
+        publisher = new PublishHandler(wiring(Setting.Function.PublishFunction));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static Wiring wiring(Setting.Function function) {
+        return new Wiring(Settings.from(stack.environmentFor(function.name()), function), Clock.systemUTC(), stack.s3(),
+                stack.dynamoDb(), stack.sesV2(), stack.secretsManager(), stack.sqs(), stack.scheduler());
+    }
+
+    private static String env(Setting setting) {
+        return stack.environmentFor(Setting.Function.PublishFunction.name()).get(setting.name());
+    }
+
+    private static void publish(String key, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        stack.s3().putObject(put -> put.bucket(env(Setting.UPLOADS_BUCKET)).key(key), RequestBody.fromBytes(bytes));
+        publisher.handleRequest(new S3EventFactory(ProjectRoot.find()).objectCreated(env(Setting.UPLOADS_BUCKET), key, bytes.length), null);
+    }
+
+    private static void updateSite() {
+        try (EventSourceMapping site = EventSourceMapping.fromTemplate(stack, "SiteFunction", new SiteHandler(wiring(Setting.Function.SiteFunction)))) {
+            assertTrue(site.drain(Duration.ofSeconds(60)).queueEmpty(), "every site change applied");
+        }
+    }
+
+    private static String file(String key) {
+        return stack.s3().getObjectAsBytes(get -> get.bucket(env(Setting.SITE_BUCKET)).key(key)).asUtf8String();
+    }
+
+    /** Every object of the site bucket, key to bytes as text. */
+    private static Map<String, String> siteFiles() {
+        Map<String, String> files = new TreeMap<>();
+        for (S3Object object : stack.s3().listObjectsV2Paginator(list -> list.bucket(env(Setting.SITE_BUCKET))).contents()) {
+            files.put(object.key(), file(object.key()));
+        }
+        return files;
+    }
+
+    private static void assertNowhere(String text, String why) {
+        siteFiles().forEach((key, content) -> assertFalse(content.contains(text), key + ": " + why));
+    }
+
+    @Test
+    void twoArticlesPublishedAtTheSameMomentBothAppearEverywhere() throws Exception {
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> publish("articles/ferry.md",
+                "---\ntitle: Ferry timetable kept\nkind: press-release\ndate: 2026-11-20\n---\nThe ferry keeps its winter timetable.\n"));
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> publish("articles/clinic.md",
+                "---\ntitle: Clinic opens in Llanfair\ndate: 2026-11-20\n---\nThe clinic opens on Monday.\n"));
+        CompletableFuture.allOf(first, second).get();
+
+        updateSite();
+
+        for (String key : List.of("index.html", "archive/2026/index.html", "feeds/all.xml", "feeds/all.atom", "sitemap.xml")) {
+            String content = file(key);
+            assertTrue(content.contains("ferry-timetable-kept") && content.contains("clinic-opens-in-llanfair"), key);
+        }
+        assertTrue(file("press-releases/index.html").contains("Ferry timetable kept"));
+        assertFalse(file("press-releases/index.html").contains("Clinic opens"), "a newsletter is not a press release");
+        assertTrue(file("newsletters/index.html").contains("Clinic opens in Llanfair"));
+        assertTrue(file("feeds/press-releases.xml").contains("Ferry timetable kept"));
+        assertTrue(file("robots.txt").contains("Sitemap: "));
+        assertTrue(file("404.html").contains("Page not found"));
+    }
+
+    @Test
+    void aCorrectionUpdatesPageListingsAndFeedsAndSaysWhen() {
+        publish("articles/bins.md", "---\ntitle: Bin collections change\nslug: bins\ndate: 2026-10-01\n---\nCollections move to Tuesdays.\n");
+        updateSite();
+        String atomBefore = file("feeds/all.atom");
+
+        publish("articles/bins.md", "---\ntitle: Bin collections change\nslug: bins\ndate: 2026-10-01\n---\nCollections move to Wednesdays.\n");
+        updateSite();
+
+        String page = file("articles/bins/index.html");
+        assertTrue(page.contains("Wednesdays") && page.contains("Updated"), "the page shows the correction and says so");
+        assertTrue(file("newsletters/index.html").contains("Updated"));
+        String atom = file("feeds/all.atom");
+        assertNotEquals(atomBefore, atom, "feed readers see the change");
+        assertTrue(atom.contains("<id>" + env(Setting.SITE_BASE_URL).replaceAll("/+$", "") + "/articles/bins/</id>"), "same entry id");
+    }
+
+    @Test
+    void unpublishingTakesTheArticleOffTheSiteListingsFeedsAndSitemap() {
+        publish("articles/mistake.md", "---\ntitle: Posted in error\nslug: posted-in-error\n---\nThis should not be here.\n");
+        updateSite();
+        assertTrue(file("sitemap.xml").contains("posted-in-error"));
+
+        publish("articles/mistake.md", "---\ntitle: Posted in error\nslug: posted-in-error\nunpublish: yes\n---\nThis should not be here.\n");
+        updateSite();
+
+        assertNowhere("posted-in-error", "an unpublished article is gone from the site");
+        assertNowhere("Posted in error", "an unpublished article is gone from the site");
+    }
+
+    @Test
+    void anEmbargoedArticleAppearsNowhereBeforeItsTimeAndEverywhereAfter() throws Exception {
+        Instant embargo = Instant.now().plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        publish("articles/bridge.md", "---\ntitle: Bridge funding secured\nkind: press-release\nslug: bridge-funding\nembargo: "
+                + embargo + "\n---\nThe bridge will be rebuilt.\n");
+        updateSite();
+        assertNowhere("bridge-funding", "nothing of an embargoed article before its time");
+        assertNowhere("Bridge funding secured", "nothing of an embargoed article before its time");
+
+        // The local EventBridge Scheduler puts the start request on the fan-out queue at the embargo.
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), embargo).toMillis()) + 1500);
+        try (EventSourceMapping fanOut = EventSourceMapping.fromTemplate(stack, "FanOutFunction",
+                new FanOutHandler(wiring(Setting.Function.FanOutFunction)))) {
+            assertTrue(fanOut.drain(Duration.ofSeconds(60)).queueEmpty());
+        }
+        updateSite();
+
+        assertTrue(file("articles/bridge-funding/index.html").contains("The bridge will be rebuilt."));
+        for (String key : List.of("index.html", "press-releases/index.html", "feeds/all.xml", "feeds/press-releases.atom", "sitemap.xml")) {
+            assertTrue(file(key).contains("bridge-funding"), key);
+        }
+    }
+
+    @Test
+    void aRebuildFromTheRecordsReproducesTheSameSite() {
+        publish("articles/rebuild.md", "---\ntitle: Library hours longer\ndate: 2026-09-01\n---\nOpen until 8pm.\n");
+        updateSite();
+        Map<String, String> before = siteFiles();
+        stack.s3().putObject(put -> put.bucket(env(Setting.SITE_BUCKET)).key("archive/1999/index.html"), RequestBody.fromString("stale"));
+        stack.s3().listObjectsV2Paginator(list -> list.bucket(env(Setting.SITE_BUCKET)).prefix("archive/")).contents()
+                .forEach(object -> stack.s3().deleteObject(delete -> delete.bucket(env(Setting.SITE_BUCKET)).key(object.key())));
+        stack.s3().deleteObject(delete -> delete.bucket(env(Setting.SITE_BUCKET)).key("articles/library-hours-longer/index.html"));
+        stack.s3().deleteObject(delete -> delete.bucket(env(Setting.SITE_BUCKET)).key("index.html"));
+        stack.s3().putObject(put -> put.bucket(env(Setting.SITE_BUCKET)).key("feeds/old.xml"), RequestBody.fromString("stale"));
+
+        new SiteHandler(wiring(Setting.Function.SiteFunction)).apply(List.of(SiteMessage.REBUILD));
+
+        assertEquals(before, siteFiles(), "the same files, byte for byte, and nothing stale");
+    }
+}
