@@ -37,6 +37,12 @@ public record Article(
         return Optional.ofNullable(embargo);
     }
 
+    /** The same article at another address (a correction keeps the address its first version had). */
+    public Article withSlug(String newSlug) {
+        return new Article(newSlug, title, summary, author, byline, kind, date, lists, embargo, heroImage, bodyHtml, notesToEditorsHtml,
+                mediaContact, sourceName);
+    }
+
     public boolean isPressRelease() {
         return kind == ArticleKind.PRESS_RELEASE;
     }

@@ -75,7 +75,7 @@ final class ArticleAssembler {
         Article article = new Article(slug, title, summary(body.html(), title), author, parts.byline(), kind,
                 date, lists, embargo, hero, body.html(), notesHtml, mediaContact, fileName);
         ReservedText.check(article);
-        return new ParsedArticle(article, warnings, unpublish);
+        return new ParsedArticle(article, warnings, unpublish, fields.has(FrontMatterKey.SLUG));
     }
 
     private String title(List<String> bodyParagraphs) {

@@ -11,6 +11,9 @@ public interface ArticleStore {
     /** The record at this slug, read consistently: it sees a publish that just finished. */
     Optional<ArticleRecord> find(String slug);
 
+    /** The slug of the article this upload last published, if any: a correction keeps its address when its title changes. */
+    Optional<String> slugPublishedFrom(String uploadKey);
+
     /** Every article on the site now; may miss a change made in the last moment (see SiteService). */
     List<ArticleRecord> published();
 

@@ -58,7 +58,7 @@ public final class PublishService {
         Instant now = clock.instant();
         try {
             byte[] content = uploads.read(uploadKey, UploadText.MAX_BYTES);
-            ParsedArticle parsed = parser.parse(fileName(uploadKey), content);
+            ParsedArticle parsed = keepAddress(uploadKey, parser.parse(fileName(uploadKey), content));
             Optional<ArticleRecord> existing = targets.articles().find(parsed.article().slug());
             checkSlugIsOurs(parsed.article().slug(), uploadKey, existing);
             if (parsed.unpublish()) {
@@ -80,6 +80,22 @@ public final class PublishService {
             // Deleted (or renamed) between the event and now: there is nothing left to publish.
             return new PublishOutcome.Ignored(uploadKey, "the upload was removed before it could be published");
         }
+    }
+
+    /**
+     * A correction whose title changed keeps the address its article already has: links in the
+     * emails already sent, and in other sites, keep working. An explicit {@code slug:} wins.
+     */
+    private ParsedArticle keepAddress(String uploadKey, ParsedArticle parsed) {
+        String derived = parsed.article().slug();
+        Optional<String> previous = parsed.slugChosen() ? Optional.empty() : targets.articles().slugPublishedFrom(uploadKey);
+        if (previous.isEmpty() || previous.get().equals(derived)) {
+            return parsed;
+        }
+        List<String> warnings = new ArrayList<>(parsed.warnings());
+        warnings.add("The title changed, but the article keeps its address " + SitePaths.articleDirectory(previous.get())
+                + " so links already sent keep working. To give it a new address instead, set `slug:` in the front matter (the old page then stays until unpublished).");
+        return new ParsedArticle(parsed.article().withSlug(previous.get()), warnings, parsed.unpublish(), false);
     }
 
     /**

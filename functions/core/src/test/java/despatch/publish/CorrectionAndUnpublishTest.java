@@ -48,6 +48,30 @@ class CorrectionAndUnpublishTest {
     }
 
     @Test
+    void aCorrectedTitleKeepsTheAddressLinksWereSentWith() {
+        upload("---\ntitle: Bus route saevd\n---\nThe route stays.\n");
+
+        PublishOutcome.Published corrected = assertInstanceOf(PublishOutcome.Published.class,
+                upload("---\ntitle: Bus route saved\n---\nThe route stays.\n"));
+
+        assertEquals("bus-route-saevd", corrected.slug());
+        assertTrue(corrected.corrected());
+        assertEquals("Bus route saved", targets.records.get("bus-route-saevd").title());
+        assertEquals(1, targets.records.size(), "no second article at a new address");
+        assertTrue(corrected.warnings().stream().anyMatch(w -> w.contains("keeps its address articles/bus-route-saevd/")));
+    }
+
+    @Test
+    void anExplicitSlugMovesACorrectedArticle() {
+        upload("---\ntitle: Bus route saved\n---\nThe route stays.\n");
+
+        PublishOutcome.Published moved = assertInstanceOf(PublishOutcome.Published.class,
+                upload("---\ntitle: Bus route saved\nslug: route-42\n---\nThe route stays.\n"));
+
+        assertEquals("route-42", moved.slug());
+    }
+
+    @Test
     void firstPublicationSaysNothingAboutUpdates() {
         PublishOutcome.Published published = assertInstanceOf(PublishOutcome.Published.class,
                 upload("---\ntitle: Bus route saved\n---\nThe route stays.\n"));

@@ -37,6 +37,11 @@ final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore,
     }
 
     @Override
+    public java.util.Optional<String> slugPublishedFrom(String uploadKey) {
+        return records.values().stream().filter(record -> record.uploadKey().equals(uploadKey)).map(ArticleRecord::slug).findFirst();
+    }
+
+    @Override
     public java.util.List<ArticleRecord> published() {
         return records.values().stream().filter(record -> record.state() == ArticleState.PUBLISHED).toList();
     }

@@ -49,6 +49,11 @@ final class InMemorySite implements SiteBucket, ArticleStore, RenderedPages {
     }
 
     @Override
+    public Optional<String> slugPublishedFrom(String uploadKey) {
+        throw new UnsupportedOperationException("the site never publishes");
+    }
+
+    @Override
     public List<ArticleRecord> published() {
         return records.values().stream()
                 .filter(record -> record.state() == ArticleState.PUBLISHED && !lagging.contains(record.slug())).toList();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import despatch.local.browser.BrowserTab;
-import despatch.local.browser.Chromium;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -20,30 +19,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the class.
  */
 class AxeTest {
-    private static PageServer server;
-    private static AxeCheck axe;
-    private static Chromium chromium;
+    private static PageBrowser browser;
     private static BrowserTab tab;
+    private static AxeCheck axe;
 
     @BeforeAll
     static void start() {
-        // Pages first: building them starts the local stack, which installs axe-core on a fresh clone.
-        server = PageServer.start(PageTypes.all());
+        browser = PageBrowser.start();
+        tab = browser.tab;
         axe = AxeCheck.load();
-        chromium = Chromium.launchLoopbackOnly();
-        tab = chromium.newTab();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -61,7 +51,7 @@ class AxeTest {
     @MethodSource("everyPageInBothSchemes")
     void hasNoSeriousOrCriticalViolation(PageToCheck page, ColourScheme scheme) {
         tab.emulateColourScheme(scheme.cssValue());
-        tab.open(server.url(page).toString());
+        tab.open(browser.server.url(page).toString());
         List<AxeCheck.Violation> violations = axe.seriousViolations(tab);
         assertEquals(List.of(), violations, () -> page.name() + " (" + scheme.cssValue() + ") fails axe:\n"
                 + String.join("\n", violations.stream().map(AxeCheck.Violation::toString).toList()));

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import despatch.local.browser.BrowserTab;
-import despatch.local.browser.Chromium;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -29,28 +27,18 @@ class ScreenshotTest {
     private static final Map<String, String> SHOTS = Map.of("article", "article-newsletter", "email", "email-newsletter");
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private static PageServer server;
-    private static Chromium chromium;
-    private static BrowserTab tab;
+    private static PageBrowser browser;
     private static final Screenshots SCREENSHOTS = new Screenshots();
 
     @BeforeAll
     static void start() {
-        server = PageServer.start(PageTypes.all());
-        chromium = Chromium.launchLoopbackOnly();
-        tab = chromium.newTab();
+        browser = PageBrowser.start();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -69,7 +57,7 @@ class ScreenshotTest {
     @ParameterizedTest(name = "{0} at {1} px, {2}")
     @MethodSource("shots")
     void writesAWholePageScreenshot(String shot, int width, ColourScheme scheme) throws IOException {
-        Path file = SCREENSHOTS.take(tab, server.url(PageTypes.named(SHOTS.get(shot))), shot, width, scheme);
+        Path file = SCREENSHOTS.take(browser.tab, browser.server.url(PageTypes.named(SHOTS.get(shot))), shot, width, scheme);
 
         assertEquals(shot + "-" + width + "-" + scheme.cssValue() + ".png", file.getFileName().toString());
         byte[] png = Files.readAllBytes(file);
@@ -79,7 +67,7 @@ class ScreenshotTest {
         int pngWidth = header.getInt();
         int pngHeight = header.getInt();
         assertEquals(width, pngWidth, "one image pixel per CSS pixel of the screen's width");
-        int pageHeight = tab.evaluate("document.documentElement.scrollHeight").asInt();
+        int pageHeight = browser.tab.evaluate("document.documentElement.scrollHeight").asInt();
         assertTrue(pngHeight >= pageHeight, "the whole page (" + pageHeight + " px), not only the first screen: " + pngHeight + " px");
     }
 }

@@ -20,13 +20,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * Article records keyed by slug: one PutItem per publish, about 1 write unit for a typical record.
  * Published articles also carry the keys of the sparse index {@value #INDEX} (one partition, sorted
  * by date), so the site lists them with a Query, never a Scan; scheduled and unpublished records
- * are not in it.
+ * are not in it. Beside each record, a small item keyed {@code upload:<key>} remembers which slug
+ * an upload published (slugs are lower-case letters, digits and hyphens, so the two never meet).
  */
 public final class DynamoDbArticleStore implements ArticleStore {
     public static final String INDEX = "Published";
     static final String LISTING = "listing";
     static final String LISTING_ORDER = "listingOrder";
     private static final String ON_SITE = "SITE";
+    private static final String UPLOAD_PREFIX = "upload:";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -58,6 +60,15 @@ public final class DynamoDbArticleStore implements ArticleStore {
             item.put(LISTING_ORDER, s(record.date() + "#" + record.slug()));
         }
         dynamoDb.putItem(put -> put.tableName(table).item(item));
+        dynamoDb.putItem(put -> put.tableName(table).item(Map.of("slug", s(UPLOAD_PREFIX + record.uploadKey()),
+                "articleSlug", s(record.slug()))));
+    }
+
+    @Override
+    public Optional<String> slugPublishedFrom(String uploadKey) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).key(Map.of("slug", s(UPLOAD_PREFIX + uploadKey)))
+                .consistentRead(true)).item();
+        return item == null || !item.containsKey("articleSlug") ? Optional.empty() : Optional.of(item.get("articleSlug").s());
     }
 
     /** A strongly consistent read: 1 read unit, and it sees a publish that just finished. */
