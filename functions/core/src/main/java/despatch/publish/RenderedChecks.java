@@ -15,6 +15,12 @@ final class RenderedChecks {
     private RenderedChecks() {
     }
 
+    /**
+     * Room for each recipient's unsubscribe link, which replaces a placeholder after rendering
+     * (a real one is about 150 bytes; 512 is ample).
+     */
+    static final int LINK_HEADROOM_BYTES = 512;
+
     /** Far past clipping, the email is unusable, and a preview of it would not fit a Lambda response (6 MB). */
     static final int MAX_EMAIL_BYTES = 1024 * 1024;
 
@@ -26,7 +32,8 @@ final class RenderedChecks {
                     + " KB; Gmail clips at 102 KB and the most Despatch sends is " + MAX_EMAIL_BYTES / 1024
                     + " KB. Shorten the article or link to documents instead of pasting them."));
         }
-        if (bytes > GMAIL_CLIP_BYTES) {
+        int links = rendered.emailHtml().split(java.util.regex.Pattern.quote(despatch.render.Personalisation.UNSUBSCRIBE_URL), -1).length - 1;
+        if (bytes + links * LINK_HEADROOM_BYTES > GMAIL_CLIP_BYTES) {
             all.add("The email is " + bytes / 1024 + " KB; Gmail clips emails over 102 KB and hides the rest, "
                     + "including the unsubscribe link. Shorten the article or move long tables to the web page.");
         }
