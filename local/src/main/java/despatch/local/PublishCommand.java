@@ -111,7 +111,6 @@ final class PublishCommand {
                 }
                 String page = outcome.get("webPath") + "index.html";
                 System.out.println("  web page: " + stateDir().resolve("s3").resolve(environment.get("SITE_BUCKET")).resolve(page));
-                System.out.println("  address when deployed: " + environment.get("SITE_BASE_URL").replaceAll("/+$", "") + "/" + outcome.get("webPath"));
                 System.out.println("  in a browser, while ./despatch serve runs: " + ImportCommand.publicApiUrl(environment) + "/" + outcome.get("webPath"));
             }
             case "scheduled" -> System.out.println("  embargoed until " + outcome.get("embargo") + ": nothing on the site until then");

@@ -63,7 +63,7 @@ public final class ServeCommand {
         if (stateDir != null) {
             try {
                 // Pages published through this stack link to this server's subscribe form.
-                hosted = HostedStack.start(root, stateDir, Map.of("PublicApiUrl", ownAddress));
+                hosted = HostedStack.start(root, stateDir, Map.of("PublicApiUrl", ownAddress, "SiteBaseUrl", ownAddress));
             } catch (HostedStack.AlreadyRunningException e) {
                 return fail(e.getMessage());
             }
@@ -114,7 +114,8 @@ public final class ServeCommand {
         System.out.println("  routes (from template.yaml): " + String.join(", ", server.routeKeys()));
         System.out.println();
         System.out.println("  Subscribe:           " + base + "/subscribe");
-        System.out.println("  Published pages:     " + base + "/articles/<slug>/ (any other GET is read from the site bucket)");
+        System.out.println("  The site:            " + base + "/  (home, /press-releases/, /newsletters/, /archive/, /feeds/all.xml;"
+                + " any GET the API does not answer is read from the site bucket, as S3 website hosting serves it)");
         System.out.println("  Emails sent (SES):   " + stack.sesEndpoint().resolve("/") + "  (the SES emulator's inbox; confirmation links lead back here)");
         if (hosted != null) {
             System.out.println("  Local stack:         started here, data in " + hosted.stateDir() + "; it stops with this server");
