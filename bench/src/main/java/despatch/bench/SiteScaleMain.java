@@ -135,7 +135,7 @@ public final class SiteScaleMain {
         String slug = "existing-" + i;
         return new ArticleRecord(slug, "Existing article " + i, "Summary of existing article " + i,
                 i % 3 == 0 ? ArticleKind.PRESS_RELEASE : ArticleKind.NEWSLETTER, date, List.of(), ArticleState.PUBLISHED, null, at, at,
-                "articles/" + slug + ".md", SitePaths.articleDirectory(slug), "s3://rendered/" + slug + "/", List.of());
+                "articles/" + slug + ".md", SitePaths.articleDirectory(slug), "s3://rendered/" + slug + "/", List.of(), null);
     }
 
     private static String source(ArticleRecord record, String body) {

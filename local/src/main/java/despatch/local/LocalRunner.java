@@ -28,7 +28,7 @@ public final class LocalRunner {
             case "test-send" -> TestSendCommand.run(Path.of(rest.getFirst()), System.getenv());
             case "demo" -> new PublishCommand(System.getenv()).demo(Path.of(rest.isEmpty() ? "local/samples" : rest.getFirst()));
             case "serve" -> ServeCommand.run(rest, System.getenv());
-            case "site" -> SiteCommand.run(rest);
+            case "site" -> SiteCommand.run(rest, System.getenv());
             case "import" -> {
                 try (StackConnection stack = StackConnection.fromEnvironment(System.getenv())) {
                     yield new ImportCommand(stack).run(rest);

@@ -1,28 +1,35 @@
 package despatch.local;
 
-import despatch.lambda.SiteHandler;
-import despatch.lambda.aws.SiteMessage;
-import despatch.site.SiteUpdate;
+import despatch.lambda.aws.SqsSiteChanges;
+import despatch.local.queue.QueueConsumers;
+import despatch.local.stack.ProjectRoot;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * ./despatch site rebuild: the real SiteHandler (built from the environment, as in Lambda) on a
- * rebuild message: every published article's page and every listing, feed and sitemap, from the
- * article records alone. In AWS the same message goes on the site queue (README).
+ * ./despatch site rebuild: the same message staff send in AWS ({"rebuild": true} on the site queue,
+ * group "site"), consumed by the real SiteHandler as Lambda would. Through the queue, so a rebuild
+ * never overlaps an update that serve's consumers are applying.
  */
 final class SiteCommand {
     private SiteCommand() {
     }
 
-    static int run(List<String> args) {
+    static int run(List<String> args, Map<String, String> environment) {
         if (args.size() != 1 || !args.getFirst().equals("rebuild")) {
             LocalRunner.fail("usage: despatch site rebuild");
         }
-        SiteUpdate update = new SiteHandler().apply(List.of(SiteMessage.REBUILD));
-        System.out.println("Site rebuilt from the article records: " + update.written().size() + " files written, "
-                + update.deleted().size() + " removed, " + update.unchanged() + " already right.");
-        update.written().forEach(key -> System.out.println("  wrote   " + key));
-        update.deleted().forEach(key -> System.out.println("  removed " + key));
+        try (SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+            new SqsSiteChanges(sqs, environment.get("SITE_QUEUE_URL")).rebuild();
+        }
+        try (QueueConsumers queues = QueueConsumers.fromEnvironment(environment, ProjectRoot.find())) {
+            queues.drain(Duration.ofMinutes(2), Duration.ofMinutes(2));
+        }
+        System.out.println("Site rebuilt from the article records: the site.updated line above counts the files written, "
+                + "removed and already right (if ./despatch serve is running, its consumer may have applied it instead).");
         return 0;
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param embargo null when there is none
  * @param publishedAt when the page went on the site; null while scheduled
  * @param emailLocation where the rendered email is stored
+ * @param contentHash what the article said (see {@link ContentHash}), so an identical re-upload is not
+ *     taken for a correction; null on records older than the field
  */
 public record ArticleRecord(
         String slug,
@@ -27,10 +29,22 @@ public record ArticleRecord(
         String uploadKey,
         String webPath,
         String emailLocation,
-        List<String> warnings) {
+        List<String> warnings,
+        String contentHash) {
 
     public ArticleRecord {
         lists = List.copyOf(lists);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The same article in another state, as of {@code at}, by the upload that asked for it. */
+    public ArticleRecord moved(ArticleState newState, Instant at, String byUpload, List<String> newWarnings) {
+        return new ArticleRecord(slug, title, summary, kind, date, lists, newState, embargo, publishedAt, at, byUpload, webPath,
+                emailLocation, newWarnings, contentHash);
+    }
+
+    /** When a correction last changed it on the site, or null if it never was corrected. */
+    public Instant correctedAt() {
+        return updatedAt != null && publishedAt != null && updatedAt.isAfter(publishedAt) ? updatedAt : null;
     }
 }

@@ -1,6 +1,8 @@
 package despatch.publish;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +16,14 @@ public interface ArticleStore {
     /** The slug of the article this upload last published, if any: a correction keeps its address when its title changes. */
     Optional<String> slugPublishedFrom(String uploadKey);
 
-    /** Every article on the site now; may miss a change made in the last moment (see SiteService). */
-    List<ArticleRecord> published();
+    /**
+     * The slugs of the articles on the site, from an index that may lag the last moment's
+     * changes: candidates to read with {@link #findAll}, not the answer.
+     */
+    Set<String> publishedSlugs();
+
+    /** The records at these slugs, read consistently; slugs with no record are left out. */
+    List<ArticleRecord> findAll(Collection<String> slugs);
 
     /**
      * An embargoed article goes on the site: SCHEDULED becomes PUBLISHED at {@code at}. Safe to

@@ -58,21 +58,14 @@ public final class PublishService {
         Instant now = clock.instant();
         try {
             byte[] content = uploads.read(uploadKey, UploadText.MAX_BYTES);
-            ParsedArticle parsed = keepAddress(uploadKey, parser.parse(fileName(uploadKey), content));
+            ParsedArticle parsed = parser.parse(fileName(uploadKey), content);
+            parsed = sameAddressAsBefore(uploadKey, parsed);
             Optional<ArticleRecord> existing = targets.articles().find(parsed.article().slug());
             checkSlugIsOurs(parsed.article().slug(), uploadKey, existing);
             if (parsed.unpublish()) {
                 return unpublish(uploadKey, parsed, existing, now);
             }
-            // Once on the site, an article stays there: a correction cannot embargo it again.
-            Instant firstPublished = existing.map(ArticleRecord::publishedAt).orElse(null);
-            Instant embargo = firstPublished != null ? null : parsed.article().embargoTime().map(time -> time.toInstant()).orElse(null);
-            RenderedArticle rendered = renderer.render(parsed.article(), firstPublished != null ? now : null);
-            List<String> warnings = new ArrayList<>(RenderedChecks.withRenderedWarnings(parsed.warnings(), rendered));
-            if (firstPublished != null && parsed.article().embargoTime().filter(time -> time.toInstant().isAfter(now)).isPresent()) {
-                warnings.add("The article is already on the site, so its new embargo was ignored; the correction is live now.");
-            }
-            return write(uploadKey, parsed.article(), rendered, warnings, embargo, firstPublished, now);
+            return republishOrPublish(uploadKey, parsed, existing, now);
         } catch (ArticleRejectedException e) {
             uploads.recordRejection(uploadKey, RejectionReport.json(uploadKey, e.problems(), now));
             return new PublishOutcome.Rejected(uploadKey, e.problems());
@@ -82,20 +75,51 @@ public final class PublishService {
         }
     }
 
+    private PublishOutcome republishOrPublish(String uploadKey, ParsedArticle parsed, Optional<ArticleRecord> existing, Instant now)
+            throws ArticleRejectedException {
+        Article article = parsed.article();
+        String hash = ContentHash.of(article);
+        // Once on the site, an article stays there: a correction cannot embargo it again.
+        Instant firstPublished = existing.map(ArticleRecord::publishedAt).orElse(null);
+        Instant newEmbargo = article.embargoTime().map(time -> time.toInstant()).filter(time -> time.isAfter(now)).orElse(null);
+        if (existing.filter(record -> record.state() == ArticleState.UNPUBLISHED).isPresent() && newEmbargo != null) {
+            throw new ArticleRejectedException(new Problem("embargo", "This article was unpublished, which cancelled its "
+                    + "campaign, so an embargo cannot bring it back on time. Upload it without `embargo:` to put it back on "
+                    + "the site now (no email is sent), or publish it as a new article with its own file name and `slug:`."));
+        }
+        // The same text again (a check, a duplicate event, a retry) is not a correction: nothing says "Updated".
+        boolean unchanged = existing.filter(record -> record.state() == ArticleState.PUBLISHED && hash.equals(record.contentHash()))
+                .isPresent();
+        Instant correctedAt = firstPublished == null ? null : unchanged ? existing.get().correctedAt() : now;
+        Instant updatedAt = unchanged ? existing.get().updatedAt() : now;
+        RenderedArticle rendered = renderer.render(article, correctedAt);
+        List<String> warnings = new ArrayList<>(RenderedChecks.withRenderedWarnings(parsed.warnings(), rendered));
+        if (firstPublished != null && newEmbargo != null) {
+            warnings.add("The article is already on the site, so its new embargo was ignored; the correction is live now.");
+        }
+        Instant embargo = firstPublished != null ? null : article.embargoTime().map(time -> time.toInstant()).orElse(null);
+        return write(uploadKey, article, rendered, warnings, embargo, firstPublished, updatedAt, hash, correctedAt != null);
+    }
+
     /**
-     * A correction whose title changed keeps the address its article already has: links in the
-     * emails already sent, and in other sites, keep working. An explicit {@code slug:} wins.
+     * A file publishes one article. Uploaded again with a title that gives another address, it is
+     * either a corrected title or a new article in a reused file; guessing wrong would either leave
+     * a duplicate (and email everyone again) or replace last month's article. So it is refused with
+     * both ways out, unless {@code slug:} says which. Unpublishing always means the file's article.
      */
-    private ParsedArticle keepAddress(String uploadKey, ParsedArticle parsed) {
+    private ParsedArticle sameAddressAsBefore(String uploadKey, ParsedArticle parsed) throws ArticleRejectedException {
         String derived = parsed.article().slug();
         Optional<String> previous = parsed.slugChosen() ? Optional.empty() : targets.articles().slugPublishedFrom(uploadKey);
         if (previous.isEmpty() || previous.get().equals(derived)) {
             return parsed;
         }
-        List<String> warnings = new ArrayList<>(parsed.warnings());
-        warnings.add("The title changed, but the article keeps its address " + SitePaths.articleDirectory(previous.get())
-                + " so links already sent keep working. To give it a new address instead, set `slug:` in the front matter (the old page then stays until unpublished).");
-        return new ParsedArticle(parsed.article().withSlug(previous.get()), warnings, parsed.unpublish(), false);
+        if (parsed.unpublish()) {
+            return new ParsedArticle(parsed.article().withSlug(previous.get()), parsed.warnings(), true, false);
+        }
+        throw new ArticleRejectedException(new Problem("slug", "This file published the article at "
+                + SitePaths.articleDirectory(previous.get()) + ", and its new title would give it another address ("
+                + SitePaths.articleDirectory(derived) + "). To correct that article, add `slug: " + previous.get()
+                + "` to the front matter; for a new article, upload it under a new file name."));
     }
 
     /**
@@ -114,17 +138,18 @@ public final class PublishService {
     }
 
     private PublishOutcome write(String uploadKey, Article article, RenderedArticle rendered, List<String> warnings,
-                                 Instant embargo, Instant firstPublished, Instant now) {
+                                 Instant embargo, Instant firstPublished, Instant updatedAt, String hash, boolean corrected) {
         String emailLocation = targets.emails().save(article.slug(), rendered);
-        boolean scheduled = embargo != null && embargo.isAfter(now);
+        // An article with an embargo was never on the site, so it cannot be unchanged: updatedAt is now.
+        boolean scheduled = embargo != null && embargo.isAfter(updatedAt);
         String webPath = SitePaths.articleDirectory(article.slug());
         if (!scheduled) {
             targets.site().putPage(SitePaths.articlePage(article.slug()), rendered.webHtml());
         }
-        Instant publishedAt = scheduled ? null : firstPublished != null ? firstPublished : now;
+        Instant publishedAt = scheduled ? null : firstPublished != null ? firstPublished : updatedAt;
         targets.articles().save(new ArticleRecord(article.slug(), article.title(), article.summary(), article.kind(), article.date(),
-                article.lists(), scheduled ? ArticleState.SCHEDULED : ArticleState.PUBLISHED, embargo, publishedAt, now, uploadKey,
-                webPath, emailLocation, warnings));
+                article.lists(), scheduled ? ArticleState.SCHEDULED : ArticleState.PUBLISHED, embargo, publishedAt, updatedAt, uploadKey,
+                webPath, emailLocation, warnings, hash));
         // After the record: a retry after a crash here makes the campaign then (it is made once, so a correction sends nothing).
         targets.campaigns().articleReady(article.slug(), rendered.subject(), new LinkedHashSet<>(article.lists()), embargo);
         if (!scheduled) {
@@ -133,7 +158,7 @@ public final class PublishService {
         uploads.clearRejection(uploadKey);
         return scheduled
                 ? new PublishOutcome.Scheduled(uploadKey, article.slug(), embargo, warnings)
-                : new PublishOutcome.Published(uploadKey, article.slug(), webPath, firstPublished != null, warnings);
+                : new PublishOutcome.Published(uploadKey, article.slug(), webPath, corrected, warnings);
     }
 
     /** Stop first (no send may start from a page that is going), then the page, the record, the listings. */
@@ -147,10 +172,7 @@ public final class PublishService {
         }
         targets.campaigns().articleWithdrawn(article.slug());
         targets.site().deletePage(SitePaths.articlePage(article.slug()));
-        ArticleRecord record = existing.get();
-        targets.articles().save(new ArticleRecord(record.slug(), record.title(), record.summary(), record.kind(), record.date(),
-                record.lists(), ArticleState.UNPUBLISHED, record.embargo(), record.publishedAt(), now, uploadKey, record.webPath(),
-                record.emailLocation(), warnings));
+        targets.articles().save(existing.get().moved(ArticleState.UNPUBLISHED, now, uploadKey, warnings));
         targets.siteChanges().changed(article.slug());
         uploads.clearRejection(uploadKey);
         return new PublishOutcome.Unpublished(uploadKey, article.slug(), warnings);

@@ -6,12 +6,13 @@ import java.util.List;
  * An RSS 2.0 and Atom feed's content. Dates come in both forms the formats need, so the
  * templates only place them.
  *
+ * @param htmlUrl the web page that lists the same articles (the home page, or a kind's listing)
  * @param updatedIso the latest change of any item (never the build time: a rebuild writes the same bytes)
  */
 public record FeedView(
         String title,
         String description,
-        String siteUrl,
+        String htmlUrl,
         String selfUrl,
         String updatedIso,
         String updatedRfc1123,

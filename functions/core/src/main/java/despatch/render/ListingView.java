@@ -8,7 +8,7 @@ import java.util.List;
  * @param items newest first
  * @param newerUrl null on the newest page
  * @param olderUrl null on the oldest page
- * @param position "Page 2 of 5", or null when there is one page
+ * @param position the dates an older page covers ("3 January 2025 to 22 January 2025"); null on the newest page
  * @param feedUrl the RSS feed of what is listed, or null
  */
 public record ListingView(

@@ -28,6 +28,11 @@ public record Campaign(String id, String slug, String subject, List<String> list
         return new Campaign(id, slug, subject, lists, status, scheduledFor, next, done, more, createdAt, now, version + 1);
     }
 
+    /** A scheduled campaign whose embargo moved. */
+    Campaign rescheduled(Instant at, Instant now) {
+        return new Campaign(id, slug, subject, lists, status, at, cursor, fanOutDone, counts, createdAt, now, version + 1);
+    }
+
     Campaign moved(CampaignStatus next, Instant now) {
         return new Campaign(id, slug, subject, lists, status.moveTo(next), scheduledFor, cursor, fanOutDone, counts, createdAt, now,
                 version + 1);

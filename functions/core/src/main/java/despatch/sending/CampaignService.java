@@ -74,7 +74,7 @@ public final class CampaignService {
         if (!campaigns.create(campaign)) {
             // Made before: a correction (nothing to do), or a retried publish whose first attempt made the
             // campaign and then failed before scheduling or requesting fan-out. Both calls are safe to repeat.
-            campaigns.find(campaign.id()).ifPresent(this::resumeStart);
+            campaigns.find(campaign.id()).ifPresent(existing -> resumeStart(existing, later ? embargo : null));
             return Optional.empty();
         }
         if (later) {
@@ -85,9 +85,23 @@ public final class CampaignService {
         return Optional.of(campaign);
     }
 
-    private void resumeStart(Campaign existing) {
+    /**
+     * @param wantedStart the embargo the article has now (a correction may move it), or null when
+     *     it has none left: the article is on the site now, so its email goes now too. The old
+     *     schedule still fires at its time and finds nothing to do.
+     */
+    private void resumeStart(Campaign existing, Instant wantedStart) {
         if (existing.status() == CampaignStatus.SCHEDULED) {
-            scheduler.scheduleStart(existing.id(), existing.scheduledFor());
+            if (wantedStart == null) {
+                move(existing.id(), CampaignStatus.SENDING);
+                fanOuts.request(existing.id());
+                return;
+            }
+            if (!wantedStart.equals(existing.scheduledFor())) {
+                // A conflict means another change moved it: a retried publish comes back here and sees it.
+                campaigns.save(existing.rescheduled(wantedStart, clock.instant()));
+            }
+            scheduler.scheduleStart(existing.id(), wantedStart);
         } else if (existing.status() == CampaignStatus.SENDING && !existing.fanOutDone() && existing.counts().enqueued() == 0) {
             fanOuts.request(existing.id());
         }
@@ -106,7 +120,10 @@ public final class CampaignService {
             return campaign.status();
         }
         switch (startDecision.decide(campaign.scheduledFor(), clock.instant())) {
-            case WAIT -> throw new IllegalStateException("The start of " + campaignId + " came before its embargo; it waits");
+            // Scheduler never fires early: this is the schedule of an embargo a correction moved later. The new one will come.
+            case WAIT -> {
+                return CampaignStatus.SCHEDULED;
+            }
             case HOLD -> move(campaignId, CampaignStatus.HELD);
             case START -> {
                 release.release(campaign.slug());

@@ -27,7 +27,7 @@ final class SiteArticles {
     }
 
     ArticleLink link(ArticleRecord record) {
-        Instant corrected = correctedAt(record);
+        Instant corrected = record.correctedAt();
         return new ArticleLink(record.title(), office.articleUrl(record.slug()), record.summary(), record.kind().label(),
                 record.date().toString(), dateFormat.format(record.date()),
                 Timestamps.iso(corrected),
@@ -55,14 +55,8 @@ final class SiteArticles {
 
     /** When the article last changed on the site: its correction, or its publication. */
     static Instant lastChange(ArticleRecord record) {
-        Instant corrected = correctedAt(record);
+        Instant corrected = record.correctedAt();
         return corrected != null ? corrected : publishedAt(record);
-    }
-
-    /** Null unless the article was replaced by a correction after it first went on the site. */
-    static Instant correctedAt(ArticleRecord record) {
-        return record.updatedAt() != null && record.publishedAt() != null && record.updatedAt().isAfter(record.publishedAt())
-                ? record.updatedAt() : null;
     }
 
     /** Records of published articles always say when; the date's midnight stands in for any that predate the field. */

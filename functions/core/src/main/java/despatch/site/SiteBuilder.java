@@ -54,9 +54,9 @@ public final class SiteBuilder {
             List<ArticleRecord> ofKind = oldestFirst.stream().filter(record -> record.kind() == kind).toList();
             String name = feedName(kind);
             listing(files, SitePaths.listing(kind), plural(kind), intro(kind), ofKind, name);
-            feeds(files, name, plural(kind).toLowerCase(office.language()), ofKind);
+            feeds(files, name, plural(kind).toLowerCase(office.language()), site + SitePaths.listing(kind), ofKind);
         }
-        feeds(files, ALL, "all articles", oldestFirst);
+        feeds(files, ALL, "all articles", site, oldestFirst);
         Map<Integer, List<ArticleRecord>> byYear = byYear(oldestFirst);
         byYear.forEach((year, ofYear) -> listing(files, SitePaths.yearArchive(year), String.valueOf(year),
                 "Everything published in " + year + ".", ofYear, null));
@@ -104,7 +104,7 @@ public final class SiteBuilder {
     }
 
     /** @param what "press releases", "all articles": what the feed holds */
-    private void feeds(Map<String, SiteObject> files, String name, String what, List<ArticleRecord> oldestFirst) {
+    private void feeds(Map<String, SiteObject> files, String name, String what, String htmlUrl, List<ArticleRecord> oldestFirst) {
         List<ArticleRecord> newest = oldestFirst.subList(Math.max(0, oldestFirst.size() - FEED_SIZE), oldestFirst.size()).reversed();
         // The feed changed when its newest change did; a rebuild must not make it look new.
         Instant updated = newest.stream().map(SiteArticles::lastChange).max(Instant::compareTo).orElse(Instant.EPOCH);
@@ -113,9 +113,9 @@ public final class SiteBuilder {
         List<FeedView.FeedItem> items = newest.stream().map(articles::feedItem).toList();
         String title = office.name() + ": " + what;
         String description = Character.toUpperCase(what.charAt(0)) + what.substring(1) + " from " + office.name() + ".";
-        add(files, SiteObject.of(rss, renderer.rss(new FeedView(title, description, site, site + rss, Timestamps.iso(updated),
+        add(files, SiteObject.of(rss, renderer.rss(new FeedView(title, description, htmlUrl, site + rss, Timestamps.iso(updated),
                 SiteArticles.rfc1123(updated), office.language().toLanguageTag(), items)), SiteObject.RSS));
-        add(files, SiteObject.of(atom, renderer.atom(new FeedView(title, description, site, site + atom, Timestamps.iso(updated),
+        add(files, SiteObject.of(atom, renderer.atom(new FeedView(title, description, htmlUrl, site + atom, Timestamps.iso(updated),
                 SiteArticles.rfc1123(updated), office.language().toLanguageTag(), items)), SiteObject.ATOM));
     }
 

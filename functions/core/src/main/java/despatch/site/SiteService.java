@@ -7,14 +7,17 @@ import despatch.publish.ArticleStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps the site in line with the article records. Every update derives the whole site from the
- * records and writes only the files whose bytes differ from what the bucket holds (compared by
- * fingerprint, without reading them), so two articles published at once both appear whichever
- * update runs last, and a new article into a site of thousands writes a handful of files.
+ * Keeps the site in line with the article records. Every update reads the published articles'
+ * records consistently, derives the whole site from them and writes only the files whose bytes
+ * differ from what the bucket holds (compared by fingerprint, without reading them), so two
+ * articles published at once both appear whichever update runs last, and a new article into a
+ * site of thousands writes a handful of files.
  * Updates must not run concurrently (the template gives them a FIFO queue with one group).
  */
 public final class SiteService {
@@ -30,38 +33,43 @@ public final class SiteService {
         this.builder = builder;
     }
 
-    /**
-     * After these articles changed (published, corrected, released, unpublished). Their own
-     * records are read consistently: the listing of published articles comes from an index that
-     * may lag a write by a moment.
-     */
+    /** After these articles changed (published, corrected, released, unpublished). */
     public SiteUpdate refresh(Collection<String> changedSlugs) {
-        Map<String, ArticleRecord> published = published();
-        for (String slug : changedSlugs) {
-            articles.find(slug).filter(record -> record.state() == ArticleState.PUBLISHED)
-                    .ifPresentOrElse(record -> published.put(slug, record), () -> published.remove(slug));
-        }
         Map<String, String> existing = bucket.fingerprints();
-        return apply(builder.build(published.values()), existing, SiteBuilder::owns);
+        return apply(builder.build(published(existing, changedSlugs).values()), existing, SiteBuilder::owns);
     }
 
     /**
      * From the records alone: every published article's page as rendered when it was published,
-     * every derived file, and nothing else of ours (pages of unpublished articles are removed).
+     * every derived file, and nothing else of ours (pages of unpublished articles are removed). A
+     * page whose stored rendering is missing is left as it is, never removed for that.
      */
     public SiteUpdate rebuild() {
-        Map<String, ArticleRecord> published = published();
+        Map<String, String> existing = bucket.fingerprints();
+        Map<String, ArticleRecord> published = published(existing, Set.of());
         Map<String, SiteObject> files = new HashMap<>(builder.build(published.values()));
+        Set<String> keep = new HashSet<>();
         for (ArticleRecord record : published.values()) {
-            renderedPages.webPage(record.slug()).ifPresent(html ->
-                    files.put(SitePaths.articlePage(record.slug()), SiteObject.of(SitePaths.articlePage(record.slug()), html, SiteObject.HTML)));
+            String key = SitePaths.articlePage(record.slug());
+            renderedPages.webPage(record.slug()).ifPresentOrElse(
+                    html -> files.put(key, SiteObject.of(key, html, SiteObject.HTML)), () -> keep.add(key));
         }
-        return apply(files, bucket.fingerprints(), key -> SiteBuilder.owns(key) || SitePaths.slugOfArticlePage(key) != null);
+        return apply(files, existing, key -> !keep.contains(key) && (SiteBuilder.owns(key) || SitePaths.slugOfArticlePage(key) != null));
     }
 
-    private Map<String, ArticleRecord> published() {
+    /**
+     * The published articles, read consistently. Candidates: what the index lists (it may lag a
+     * moment), every article with a page in the bucket (publishing writes the page before the
+     * record, so a new article is there even when the index is not yet), and the articles just
+     * changed. One consistent read of each decides.
+     */
+    private Map<String, ArticleRecord> published(Map<String, String> existing, Collection<String> changedSlugs) {
+        Set<String> candidates = new HashSet<>(articles.publishedSlugs());
+        existing.keySet().stream().map(SitePaths::slugOfArticlePage).filter(java.util.Objects::nonNull).forEach(candidates::add);
+        candidates.addAll(changedSlugs);
         Map<String, ArticleRecord> bySlug = new HashMap<>();
-        articles.published().forEach(record -> bySlug.put(record.slug(), record));
+        articles.findAll(candidates).stream().filter(record -> record.state() == ArticleState.PUBLISHED)
+                .forEach(record -> bySlug.put(record.slug(), record));
         return bySlug;
     }
 

@@ -48,27 +48,54 @@ class CorrectionAndUnpublishTest {
     }
 
     @Test
-    void aCorrectedTitleKeepsTheAddressLinksWereSentWith() {
+    void aFileUploadedAgainWithATitleThatMovesItIsRefusedWithBothWaysOut() {
         upload("---\ntitle: Bus route saevd\n---\nThe route stays.\n");
 
-        PublishOutcome.Published corrected = assertInstanceOf(PublishOutcome.Published.class,
+        PublishOutcome.Rejected refused = assertInstanceOf(PublishOutcome.Rejected.class,
                 upload("---\ntitle: Bus route saved\n---\nThe route stays.\n"));
 
-        assertEquals("bus-route-saevd", corrected.slug());
-        assertTrue(corrected.corrected());
-        assertEquals("Bus route saved", targets.records.get("bus-route-saevd").title());
-        assertEquals(1, targets.records.size(), "no second article at a new address");
-        assertTrue(corrected.warnings().stream().anyMatch(w -> w.contains("keeps its address articles/bus-route-saevd/")));
+        String message = refused.problems().getFirst().message();
+        assertTrue(message.contains("add `slug: bus-route-saevd`") && message.contains("new file name"), message);
+        assertEquals(1, targets.records.size(), "neither a duplicate nor a replaced article");
+        assertEquals("Bus route saevd", targets.records.get("bus-route-saevd").title());
     }
 
     @Test
-    void anExplicitSlugMovesACorrectedArticle() {
+    void theSlugItWasGivenLetsACorrectedTitleKeepItsAddress() {
+        upload("---\ntitle: Bus route saevd\n---\nThe route stays.\n");
+        clock.advance(Duration.ofMinutes(10));
+
+        PublishOutcome.Published corrected = assertInstanceOf(PublishOutcome.Published.class,
+                upload("---\ntitle: Bus route saved\nslug: bus-route-saevd\n---\nThe route stays.\n"));
+
+        assertTrue(corrected.corrected());
+        assertEquals("Bus route saved", targets.records.get("bus-route-saevd").title());
+        assertEquals(1, targets.records.size());
+    }
+
+    @Test
+    void theSameTextUploadedAgainIsNotACorrection() {
         upload("---\ntitle: Bus route saved\n---\nThe route stays.\n");
+        clock.advance(Duration.ofHours(1));
 
-        PublishOutcome.Published moved = assertInstanceOf(PublishOutcome.Published.class,
-                upload("---\ntitle: Bus route saved\nslug: route-42\n---\nThe route stays.\n"));
+        PublishOutcome.Published again = assertInstanceOf(PublishOutcome.Published.class,
+                upload("---\ntitle: Bus route saved\n---\nThe route stays.\n"));
 
-        assertEquals("route-42", moved.slug());
+        assertFalse(again.corrected());
+        assertFalse(targets.pages.get("articles/bus-route-saved/index.html").contains("Updated"));
+        assertEquals(TestOffice.NOW, targets.records.get("bus-route-saved").updatedAt());
+    }
+
+    @Test
+    void anUnpublishedArticleCannotComeBackUnderAnEmbargoItsCancelledCampaignWouldMiss() {
+        upload("---\ntitle: Bus\nslug: bus\n---\nText.\n");
+        upload("---\ntitle: Bus\nslug: bus\nunpublish: yes\n---\nText.\n");
+
+        PublishOutcome.Rejected refused = assertInstanceOf(PublishOutcome.Rejected.class,
+                upload("---\ntitle: Bus\nslug: bus\nembargo: 2026-12-01T00:01:00Z\n---\nText.\n"));
+
+        assertTrue(refused.problems().getFirst().message().contains("without `embargo:`"));
+        assertEquals(ArticleState.UNPUBLISHED, targets.records.get("bus").state());
     }
 
     @Test
@@ -92,7 +119,7 @@ class CorrectionAndUnpublishTest {
         assertEquals(ArticleState.UNPUBLISHED, targets.records.get("bus").state());
         assertEquals(List.of("bus"), targets.withdrawn, "campaign stopped");
         assertEquals(List.of("bus", "bus"), targets.siteChanges);
-        assertTrue(targets.published().isEmpty(), "off the listings");
+        assertTrue(targets.publishedSlugs().isEmpty(), "off the listings");
     }
 
     @Test

@@ -42,8 +42,14 @@ final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore,
     }
 
     @Override
-    public java.util.List<ArticleRecord> published() {
-        return records.values().stream().filter(record -> record.state() == ArticleState.PUBLISHED).toList();
+    public java.util.Set<String> publishedSlugs() {
+        return records.values().stream().filter(record -> record.state() == ArticleState.PUBLISHED).map(ArticleRecord::slug)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public java.util.List<ArticleRecord> findAll(java.util.Collection<String> slugs) {
+        return slugs.stream().map(records::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override

@@ -36,11 +36,21 @@ class FeedsTest {
         }
     }
 
+    /** ROME does not read Atom's xml:lang; a namespace-aware parser does. */
+    private String atomLanguage() throws Exception {
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        byte[] atom = new SiteBuilder(TestOffice.office()).build(records).get("feeds/all.atom").body();
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(atom)).getDocumentElement()
+                .getAttributeNS(javax.xml.XMLConstants.XML_NS_URI, "lang");
+    }
+
     @Test
     void rssKeepsTitlesLinksDatesAndGuids() throws Exception {
         SyndFeed feed = parse("feeds/all.xml");
 
         assertEquals("rss_2.0", feed.getFeedType());
+        assertEquals("en-GB", feed.getLanguage());
         assertEquals(TestOffice.office().name() + ": all articles", feed.getTitle());
         assertEquals(site, feed.getLink());
         SyndEntry first = feed.getEntries().getFirst();
@@ -59,6 +69,7 @@ class FeedsTest {
         SyndFeed feed = parse("feeds/all.atom");
 
         assertEquals("atom_1.0", feed.getFeedType());
+        assertEquals("en-GB", atomLanguage(), "xml:lang on the feed element");
         assertEquals(Date.from(Instant.parse("2026-11-03T08:00:00Z")), feed.getPublishedDate(), "the feed's updated: its newest change");
         SyndEntry first = feed.getEntries().getFirst();
         assertEquals(WELSH_TITLE, first.getTitle());
@@ -77,6 +88,7 @@ class FeedsTest {
         assertEquals(List.of(WELSH_TITLE), press.getEntries().stream().map(SyndEntry::getTitle).toList());
         assertEquals(List.of("November newsletter"), newsletters.getEntries().stream().map(SyndEntry::getTitle).toList());
         assertTrue(press.getTitle().endsWith("press releases"));
+        assertEquals(site + "press-releases/", press.getLink(), "a kind's feed links to that kind's listing");
     }
 
     @Test

@@ -54,9 +54,14 @@ final class InMemorySite implements SiteBucket, ArticleStore, RenderedPages {
     }
 
     @Override
-    public List<ArticleRecord> published() {
-        return records.values().stream()
-                .filter(record -> record.state() == ArticleState.PUBLISHED && !lagging.contains(record.slug())).toList();
+    public java.util.Set<String> publishedSlugs() {
+        return records.values().stream().filter(record -> record.state() == ArticleState.PUBLISHED && !lagging.contains(record.slug()))
+                .map(ArticleRecord::slug).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public List<ArticleRecord> findAll(Collection<String> slugs) {
+        return slugs.stream().distinct().map(records::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override

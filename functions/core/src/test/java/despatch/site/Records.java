@@ -21,13 +21,11 @@ final class Records {
     static ArticleRecord record(String slug, String title, ArticleKind kind, LocalDate date, ArticleState state,
                                 Instant publishedAt, Instant updatedAt) {
         return new ArticleRecord(slug, title, "Summary of " + title, kind, date, List.of("newsletter"), state, null,
-                publishedAt, updatedAt, "articles/" + slug + ".md", "articles/" + slug + "/", "memory://" + slug, List.of());
+                publishedAt, updatedAt, "articles/" + slug + ".md", "articles/" + slug + "/", "memory://" + slug, List.of(), null);
     }
 
     static ArticleRecord corrected(ArticleRecord record, Instant at) {
-        return new ArticleRecord(record.slug(), record.title(), record.summary(), record.kind(), record.date(), record.lists(),
-                record.state(), record.embargo(), record.publishedAt(), at, record.uploadKey(), record.webPath(),
-                record.emailLocation(), record.warnings());
+        return record.moved(record.state(), at, record.uploadKey(), record.warnings());
     }
 
     /** {@code count} press releases, one a day from 1 January 2025. */

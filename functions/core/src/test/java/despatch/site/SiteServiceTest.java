@@ -32,6 +32,31 @@ class SiteServiceTest {
     }
 
     @Test
+    void anArticleFromAnEarlierUpdateStaysWhileTheIndexLags() {
+        site.save(Records.published("first", "First article", ArticleKind.NEWSLETTER, LocalDate.of(2026, 11, 1)));
+        site.put(SiteObject.of("articles/first/index.html", "page", SiteObject.HTML));
+        site.lagging.add("first");
+        service.refresh(List.of("first"));
+        site.save(Records.published("second", "Second article", ArticleKind.NEWSLETTER, LocalDate.of(2026, 11, 2)));
+
+        service.refresh(List.of("second"));
+
+        assertTrue(site.text("index.html").contains("First article"), "its page in the bucket makes it a candidate");
+    }
+
+    @Test
+    void anUnpublishedArticleTheIndexStillListsStaysOff() {
+        ArticleRecord gone = Records.record("gone", "Taken down", ArticleKind.NEWSLETTER, LocalDate.of(2026, 11, 1),
+                ArticleState.UNPUBLISHED, Instant.parse("2026-11-01T09:00:00Z"), Instant.parse("2026-11-02T09:00:00Z"));
+        site.save(gone);
+        site.save(Records.published("other", "Other", ArticleKind.NEWSLETTER, LocalDate.of(2026, 11, 3)));
+
+        service.refresh(List.of("other"));
+
+        assertFalse(site.text("index.html").contains("Taken down"));
+    }
+
+    @Test
     void embargoedArticlesAppearNowhere() {
         site.save(Records.published("out", "Out now", ArticleKind.PRESS_RELEASE, LocalDate.of(2026, 11, 1)));
         site.save(Records.record("secret", "Secret plans", ArticleKind.PRESS_RELEASE, LocalDate.of(2026, 12, 1),
@@ -82,13 +107,17 @@ class SiteServiceTest {
         }
         site.put(SiteObject.of("articles/gone/index.html", "an unpublished article's page left behind", SiteObject.HTML));
         site.put(SiteObject.of("media/logo.png", "not ours", "image/png"));
+        site.renderedPages.remove("release-3");
+        site.put(SiteObject.of("articles/release-3/index.html", "the live page, whose stored rendering went missing", SiteObject.HTML));
         Map<String, SiteObject> built = new HashMap<>(site.bucket);
         built.remove("articles/gone/index.html");
-        site.bucket.keySet().removeIf(key -> !key.startsWith("media/") && !key.equals("articles/gone/index.html"));
+        site.bucket.keySet().removeIf(key -> !key.startsWith("media/") && !key.equals("articles/gone/index.html")
+                && !key.equals("articles/release-3/index.html"));
 
         service.rebuild();
 
-        assertEquals(built.keySet(), site.bucket.keySet(), "every file back, the stray page gone, other files untouched");
+        assertEquals(built.keySet(), site.bucket.keySet(), "every file back, the stray page gone, other files and a page "
+                + "without its stored rendering untouched");
         built.forEach((key, file) -> assertArrayEquals(file.body(), site.bucket.get(key).body(), key));
     }
 }

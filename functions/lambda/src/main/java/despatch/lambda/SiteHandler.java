@@ -43,8 +43,16 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     public SiteUpdate apply(List<String> bodies) {
         Set<String> changed = new LinkedHashSet<>();
         boolean rebuild = false;
+        int unreadable = 0;
         for (String body : bodies) {
-            String slug = SiteMessage.slugOf(body);
+            String slug;
+            try {
+                slug = SiteMessage.slugOf(body);
+            } catch (IllegalArgumentException e) {
+                // A hand-sent message with a typo: retrying cannot fix it, and in a FIFO group it would hold up every update.
+                unreadable++;
+                continue;
+            }
             if (slug == null) {
                 rebuild = true;
             } else {
@@ -55,6 +63,7 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("rebuild", rebuild);
         fields.put("changedArticles", changed.size());
+        fields.put("unreadableMessages", unreadable);
         fields.put("written", update.written().size());
         fields.put("deleted", update.deleted().size());
         fields.put("unchanged", update.unchanged());

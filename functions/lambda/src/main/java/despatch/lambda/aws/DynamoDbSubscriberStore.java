@@ -34,7 +34,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * idempotent and repeated by every later change.
  */
 public final class DynamoDbSubscriberStore implements SubscriberStore {
-    private static final int BATCH_GET_LIMIT = 100;
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final BatchWriter batches;
@@ -56,34 +55,12 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
     @Override
     public Map<String, AddressRecord> findAddresses(Collection<String> addressKeys) {
         Map<String, AddressRecord> found = new HashMap<>();
-        List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(addressKeys));
-        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
-            List<Map<String, AttributeValue>> wanted = keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT)).stream()
-                    .map(SubscriberItems::addressKey).toList();
-            batchGet(wanted).forEach(item -> {
-                AddressRecord record = SubscriberItems.addressRecord(item);
-                found.put(record.addressKey(), record);
-            });
-        }
+        List<Map<String, AttributeValue>> wanted = new java.util.LinkedHashSet<>(addressKeys).stream().map(SubscriberItems::addressKey).toList();
+        new BatchReader(dynamoDb, table).read(wanted).forEach(item -> {
+            AddressRecord record = SubscriberItems.addressRecord(item);
+            found.put(record.addressKey(), record);
+        });
         return found;
-    }
-
-    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        KeysAndAttributes request = KeysAndAttributes.builder().keys(keys).consistentRead(true).build();
-        for (int attempt = 1; request != null && request.hasKeys() && !request.keys().isEmpty(); attempt++) {
-            KeysAndAttributes sending = request;
-            BatchGetItemResponse response = dynamoDb.batchGetItem(get -> get.requestItems(Map.of(table, sending)));
-            items.addAll(response.responses().getOrDefault(table, List.of()));
-            request = response.unprocessedKeys().get(table);
-            if (request != null && attempt >= BatchWriter.ATTEMPTS) {
-                throw new IllegalStateException(request.keys().size() + " reads from " + table + " stayed unprocessed");
-            }
-            if (request != null) {
-                BatchWriter.pause(attempt);
-            }
-        }
-        return items;
     }
 
     @Override

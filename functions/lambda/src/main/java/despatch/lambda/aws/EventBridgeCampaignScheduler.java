@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 /**
  * A one-time EventBridge Scheduler schedule per embargoed campaign: at the embargo it puts
  * {@code {"campaignId": …, "start": true}} on the fan-out queue, then deletes itself. Creating it
- * twice (a retried publish) finds the first and changes nothing.
+ * twice (a retried publish) finds the first and changes nothing. A moved embargo gets a schedule of
+ * its own; the old one still fires and finds the campaign not yet due.
  */
 public final class EventBridgeCampaignScheduler implements CampaignScheduler {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -39,7 +40,7 @@ public final class EventBridgeCampaignScheduler implements CampaignScheduler {
     public void scheduleStart(String campaignId, Instant at) {
         try {
             scheduler.createSchedule(create -> create
-                    .name(name(campaignId))
+                    .name(name(campaignId, roundUpToSecond(at)))
                     // Scheduler runs to the minute at best; rounding up never starts an embargo early.
                     .scheduleExpression("at(" + AT.format(roundUpToSecond(at)) + ")")
                     .scheduleExpressionTimezone("UTC")
@@ -53,14 +54,18 @@ public final class EventBridgeCampaignScheduler implements CampaignScheduler {
         }
     }
 
-    /** Schedule names allow 64 characters of [0-9a-zA-Z-_.]; a slug can be longer, so long ids are shortened with a hash. */
-    String name(String campaignId) {
-        String name = namePrefix + "-" + campaignId.replaceAll("[^0-9A-Za-z_.-]", "-");
+    /**
+     * One name per campaign and time: a retried publish finds its schedule, an embargo a correction
+     * moved gets a new one. Names allow 64 characters of [0-9a-zA-Z-_.]; a slug can be longer, so
+     * long ones are shortened with a hash.
+     */
+    String name(String campaignId, Instant at) {
+        String name = namePrefix + "-" + campaignId.replaceAll("[^0-9A-Za-z_.-]", "-") + "-" + at.getEpochSecond();
         if (name.length() <= 64) {
             return name;
         }
         try {
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(campaignId.getBytes(StandardCharsets.UTF_8)));
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)));
             return name.substring(0, 47) + "-" + hash.substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

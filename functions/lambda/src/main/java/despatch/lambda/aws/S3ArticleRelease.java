@@ -5,10 +5,10 @@ import despatch.publish.ArticleRecord;
 import despatch.publish.ArticleState;
 import despatch.publish.ArticleStore;
 import despatch.publish.SiteChanges;
+import despatch.publish.SitePublisher;
 import despatch.sending.ArticleRelease;
 import java.time.Clock;
 import java.util.Optional;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class S3ArticleRelease implements ArticleRelease {
     private final S3Client s3;
     private final String uploadsBucket;
-    private final String siteBucket;
+    private final SitePublisher site;
     private final ArticleStore articles;
     private final SiteChanges siteChanges;
     private final Clock clock;
@@ -29,7 +29,7 @@ public final class S3ArticleRelease implements ArticleRelease {
             Clock clock) {
         this.s3 = s3;
         this.uploadsBucket = uploadsBucket;
-        this.siteBucket = siteBucket;
+        this.site = new S3SitePublisher(s3, siteBucket);
         this.articles = articles;
         this.siteChanges = siteChanges;
         this.clock = clock;
@@ -43,11 +43,10 @@ public final class S3ArticleRelease implements ArticleRelease {
         }
         String page = s3.getObjectAsBytes(get -> get.bucket(uploadsBucket).key(S3RenderedEmailStore.PREFIX + slug + "/web.html"))
                 .asUtf8String();
-        s3.putObject(put -> put.bucket(siteBucket).key(SitePaths.articlePage(slug)).contentType(S3Content.HTML),
-                RequestBody.fromString(page));
+        site.putPage(SitePaths.articlePage(slug), page);
         if (!articles.release(record.get(), clock.instant())) {
             // Unpublished between the read and the write: take the page back down.
-            s3.deleteObject(delete -> delete.bucket(siteBucket).key(SitePaths.articlePage(slug)));
+            site.deletePage(SitePaths.articlePage(slug));
             return;
         }
         siteChanges.changed(slug);
