@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Splits a listing into pages counted from the oldest article, so page 3 always holds the same
  * twenty articles: a new article changes the newest page (served at the listing's own address)
- * and no other, where newest-first numbering would shift every page. The price is a newest page
- * that may hold only a few articles.
+ * and no other, where newest-first numbering would shift every page. The newest page holds the
+ * rest, between one and two pages' worth, so it never shows just one or two articles.
  */
 final class Pagination {
     private Pagination() {
@@ -24,6 +24,12 @@ final class Pagination {
         }
         if (pages.isEmpty()) {
             pages.add(List.of());
+        }
+        int last = pages.size() - 1;
+        if (last > 0 && pages.get(last).size() < size) {
+            List<T> newest = oldestFirst.subList((last - 1) * size, oldestFirst.size());
+            pages.remove(last);
+            pages.set(last - 1, newest);
         }
         return pages;
     }

@@ -35,11 +35,12 @@ class SiteBuilderTest {
 
     @Test
     void listingsArePagedFromTheOldestSoOlderPagesKeepTheirArticles() {
-        Map<String, SiteObject> files = builder.build(Records.pressReleases(45));
+        Map<String, SiteObject> files = builder.build(Records.pressReleases(65));
 
         String newest = files.get("press-releases/index.html").text();
-        assertTrue(newest.contains("Release 44") && newest.contains("Release 40") && !newest.contains("Release 39"), "newest page: 40–44");
-        assertTrue(newest.indexOf("Release 44") < newest.indexOf("Release 40"), "newest first within a page");
+        assertTrue(newest.contains("Release 64") && newest.contains("Release 40") && !newest.contains("Release 39<"),
+                "the newest page holds the rest: 40–64");
+        assertTrue(newest.indexOf("Release 64") < newest.indexOf("Release 40"), "newest first within a page");
         assertTrue(newest.contains("href=\"" + site + "press-releases/page/2/\""), "older link");
         String middle = files.get("press-releases/page/2/index.html").text();
         assertTrue(middle.contains("Release 20") && middle.contains("Release 39") && !middle.contains("Release 19<"));
@@ -47,6 +48,15 @@ class SiteBuilderTest {
         assertTrue(middle.contains("href=\"" + site + "press-releases/\"") && middle.contains("href=\"" + site + "press-releases/page/1/\""));
         assertFalse(files.containsKey("press-releases/page/3/index.html"), "the newest page lives at the listing's own address");
         assertFalse(files.get("newsletters/index.html").text().contains("Release 1"), "press releases are not newsletters");
+    }
+
+    @Test
+    void theNewestPageNeverHoldsJustAFew() {
+        Map<String, SiteObject> files = builder.build(Records.pressReleases(21));
+
+        assertFalse(files.containsKey("press-releases/page/1/index.html"));
+        String newest = files.get("press-releases/index.html").text();
+        assertTrue(newest.contains("Release 20") && newest.contains("Release 0<"), "all 21 on one page");
     }
 
     @Test
@@ -66,7 +76,7 @@ class SiteBuilderTest {
 
     @Test
     void aNewArticleThatStartsAPageAlsoWritesTheFullOneAndItsNeighbour() {
-        List<ArticleRecord> before = Records.pressReleases(40);
+        List<ArticleRecord> before = Records.pressReleases(59);
         List<ArticleRecord> after = new ArrayList<>(before);
         after.add(Records.published("release-new", "New release", ArticleKind.PRESS_RELEASE, LocalDate.of(2025, 3, 10)));
 

@@ -22,8 +22,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * written by the real SiteHandler, all on the given stack. Pages are read back from the site bucket.
  */
 final class PublishedSite {
-    /** One more than a listing page holds, so the newsletters have an older page. */
-    private static final int EXTRA_NEWSLETTERS = 21;
+    /** Two listing pages' worth, so the newsletters have an older page (the newest holds 20 to 39). */
+    private static final int EXTRA_NEWSLETTERS = 40;
 
     private final LocalAwsStack stack;
     private final String siteBucket;
@@ -43,7 +43,7 @@ final class PublishedSite {
         }
         for (int i = 1; i <= EXTRA_NEWSLETTERS; i++) {
             site.upload(publisher, "articles/week-" + i + ".md", ("---\ntitle: Week " + i + " in Llanfair — café & “quotes”\ndate: 2026-"
-                    + String.format("%02d", 1 + i % 10) + "-" + String.format("%02d", 1 + i) + "\n---\nWhat happened in week " + i + ".\n")
+                    + String.format("%02d", 1 + i % 10) + "-" + String.format("%02d", 1 + i % 28) + "\n---\nWhat happened in week " + i + ".\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         site.upload(publisher, "articles/week-1.md", ("---\ntitle: Week 1 in Llanfair — café & “quotes”\ndate: 2026-02-02\n---\n"

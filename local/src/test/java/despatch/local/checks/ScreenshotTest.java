@@ -19,12 +19,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Whole-page screenshots of an article page and of the email HTML, at a phone's and a desktop's
+ * Whole-page screenshots of an article page, of the email HTML and of the home page, at a phone's and a desktop's
  * width, light and dark, written to local/target/screenshots/ for a person to look over.
  */
 class ScreenshotTest {
     /** The file name's first part, and the page type it shows. */
-    private static final Map<String, String> SHOTS = Map.of("article", "article-newsletter", "email", "email-newsletter");
+    private static final Map<String, String> SHOTS = Map.of("article", "article-newsletter", "email", "email-newsletter",
+            "home", "home");
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private static PageBrowser browser;
@@ -44,7 +45,7 @@ class ScreenshotTest {
 
     static List<Arguments> shots() {
         List<Arguments> shots = new ArrayList<>();
-        for (String shot : List.of("article", "email")) {
+        for (String shot : List.of("article", "email", "home")) {
             for (int width : List.of(Screenshots.PHONE, Screenshots.DESKTOP)) {
                 for (ColourScheme scheme : ColourScheme.values()) {
                     shots.add(Arguments.of(shot, width, scheme));
