@@ -164,6 +164,17 @@ class PublicSiteTest {
     }
 
     @Test
+    void anUnreadableMessageIsSkippedAndTheRestOfItsBatchApplied() {
+        publish("articles/surgery.md", "---\ntitle: Extra surgery on Friday\nslug: extra-surgery\n---\nAt the library, 4pm.\n");
+        stack.sqs().sendMessage(send -> send.queueUrl(env(Setting.SITE_QUEUE_URL)).messageGroupId("site")
+                .messageDeduplicationId("typo").messageBody("{\"slgu\": \"extra-surgery\"}"));
+
+        updateSite();
+
+        assertTrue(file("index.html").contains("Extra surgery on Friday"), "a typo in a hand-sent message holds nothing up");
+    }
+
+    @Test
     void aRebuildFromTheRecordsReproducesTheSameSite() {
         publish("articles/rebuild.md", "---\ntitle: Library hours longer\ndate: 2026-09-01\n---\nOpen until 8pm.\n");
         updateSite();
