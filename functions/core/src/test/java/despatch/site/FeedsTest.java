@@ -92,6 +92,18 @@ class FeedsTest {
     }
 
     @Test
+    void markupInTitlesAndSummariesStaysText() throws Exception {
+        String hostile = "</title><script>alert(1)</script> ]]> <![CDATA[x]]> & \"quoted\"";
+        records.set(0, Records.published("hostile", hostile, ArticleKind.PRESS_RELEASE, LocalDate.of(2026, 11, 2)));
+
+        assertEquals(hostile, parse("feeds/all.xml").getEntries().getFirst().getTitle());
+        assertEquals(hostile, parse("feeds/all.atom").getEntries().getFirst().getTitle());
+        String home = new SiteBuilder(TestOffice.office()).build(records).get("index.html").text();
+        assertTrue(home.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped on the page");
+        assertTrue(!home.contains("<script>alert"), "never markup");
+    }
+
+    @Test
     void feedsHoldTheNewestFifty() throws Exception {
         records.clear();
         records.addAll(Records.pressReleases(70));
