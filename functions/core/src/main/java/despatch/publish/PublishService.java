@@ -164,7 +164,8 @@ public final class PublishService {
     /** Stop first (no send may start from a page that is going), then the page, the record, the listings. */
     private PublishOutcome unpublish(String uploadKey, ParsedArticle parsed, Optional<ArticleRecord> existing, Instant now) {
         Article article = parsed.article();
-        List<String> warnings = new ArrayList<>(parsed.warnings());
+        // The parser's warnings are about publishing (lists, images); none of them applies to taking it down.
+        List<String> warnings = new ArrayList<>();
         if (existing.isEmpty()) {
             warnings.add("There was no article at " + SitePaths.articleDirectory(article.slug()) + " to unpublish; nothing changed.");
             uploads.clearRejection(uploadKey);

@@ -114,7 +114,8 @@ class CorrectionAndUnpublishTest {
 
         PublishOutcome outcome = upload("---\ntitle: Bus route saved\nslug: bus\nunpublish: yes\n---\nThe route stays.\n");
 
-        assertInstanceOf(PublishOutcome.Unpublished.class, outcome);
+        assertTrue(assertInstanceOf(PublishOutcome.Unpublished.class, outcome).warnings().isEmpty(),
+                "no publishing advice (\"no lists are named\") when taking it down");
         assertFalse(targets.pages.containsKey("articles/bus/index.html"), "page removed");
         assertEquals(ArticleState.UNPUBLISHED, targets.records.get("bus").state());
         assertEquals(List.of("bus"), targets.withdrawn, "campaign stopped");
