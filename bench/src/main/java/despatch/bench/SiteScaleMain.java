@@ -120,7 +120,7 @@ public final class SiteScaleMain {
         String uploads = env(Setting.Function.SiteFunction, Setting.UPLOADS_BUCKET);
         for (int i = 0; i < count; i++) {
             ArticleRecord record = generated(i);
-            store.save(record);
+            store.save(record, null);
             String page = "<!DOCTYPE html><html lang=\"en-GB\"><title>" + record.title() + "</title><p>" + record.summary();
             stack.s3().putObject(put -> put.bucket(siteBucket).key(SitePaths.articlePage(record.slug())), RequestBody.fromString(page));
             stack.s3().putObject(put -> put.bucket(uploads).key("rendered/" + record.slug() + "/web.html"), RequestBody.fromString(page));

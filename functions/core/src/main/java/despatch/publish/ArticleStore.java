@@ -8,7 +8,13 @@ import java.util.Optional;
 
 /** Article records: one per slug, replaced when the article is uploaded again. */
 public interface ArticleStore {
-    void save(ArticleRecord record);
+    /**
+     * Writes the record if the one at its slug is still {@code replacing} (null: there is none yet).
+     *
+     * @throws despatch.subscription.ConcurrentChangeException when another publish, a release or an
+     *     unpublish changed it first: read again and decide again
+     */
+    void save(ArticleRecord record, ArticleRecord replacing);
 
     /** The record at this slug, read consistently: it sees a publish that just finished. */
     Optional<ArticleRecord> find(String slug);

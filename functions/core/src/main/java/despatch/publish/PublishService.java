@@ -9,6 +9,7 @@ import despatch.article.UploadText;
 import despatch.office.SitePaths;
 import despatch.render.ArticleRenderer;
 import despatch.render.RenderedArticle;
+import despatch.subscription.ConcurrentChangeException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.Optional;
  */
 public final class PublishService {
     public static final String ARTICLES_PREFIX = "articles/";
+    private static final int ATTEMPTS = 3;
 
     private final ArticleParser parser;
     private final ArticleRenderer renderer;
@@ -55,6 +57,19 @@ public final class PublishService {
         if (uploadKey.endsWith(RejectionReport.SUFFIX)) {
             return new PublishOutcome.Ignored(uploadKey, "a rejection report");
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return publishOnce(uploadKey);
+            } catch (ConcurrentChangeException e) {
+                // An embargo released, or another upload took the address, between our read and our write: decide again.
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private PublishOutcome publishOnce(String uploadKey) {
         Instant now = clock.instant();
         try {
             byte[] content = uploads.read(uploadKey, UploadText.MAX_BYTES);
@@ -98,7 +113,7 @@ public final class PublishService {
             warnings.add("The article is already on the site, so its new embargo was ignored; the correction is live now.");
         }
         Instant embargo = firstPublished != null ? null : article.embargoTime().map(time -> time.toInstant()).orElse(null);
-        return write(uploadKey, article, rendered, warnings, embargo, firstPublished, updatedAt, hash, correctedAt != null);
+        return write(uploadKey, article, rendered, warnings, embargo, existing.orElse(null), updatedAt, hash, correctedAt != null);
     }
 
     /**
@@ -125,7 +140,8 @@ public final class PublishService {
     /**
      * Two uploads that come to the same address must not silently replace each other. The same
      * upload key again is a correction and may. (Checked before any write; two different uploads
-     * racing for one new slug within the same second can still collide.)
+     * racing for one new slug both pass here, and the record's conditional write turns the later one
+     * back to this check.)
      */
     private static void checkSlugIsOurs(String slug, String uploadKey, Optional<ArticleRecord> existing)
             throws ArticleRejectedException {
@@ -138,7 +154,8 @@ public final class PublishService {
     }
 
     private PublishOutcome write(String uploadKey, Article article, RenderedArticle rendered, List<String> warnings,
-                                 Instant embargo, Instant firstPublished, Instant updatedAt, String hash, boolean corrected) {
+                                 Instant embargo, ArticleRecord replacing, Instant updatedAt, String hash, boolean corrected) {
+        Instant firstPublished = replacing == null ? null : replacing.publishedAt();
         String emailLocation = targets.emails().save(article.slug(), rendered);
         // An article with an embargo was never on the site, so it cannot be unchanged: updatedAt is now.
         boolean scheduled = embargo != null && embargo.isAfter(updatedAt);
@@ -149,7 +166,7 @@ public final class PublishService {
         Instant publishedAt = scheduled ? null : firstPublished != null ? firstPublished : updatedAt;
         targets.articles().save(new ArticleRecord(article.slug(), article.title(), article.summary(), article.kind(), article.date(),
                 article.lists(), scheduled ? ArticleState.SCHEDULED : ArticleState.PUBLISHED, embargo, publishedAt, updatedAt, uploadKey,
-                webPath, emailLocation, warnings, hash));
+                webPath, emailLocation, warnings, hash), replacing);
         // After the record: a retry after a crash here makes the campaign then (it is made once, so a correction sends nothing).
         targets.campaigns().articleReady(article.slug(), rendered.subject(), new LinkedHashSet<>(article.lists()), embargo);
         if (!scheduled) {
@@ -173,7 +190,7 @@ public final class PublishService {
         }
         targets.campaigns().articleWithdrawn(article.slug());
         targets.site().deletePage(SitePaths.articlePage(article.slug()));
-        targets.articles().save(existing.get().moved(ArticleState.UNPUBLISHED, now, uploadKey, warnings));
+        targets.articles().save(existing.get().moved(ArticleState.UNPUBLISHED, now, uploadKey, warnings), existing.get());
         targets.siteChanges().changed(article.slug());
         uploads.clearRejection(uploadKey);
         return new PublishOutcome.Unpublished(uploadKey, article.slug(), warnings);

@@ -99,6 +99,22 @@ class CorrectionAndUnpublishTest {
     }
 
     @Test
+    void aCorrectionThatMeetsItsEmbargosReleaseIsDecidedAgainAndListed() {
+        upload("---\ntitle: School approved\nslug: school\nembargo: 2026-11-20T10:05:00Z\n---\nThe county approved it.\n");
+        clock.advance(Duration.ofMinutes(5));
+        // The embargo fires between the correction's read and its write.
+        targets.beforeNextSave = () -> targets.records.put("school", targets.records.get("school")
+                .moved(ArticleState.PUBLISHED, clock.instant(), "articles/bus.md", List.of()));
+
+        PublishOutcome outcome = upload("---\ntitle: School approved\nslug: school\nembargo: 2026-11-20T10:05:00Z\n---\n"
+                + "The county approved it on Monday.\n");
+
+        assertInstanceOf(PublishOutcome.Published.class, outcome, "not SCHEDULED over the release: the page would be live but unlisted");
+        assertEquals(ArticleState.PUBLISHED, targets.records.get("school").state());
+        assertTrue(targets.pages.get("articles/school/index.html").contains("on Monday"));
+    }
+
+    @Test
     void firstPublicationSaysNothingAboutUpdates() {
         PublishOutcome.Published published = assertInstanceOf(PublishOutcome.Published.class,
                 upload("---\ntitle: Bus route saved\n---\nThe route stays.\n"));

@@ -21,8 +21,17 @@ final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore,
         return "memory://rendered/" + slug + "/";
     }
 
+    /** Runs once before the next save's condition is checked: a release or another upload getting there first. */
+    Runnable beforeNextSave = () -> { };
+
     @Override
-    public void save(ArticleRecord record) {
+    public void save(ArticleRecord record, ArticleRecord replacing) {
+        Runnable meanwhile = beforeNextSave;
+        beforeNextSave = () -> { };
+        meanwhile.run();
+        if (!java.util.Objects.equals(records.get(record.slug()), replacing)) {
+            throw new despatch.subscription.ConcurrentChangeException("changed since read");
+        }
         records.put(record.slug(), record);
     }
 

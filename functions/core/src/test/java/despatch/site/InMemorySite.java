@@ -39,7 +39,11 @@ final class InMemorySite implements SiteBucket, ArticleStore, RenderedPages {
     }
 
     @Override
-    public void save(ArticleRecord record) {
+    public void save(ArticleRecord record, ArticleRecord replacing) {
+        save(record);
+    }
+
+    void save(ArticleRecord record) {
         records.put(record.slug(), record);
     }
 

@@ -4,6 +4,7 @@ import despatch.article.ArticleKind;
 import despatch.publish.ArticleRecord;
 import despatch.publish.ArticleState;
 import despatch.publish.ArticleStore;
+import despatch.subscription.ConcurrentChangeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -41,8 +42,9 @@ public final class DynamoDbArticleStore implements ArticleStore {
         this.table = table;
     }
 
+    /** Conditional on the record read before (its state and last change), or on there being none. */
     @Override
-    public void save(ArticleRecord record) {
+    public void save(ArticleRecord record, ArticleRecord replacing) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("slug", s(record.slug()));
         item.put("title", s(record.title()));
@@ -65,7 +67,19 @@ public final class DynamoDbArticleStore implements ArticleStore {
             item.put(LISTING, s(ON_SITE));
             item.put(LISTING_ORDER, s(record.date() + "#" + record.slug()));
         }
-        dynamoDb.putItem(put -> put.tableName(table).item(item));
+        try {
+            if (replacing == null) {
+                dynamoDb.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(slug)"));
+            } else {
+                dynamoDb.putItem(put -> put.tableName(table).item(item)
+                        .conditionExpression("#state = :state AND updatedAt = :updated")
+                        .expressionAttributeNames(Map.of("#state", "state"))
+                        .expressionAttributeValues(Map.of(":state", s(replacing.state().name()),
+                                ":updated", s(replacing.updatedAt().toString()))));
+            }
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentChangeException("article " + record.slug() + " changed since it was read");
+        }
         dynamoDb.putItem(put -> put.tableName(table).item(Map.of("slug", s(UPLOAD_PREFIX + record.uploadKey()),
                 "articleSlug", s(record.slug()))));
     }
