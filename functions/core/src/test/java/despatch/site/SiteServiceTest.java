@@ -86,6 +86,12 @@ class SiteServiceTest {
     }
 
     @Test
+    void primingRendersWithoutWritingAnything() {
+        assertEquals(13, service.prime(), "every derived file of an empty site");
+        assertTrue(site.bucket.isEmpty());
+    }
+
+    @Test
     void aSecondRefreshWithNothingNewWritesNothing() {
         site.save(Records.published("a", "A", ArticleKind.NEWSLETTER, LocalDate.of(2026, 3, 1)));
         service.refresh(List.of("a"));

@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * SiteFunction: brings the site's listings, feeds and sitemap in line with the article records
@@ -21,12 +23,13 @@ import java.util.Set;
  * update. Messages come from a FIFO queue with one group, so updates never overlap; a failure
  * throws and fails the batch, which SQS hands back whole (FIFO keeps its order).
  */
-public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
     private final SiteService site;
     private final JsonLog log = new JsonLog(System.out);
 
     public SiteHandler() {
         this(Wiring.fromEnvironment(Setting.Function.SiteFunction));
+        Core.getGlobalContext().register(this);
     }
 
     public SiteHandler(Wiring wiring) {
@@ -37,6 +40,17 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         apply(event.getRecords().stream().map(SQSEvent.SQSMessage::getBody).toList());
         return SQSBatchResponse.builder().withBatchItemFailures(List.of()).build();
+    }
+
+    /** Thymeleaf's template cache warm in every restored container: the first update after a cold start is not slower. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        site.prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: clients resolve credentials lazily after restore.
     }
 
     /** One update for these message bodies: a rebuild if any asks for one, else a refresh for the changed articles. */
