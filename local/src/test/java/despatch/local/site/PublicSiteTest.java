@@ -175,6 +175,35 @@ class PublicSiteTest {
     }
 
     @Test
+    void theSubscribeFormOnASitePageSignsSomeoneUpThroughTheRealApi() throws Exception {
+        publish("articles/fair.md", "---\ntitle: Village fair on Saturday\n---\nStalls from 10am.\n");
+        updateSite();
+        org.jsoup.nodes.Element form = org.jsoup.Jsoup.parse(file("index.html")).selectFirst("section#subscribe form[method=post]");
+        String address = "reader@example.org.uk";
+        String body = "email=" + java.net.URLEncoder.encode(address, StandardCharsets.UTF_8)
+                + "&wording=" + form.selectFirst("input[name=wording]").val()
+                + "&lists=" + form.selectFirst("input[type=checkbox][name=lists]").val();
+
+        try (despatch.local.StackConnection connection = despatch.local.StackConnection.to(stack);
+                despatch.local.serve.LocalWebServer server = despatch.local.serve.LocalWebServer.startSubscriptions(connection,
+                        stack.template(), ProjectRoot.find(), 0)) {
+            // The form names the deployed API; its path is what the local stand-in for API Gateway routes.
+            java.net.URI action = server.baseUrl().resolve(java.net.URI.create(form.attr("action")).getPath());
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(action).header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Accept", "text/html").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(202, answer.statusCode(), answer.body());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (stack.capturedEmails().stream().noneMatch(mail -> mail.to().contains(address)) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(stack.capturedEmails().stream().anyMatch(mail -> mail.to().contains(address)), "the confirmation email went out");
+    }
+
+    @Test
     void aRebuildFromTheRecordsReproducesTheSameSite() {
         publish("articles/rebuild.md", "---\ntitle: Library hours longer\ndate: 2026-09-01\n---\nOpen until 8pm.\n");
         updateSite();
