@@ -1,10 +1,7 @@
 package despatch.publish;
 
 import despatch.article.Article;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import despatch.subscription.Hashes;
 
 /**
  * A fingerprint of everything an article says (title, text, dates, lists, images, notes): the same
@@ -16,12 +13,7 @@ final class ContentHash {
     }
 
     static String of(Article article) {
-        try {
-            // A record's toString lists every component in order: a change to any of them changes the hash.
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(article.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
+        // A record's toString lists every component in order: a change to any of them changes the hash.
+        return Hashes.sha256(article.toString());
     }
 }

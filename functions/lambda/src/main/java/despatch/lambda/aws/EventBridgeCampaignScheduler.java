@@ -1,14 +1,11 @@
 package despatch.lambda.aws;
 
 import despatch.sending.CampaignScheduler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import despatch.subscription.Hashes;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
@@ -64,12 +61,7 @@ public final class EventBridgeCampaignScheduler implements CampaignScheduler {
         if (name.length() <= 64) {
             return name;
         }
-        try {
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)));
-            return name.substring(0, 47) + "-" + hash.substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return name.substring(0, 47) + "-" + Hashes.sha256(name).substring(0, 16);
     }
 
     private static Instant roundUpToSecond(Instant at) {
