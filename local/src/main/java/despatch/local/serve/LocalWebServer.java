@@ -43,10 +43,6 @@ import java.util.function.Function;
  * own {@code 404 {"message":"Not Found"}}.
  */
 public final class LocalWebServer implements AutoCloseable {
-    public static final int DEFAULT_PORT = 8787;
-    /** Where ./despatch serve listens unless told otherwise; the launcher gives stacks it as PublicApiUrl. */
-    public static final String DEFAULT_ADDRESS = "http://127.0.0.1:" + DEFAULT_PORT;
-
     /** API Gateway's payload limit: a larger request never reaches the function. */
     private static final int MAX_BODY = 10 * 1024 * 1024;
 
@@ -123,12 +119,7 @@ public final class LocalWebServer implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
             Optional<HttpApiRoutes.Match> route = routes.match(method, rawPath);
-            boolean read = method.equals("GET") || method.equals("HEAD");
-            if (route.isPresent() && !(read && route.get().routeKey().endsWith("+}"))) {
-                invoke(exchange, route.get(), method, rawPath, uri.getRawQuery());
-            } else if (read) {
-                // In AWS the site has its own address; here the two share one, so reads that only the
-                // API's catch-all route would take are the site's.
+            if (isSiteRead(method, route, rawPath)) {
                 serveSite(exchange, uri.getPath(), rawPath, method.equals("HEAD"));
             } else if (route.isPresent()) {
                 invoke(exchange, route.get(), method, rawPath, uri.getRawQuery());
@@ -141,6 +132,16 @@ public final class LocalWebServer implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /**
+     * In AWS the site has its own address; here the two share one, so a read that only the API's
+     * catch-all route would take is the site's, unless its path is one the API names for another
+     * method (GET /subscriptions): that one reaches the function, which answers 405 as in AWS.
+     */
+    private boolean isSiteRead(String method, Optional<HttpApiRoutes.Match> route, String rawPath) {
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        return read && (route.isEmpty() || route.get().routeKey().endsWith("+}") && !routes.namesPath(rawPath));
     }
 
     private void invoke(HttpExchange exchange, HttpApiRoutes.Match route, String method, String rawPath, String rawQuery)
