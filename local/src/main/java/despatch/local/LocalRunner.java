@@ -60,7 +60,7 @@ public final class LocalRunner {
         } catch (UsageException e) {
             err.println("despatch: " + e.getMessage());
             String usage = e.command() == null ? null : Usage.of(e.command());
-            err.println(usage != null ? usage : Usage.text());
+            err.print(usage != null ? usage + "\n" : Usage.text());
             return USAGE_ERROR;
         }
         if (invocation.command().equals("help")) {

@@ -17,14 +17,15 @@ final class Usage {
 
     static final List<Entry> COMMANDS = List.of(
             new Entry("demo", "the main job: start the local stack, publish the sample articles, say where to look"),
-            new Entry("test [MAVEN OPTIONS]", "run every test (unit, integration against the emulators, template checks)"),
+            new Entry("test", "run every test (unit, integration against the emulators, template checks)"),
             new Entry("up", "start the local AWS stack (S3, DynamoDB, SQS, SES emulators) and print its environment"),
             new Entry("down", "stop the local stack that 'up' (or 'serve') started, and nothing else"),
             new Entry("preview FILE --out DIR", "render FILE (.md or .txt) without any AWS: DIR/email.html, email.txt, web.html"),
             new Entry("publish FILE...", "upload each FILE to the local uploads bucket and run the real PublishHandler on it"),
             new Entry("serve [--port N]", "the published site (home, listings, archive, feeds, articles) and the subscribe pages (the real"
-                    + " SubscriptionHandler, routed as template.yaml routes it) on http://127.0.0.1:8787 until Ctrl-C; uses the stack"
-                    + " 'up' runs (on the port its links lead to), else starts one for port N for as long as it serves"),
+                    + " SubscriptionHandler, routed as template.yaml routes it) on http://127.0.0.1:N (8787 unless told) until Ctrl-C;"
+                    + " uses the stack 'up' runs, on the port its links lead to, else starts one whose links lead to N for as long"
+                    + " as it serves"),
             new Entry("site rebuild", "rebuild the whole site from the article records (the real SiteHandler on a rebuild message)"),
             new Entry("import FILE.csv", "upload FILE to the local uploads bucket under imports/, run the real ImportHandler, print its report"),
             new Entry("subscribers export LIST [--out FILE]", "the active members of one list as CSV (email,name,subscribed_since), to stdout or FILE"),

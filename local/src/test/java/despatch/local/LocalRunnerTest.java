@@ -57,7 +57,7 @@ class LocalRunnerTest {
     void anUnknownCommandIsNamedAndTheWholeUsageFollows() throws Exception {
         Outcome outcome = run("publsh", "a.md");
         assertEquals(2, outcome.status());
-        assertEquals("despatch: unknown command 'publsh'\n" + Usage.text() + "\n", outcome.err());
+        assertEquals("despatch: unknown command 'publsh'\n" + Usage.text(), outcome.err());
         assertEquals("", outcome.out());
     }
 

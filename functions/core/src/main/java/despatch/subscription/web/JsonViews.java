@@ -1,6 +1,7 @@
 package despatch.subscription.web;
 
 import despatch.render.ActionView;
+import despatch.render.ListChoice;
 import despatch.render.MyDataFormView;
 import despatch.render.SubscribeFormView;
 import java.util.LinkedHashMap;
@@ -24,9 +25,17 @@ final class JsonViews {
         body.put("method", "POST");
         body.put("fields", List.of("email", "name", "postcode", "lists", "wording"));
         body.put("wording", form.wordingVersion());
-        body.put("lists", form.lists().stream().map(list -> Map.of("id", list.id(), "name", list.name(),
-                "description", list.description() == null ? "" : list.description(), "chosen", list.checked())).toList());
+        body.put("lists", form.lists().stream().map(JsonViews::list).toList());
         body.put("myData", form.myDataUrl());
+        return body;
+    }
+
+    private static Map<String, Object> list(ListChoice list) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", list.id());
+        body.put("name", list.name());
+        body.put("description", list.description() == null ? "" : list.description());
+        body.put("chosen", list.checked());
         return body;
     }
 
