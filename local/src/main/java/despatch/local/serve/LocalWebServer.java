@@ -33,6 +33,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SubscriptionFunction on loopback, as API Gateway would put it in front of constituents: each
@@ -43,6 +45,8 @@ import java.util.function.Function;
  * own {@code 404 {"message":"Not Found"}}.
  */
 public final class LocalWebServer implements AutoCloseable {
+    private static final Pattern LOCAL_LINK = Pattern.compile("http://127\\.0\\.0\\.1:(\\d{1,5})");
+
     /** API Gateway's payload limit: a larger request never reaches the function. */
     private static final int MAX_BODY = 10 * 1024 * 1024;
 
@@ -111,6 +115,24 @@ public final class LocalWebServer implements AutoCloseable {
 
     public List<String> routeKeys() {
         return routes.routeKeys();
+    }
+
+    /**
+     * Whether the site's home page, published earlier for a server on another port, links there:
+     * its pages keep those links until published again (a rebuild reuses each article's page as
+     * it was published).
+     */
+    public boolean siteLinksElsewhere() {
+        if (!(website.get("/", "/") instanceof BucketWebsite.Page home) || home.status() != 200) {
+            return false;
+        }
+        Matcher local = LOCAL_LINK.matcher(new String(home.body(), StandardCharsets.UTF_8));
+        while (local.find()) {
+            if (Integer.parseInt(local.group(1)) != baseUrl.getPort()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void handle(HttpExchange exchange) throws IOException {

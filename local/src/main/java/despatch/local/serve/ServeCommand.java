@@ -116,6 +116,10 @@ public final class ServeCommand {
         } else {
             System.out.println("  Local stack:         the one ./despatch up runs");
         }
+        if (server.siteLinksElsewhere()) {
+            System.out.println("  Note: the pages published earlier link to another port, where a server ran then; publish them"
+                    + " again (./despatch demo, ./despatch publish FILE) for links to " + base + ".");
+        }
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
         System.out.flush();

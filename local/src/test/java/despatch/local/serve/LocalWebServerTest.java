@@ -210,6 +210,16 @@ class LocalWebServerTest {
         assertNull(received.get(), "the function is not involved");
     }
 
+    @Test
+    void aSitePublishedEarlierForAnotherPortIsNoticed() {
+        put("index.html", "<a href=\"http://127.0.0.1:1/archive/\">Archive</a>", "text/html; charset=utf-8");
+        assertTrue(server.siteLinksElsewhere());
+        put("index.html", "<a href=\"" + server.baseUrl() + "/archive/\">Archive</a>", "text/html; charset=utf-8");
+        assertFalse(server.siteLinksElsewhere());
+        stack.s3().deleteObject(delete -> delete.bucket(siteBucket).key("index.html"));
+        assertFalse(server.siteLinksElsewhere(), "no site yet");
+    }
+
     /** Without a content type the object is stored as application/octet-stream, and the extension decides. */
     private static void put(String key, String body, String contentType) {
         stack.s3().putObject(put -> {
