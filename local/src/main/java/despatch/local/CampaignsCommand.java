@@ -27,22 +27,18 @@ public final class CampaignsCommand {
                 environment.get(Setting.CAMPAIGNS_TABLE.name()));
     }
 
-    public int run(String command, List<String> args) {
-        if (!command.equals("campaigns") && args.size() != 1) {
-            System.err.println("despatch: usage: ./despatch " + command + " CAMPAIGN_ID (see ./despatch campaigns)");
-            return 2;
-        }
+    /** One campaign's command: campaign, start, cancel or resend-unknown. */
+    public int run(String command, String id) {
         return switch (command) {
-            case "campaigns" -> list();
-            case "campaign" -> show(args.getFirst());
-            case "cancel" -> cancel(args.getFirst());
-            case "start" -> start(args.getFirst());
-            case "resend-unknown" -> resendUnknown(args.getFirst());
-            default -> 2;
+            case "campaign" -> show(id);
+            case "cancel" -> cancel(id);
+            case "start" -> start(id);
+            case "resend-unknown" -> resendUnknown(id);
+            default -> throw new IllegalArgumentException("not a campaign command: " + command);
         };
     }
 
-    private int list() {
+    public int list() {
         List<Campaign> recent = campaigns.recent(50);
         if (recent.isEmpty()) {
             System.out.println("No campaigns yet: publish an article with lists (./despatch publish FILE).");

@@ -3,11 +3,10 @@ package despatch.local;
 import despatch.lambda.ImportHandler;
 import despatch.lambda.aws.S3ImportFiles;
 import despatch.lambda.wiring.Setting;
-import despatch.local.serve.LocalWebServer;
+import despatch.local.serve.ServeAddress;
 import despatch.local.stack.ProjectRoot;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -26,23 +25,13 @@ public final class ImportCommand {
         this.stack = stack;
     }
 
-    /** @return the exit status: 0 done, 1 the import found a problem with the file, 2 wrong usage */
-    public int run(List<String> args) throws IOException {
-        if (args.size() != 1) {
-            return fail("usage: ./despatch import FILE.csv");
-        }
-        Path file = Path.of(args.getFirst());
+    /**
+     * @param file a CSV whose name ends in .csv (ImportFunction's trigger is imports/*.csv)
+     * @return the exit status: 0 done, 1 the import found a problem with the file
+     */
+    public int run(Path file) throws IOException {
         String name = file.getFileName().toString();
-        if (!name.endsWith(".csv")) {
-            // ImportFunction's trigger is imports/*.csv: anything else would never be imported.
-            return fail("the file name must end in .csv (ImportFunction is triggered only by imports/*.csv): " + file);
-        }
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return fail("no such file: " + file);
-        }
+        byte[] content = Files.readAllBytes(file);
         Map<String, String> environment = stack.environmentFor(Setting.Function.ImportFunction);
         String bucket = environment.get(Setting.UPLOADS_BUCKET.name());
         String key = "imports/" + name;
@@ -73,11 +62,6 @@ public final class ImportCommand {
      */
     static String publicApiUrl(Map<String, String> environment) {
         String configured = environment.getOrDefault(Setting.PUBLIC_API_URL.name(), "");
-        return configured.startsWith("http://127.0.0.1:") ? configured : LocalWebServer.DEFAULT_ADDRESS;
-    }
-
-    private static int fail(String message) {
-        System.err.println("despatch: " + message);
-        return 2;
+        return configured.startsWith("http://127.0.0.1:") ? configured : new ServeAddress(ServeAddress.DEFAULT_PORT).url();
     }
 }

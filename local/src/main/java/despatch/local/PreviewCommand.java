@@ -9,11 +9,9 @@ import despatch.publish.Preview;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,19 +22,8 @@ final class PreviewCommand {
     private PreviewCommand() {
     }
 
-    static int run(List<String> args) throws IOException {
-        if (args.size() != 3 || !args.get(1).equals("--out")) {
-            LocalRunner.fail("usage: ./despatch preview FILE --out DIR");
-        }
-        Path file = Path.of(args.get(0));
-        Path out = Path.of(args.get(2));
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            LocalRunner.fail("no such file: " + file);
-            return 2;
-        }
+    static int run(Path file, Path out) throws IOException {
+        byte[] content = Files.readAllBytes(file);
         Settings settings = Settings.from(environment(), Setting.Function.PreviewFunction);
         Preview preview = Wiring.offlinePreviewService(settings.office(), Clock.systemUTC())
                 .preview(file.getFileName().toString(), content);

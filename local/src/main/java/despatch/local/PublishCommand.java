@@ -68,7 +68,7 @@ final class PublishCommand {
         if (Files.exists(constituents)) {
             System.out.println("Importing sample subscribers (with their consent records) from " + constituents + ".");
             try (StackConnection stack = StackConnection.fromEnvironment(environment)) {
-                new ImportCommand(stack).run(List.of(constituents.toString()));
+                new ImportCommand(stack).run(constituents);
             }
         }
         System.out.println("Publishing " + files.size() + " sample articles from " + samples + " on the local stack.");
@@ -79,6 +79,8 @@ final class PublishCommand {
         System.out.println("Preview any file without AWS: ./despatch preview FILE --out out/");
         System.out.println("The site (home, listings, archive, feeds) and its subscribe form, in a browser: ./despatch serve, then "
                 + ImportCommand.publicApiUrl(environment) + "/");
+        System.out.println();
+        System.out.println("The local stack is still running so you can look around; stop it with ./despatch down.");
         return status;
     }
 

@@ -4,7 +4,6 @@ import despatch.lambda.aws.SqsSiteChanges;
 import despatch.local.queue.QueueConsumers;
 import despatch.local.stack.ProjectRoot;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -18,10 +17,7 @@ final class SiteCommand {
     private SiteCommand() {
     }
 
-    static int run(List<String> args, Map<String, String> environment) {
-        if (args.size() != 1 || !args.getFirst().equals("rebuild")) {
-            LocalRunner.fail("usage: despatch site rebuild");
-        }
+    static int run(Map<String, String> environment) {
         try (SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
             new SqsSiteChanges(sqs, environment.get("SITE_QUEUE_URL")).rebuild();
         }

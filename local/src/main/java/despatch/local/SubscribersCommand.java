@@ -17,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +26,6 @@ import java.util.stream.Collectors;
  * to stdout or FILE. Addresses go only there: the summary on stderr is a count.
  */
 public final class SubscribersCommand {
-    private static final String USAGE = "usage: ./despatch subscribers export LIST [--out FILE]";
     private static final int PAGE = 1000;
 
     private final StackConnection stack;
@@ -37,26 +36,12 @@ public final class SubscribersCommand {
         this.stdout = stdout;
     }
 
-    /** @return the exit status: 0 done, 2 wrong usage or an unknown list */
-    public int run(List<String> args) throws IOException {
-        if (args.isEmpty() || !args.getFirst().equals("export")) {
-            return fail(USAGE);
-        }
-        String list = null;
-        Path out = null;
-        for (int i = 1; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--out") && i + 1 < args.size()) {
-                out = Path.of(args.get(++i));
-            } else if (!arg.startsWith("-") && list == null) {
-                list = arg;
-            } else {
-                return fail(USAGE);
-            }
-        }
-        if (list == null) {
-            return fail(USAGE);
-        }
+    /**
+     * @param file where to write the CSV; stdout when empty
+     * @return the exit status: 0 done, 2 an unknown list
+     */
+    public int export(String list, Optional<Path> file) throws IOException {
+        Path out = file.orElse(null);
         Settings settings = Settings.from(stack.environmentFor(Setting.Function.SubscriptionFunction), Setting.Function.SubscriptionFunction);
         Office office = settings.office();
         if (!office.lists().containsKey(list)) {

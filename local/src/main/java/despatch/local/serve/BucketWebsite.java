@@ -1,5 +1,6 @@
 package despatch.local.serve;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 final class BucketWebsite {
     static final String INDEX_DOCUMENT = "index.html";
     static final String ERROR_DOCUMENT = "404.html";
+    private static final int MAX_KEY_BYTES = 1024;
 
     /** For objects stored without a usable type; the publisher stores pages as text/html; charset=utf-8. */
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -56,19 +58,37 @@ final class BucketWebsite {
      */
     Answer get(String path, String rawPath) {
         String key = path.startsWith("/") ? path.substring(1) : path;
-        if (key.contains("\\") || key.contains("\0") || java.util.Arrays.asList(key.split("/", -1)).stream()
-                .anyMatch(segment -> segment.equals("..") || segment.equals("."))) {
-            return new NotFound();
-        }
-        boolean folder = key.isEmpty() || key.endsWith("/");
-        Optional<Page> page = object(folder ? key + INDEX_DOCUMENT : key, 200);
-        if (page.isPresent()) {
-            return page.get();
-        }
-        if (!folder && object(key + "/" + INDEX_DOCUMENT, 200).isPresent()) {
-            return new Redirect(rawPath + "/");
+        if (isSiteKey(key)) {
+            boolean folder = key.isEmpty() || key.endsWith("/");
+            Optional<Page> page = object(folder ? key + INDEX_DOCUMENT : key, 200);
+            if (page.isPresent()) {
+                return page.get();
+            }
+            if (!folder && object(key + "/" + INDEX_DOCUMENT, 200).isPresent()) {
+                return new Redirect(rawPath + "/");
+            }
         }
         return object(ERROR_DOCUMENT, 404).<Answer>map(p -> p).orElseGet(NotFound::new);
+    }
+
+    /**
+     * Whether a key could name a page the publisher wrote: never one with an empty, "." or ".."
+     * segment (/%2Fpress-releases asks for "/press-releases"), a control character or a backslash,
+     * nor one longer than S3 allows. Anything else is simply not there: the site's 404, as S3 answers.
+     */
+    static boolean isSiteKey(String key) {
+        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES || key.contains("\\")
+                || key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return false;
+        }
+        String[] segments = key.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            boolean last = i == segments.length - 1;
+            if (segments[i].isEmpty() && !last || segments[i].equals(".") || segments[i].equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Optional<Page> object(String key, int status) {
@@ -79,7 +99,8 @@ final class BucketWebsite {
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            // A key the bucket refuses (400) or hides (403) is one it does not serve; only its own failures are errors.
+            if (e.statusCode() >= 400 && e.statusCode() < 500) {
                 return Optional.empty();
             }
             throw e;

@@ -134,6 +134,16 @@ public final class HttpApiRoutes {
                 .or(() -> hasDefault ? Optional.of(new Match(DEFAULT_ROUTE, Map.of())) : Optional.empty());
     }
 
+    /**
+     * Whether a route other than a greedy catch-all names this path, for some method: a path of
+     * the API's own, which a wrong method still reaches through the catch-all (for the function's 405).
+     */
+    public boolean namesPath(String rawPath) {
+        List<String> requestSegments = segments(rawPath);
+        return routes.stream().filter(route -> !route.greedy())
+                .anyMatch(route -> route.match(route.method(), requestSegments).isPresent());
+    }
+
     private static List<String> segments(String path) {
         String withoutSlash = path.startsWith("/") ? path.substring(1) : path;
         return List.of(withoutSlash.split("/", -1));

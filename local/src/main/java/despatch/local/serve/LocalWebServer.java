@@ -33,6 +33,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SubscriptionFunction on loopback, as API Gateway would put it in front of constituents: each
@@ -43,9 +45,7 @@ import java.util.function.Function;
  * own {@code 404 {"message":"Not Found"}}.
  */
 public final class LocalWebServer implements AutoCloseable {
-    public static final int DEFAULT_PORT = 8787;
-    /** Where ./despatch serve listens unless told otherwise; the launcher gives stacks it as PublicApiUrl. */
-    public static final String DEFAULT_ADDRESS = "http://127.0.0.1:" + DEFAULT_PORT;
+    private static final Pattern LOCAL_LINK = Pattern.compile("http://127\\.0\\.0\\.1:(\\d{1,5})");
 
     /** API Gateway's payload limit: a larger request never reaches the function. */
     private static final int MAX_BODY = 10 * 1024 * 1024;
@@ -117,18 +117,31 @@ public final class LocalWebServer implements AutoCloseable {
         return routes.routeKeys();
     }
 
+    /**
+     * Whether the site's home page, published earlier for a server on another port, links there:
+     * its pages keep those links until published again (a rebuild reuses each article's page as
+     * it was published).
+     */
+    public boolean siteLinksElsewhere() {
+        if (!(website.get("/", "/") instanceof BucketWebsite.Page home) || home.status() != 200) {
+            return false;
+        }
+        Matcher local = LOCAL_LINK.matcher(new String(home.body(), StandardCharsets.UTF_8));
+        while (local.find()) {
+            if (Integer.parseInt(local.group(1)) != baseUrl.getPort()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             URI uri = exchange.getRequestURI();
             String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
             Optional<HttpApiRoutes.Match> route = routes.match(method, rawPath);
-            boolean read = method.equals("GET") || method.equals("HEAD");
-            if (route.isPresent() && !(read && route.get().routeKey().endsWith("+}"))) {
-                invoke(exchange, route.get(), method, rawPath, uri.getRawQuery());
-            } else if (read) {
-                // In AWS the site has its own address; here the two share one, so reads that only the
-                // API's catch-all route would take are the site's.
+            if (isSiteRead(method, route, rawPath)) {
                 serveSite(exchange, uri.getPath(), rawPath, method.equals("HEAD"));
             } else if (route.isPresent()) {
                 invoke(exchange, route.get(), method, rawPath, uri.getRawQuery());
@@ -141,6 +154,16 @@ public final class LocalWebServer implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /**
+     * In AWS the site has its own address; here the two share one, so a read that only the API's
+     * catch-all route would take is the site's, unless its path is one the API names for another
+     * method (GET /subscriptions): that one reaches the function, which answers 405 as in AWS.
+     */
+    private boolean isSiteRead(String method, Optional<HttpApiRoutes.Match> route, String rawPath) {
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        return read && (route.isEmpty() || route.get().routeKey().endsWith("+}") && !routes.namesPath(rawPath));
     }
 
     private void invoke(HttpExchange exchange, HttpApiRoutes.Match route, String method, String rawPath, String rawQuery)

@@ -10,44 +10,38 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./despatch serve [--port N] [--state-dir DIR]}: the subscription pages and the published
- * site on 127.0.0.1 until Ctrl-C. Without --state-dir it uses the stack {@code ./despatch up}
- * runs (its env file is in the environment); with it, it hosts a stack on that folder itself,
- * for as long as it serves, and other commands can use that stack meanwhile.
+ * {@code ./despatch serve [--port N]}: the subscription pages and the published site on 127.0.0.1
+ * until Ctrl-C. With the stack {@code ./despatch up} runs (its env file is in the environment) it
+ * serves on the port that stack links to ({@link ServeAddress}); otherwise it hosts a stack on the
+ * project's local/.stack itself, for as long as it serves, given this server's address, and other
+ * commands can use that stack meanwhile. Either way every link in pages and emails leads here.
  */
 public final class ServeCommand {
-    private static final String USAGE = "usage: ./despatch serve [--port N]";
+    /** Where ./despatch up keeps the stack's data, so a stack serve hosts is the same one. */
+    private static final String STATE_DIR = "local/.stack";
 
     private ServeCommand() {
     }
 
-    public static int run(List<String> args, Map<String, String> environment) throws IOException, InterruptedException {
-        int port = LocalWebServer.DEFAULT_PORT;
-        Path stateDir = null;
-        for (int i = 0; i < args.size(); i++) {
-            String option = args.get(i);
-            if (i + 1 >= args.size() || !(option.equals("--port") || option.equals("--state-dir"))) {
-                return fail(USAGE);
-            }
-            String value = args.get(++i);
-            if (option.equals("--port")) {
-                try {
-                    port = Integer.parseInt(value);
-                } catch (NumberFormatException e) {
-                    port = -1;
-                }
-                if (port < 1 || port > 65535) {
-                    return fail("--port takes a port number from 1 to 65535, not '" + value + "'");
-                }
-            } else {
-                stateDir = Path.of(value);
-            }
+    /**
+     * @param stackRunning whether {@code environment} holds a running stack's settings
+     * @return the exit status: 0 after Ctrl-C, 2 when it cannot serve where asked
+     */
+    public static int run(OptionalInt requestedPort, boolean stackRunning, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        ServeAddress address;
+        try {
+            address = stackRunning ? ServeAddress.forRunningStack(requestedPort, environment.getOrDefault("PUBLIC_API_URL", ""))
+                    : ServeAddress.forOwnStack(requestedPort);
+        } catch (ServeAddress.ElsewhereException e) {
+            return fail(e.getMessage());
         }
+        int port = address.port();
         // Checked before the stack starts, so a busy port costs no emulator start-up.
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             probe.setReuseAddress(true);
@@ -56,14 +50,14 @@ public final class ServeCommand {
         }
 
         Path root = ProjectRoot.find();
-        String ownAddress = "http://127.0.0.1:" + port;
+        String ownAddress = address.url();
         HostedStack hosted = null;
         StackConnection stack;
         CloudFormationTemplate template;
-        if (stateDir != null) {
+        if (!stackRunning) {
             try {
                 // Pages published through this stack link to this server's subscribe form.
-                hosted = HostedStack.start(root, stateDir, Map.of("PublicApiUrl", ownAddress, "SiteBaseUrl", ownAddress));
+                hosted = HostedStack.start(root, root.resolve(STATE_DIR), Map.of("PublicApiUrl", ownAddress, "SiteBaseUrl", ownAddress));
             } catch (HostedStack.AlreadyRunningException e) {
                 return fail(e.getMessage());
             }
@@ -103,12 +97,12 @@ public final class ServeCommand {
             }
         }, "despatch-serve-shutdown"));
 
-        printWelcome(server, stack, hosted, environment);
+        printWelcome(server, stack, hosted);
         stopped.await();
         return 0;
     }
 
-    private static void printWelcome(LocalWebServer server, StackConnection stack, HostedStack hosted, Map<String, String> environment) {
+    private static void printWelcome(LocalWebServer server, StackConnection stack, HostedStack hosted) {
         String base = server.baseUrl().toString();
         System.out.println("Despatch is serving SubscriptionFunction as API Gateway would, on " + base);
         System.out.println("  routes (from template.yaml): " + String.join(", ", server.routeKeys()));
@@ -121,10 +115,10 @@ public final class ServeCommand {
             System.out.println("  Local stack:         started here, data in " + hosted.stateDir() + "; it stops with this server");
         } else {
             System.out.println("  Local stack:         the one ./despatch up runs");
-            String published = environment.getOrDefault("PUBLIC_API_URL", "");
-            if (!published.equals(base)) {
-                System.out.println("  Note: pages published on that stack link to " + published + ", not here; restart it to change that.");
-            }
+        }
+        if (server.siteLinksElsewhere()) {
+            System.out.println("  Note: the pages published earlier link to another port, where a server ran then; publish them"
+                    + " again (./despatch demo, ./despatch publish FILE) for links to " + base + ".");
         }
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");

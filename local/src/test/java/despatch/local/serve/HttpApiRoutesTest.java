@@ -1,6 +1,7 @@
 package despatch.local.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import despatch.local.stack.CloudFormationTemplate;
@@ -78,5 +79,8 @@ class HttpApiRoutesTest {
         // Unlike REST APIs, HTTP APIs match the path as sent: /subscribe/ is not /subscribe.
         assertEquals("ANY /{proxy+}", subscription.match("GET", "/subscribe/").orElseThrow().routeKey());
         assertTrue(subscription.match("GET", "/").isEmpty(), "a greedy path variable needs at least one segment");
+        // The API's own paths, whatever the method; the rest is the catch-all's (and, locally, the site's).
+        assertTrue(subscription.namesPath("/subscriptions") && subscription.namesPath("/my-data/erase"));
+        assertFalse(subscription.namesPath("/subscribe/") || subscription.namesPath("/press-releases/") || subscription.namesPath("/"));
     }
 }

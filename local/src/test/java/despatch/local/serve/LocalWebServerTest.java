@@ -178,6 +178,48 @@ class LocalWebServerTest {
         assertNull(received.get(), "the function is not involved");
     }
 
+    @Test
+    void aReadOfAPathTheApiNamesForPostReachesTheFunctionThroughTheCatchAllNotTheSite() throws Exception {
+        behaviour = event -> APIGatewayV2HTTPResponse.builder().withStatusCode(405).withHeaders(Map.of("Allow", "POST")).build();
+        for (String path : List.of("/subscriptions", "/my-data/export", "/my-data/erase")) {
+            received.set(null);
+            HttpResponse<String> response = get(path);
+            assertEquals(405, response.statusCode(), path);
+            assertEquals("POST", response.headers().firstValue("allow").orElseThrow(), path);
+            assertEquals("ANY /{proxy+}", received.get().getRouteKey(), path);
+        }
+        HttpResponse<Void> head = HTTP.send(HttpRequest.newBuilder(server.baseUrl().resolve("/subscriptions"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(405, head.statusCode());
+    }
+
+    @Test
+    void anOddEncodedOrInvalidSiteAddressIsTheSites404PageNeverAnError() throws Exception {
+        put("404.html", "<h1>Page not found</h1>", "text/html; charset=utf-8");
+        put("press-releases/index.html", "<h1>Press releases</h1>", "text/html; charset=utf-8");
+        try {
+            for (String path : List.of("/%2Fpress-releases", "/%2Fpress-releases/", "//press-releases/", "/press-releases//",
+                    "/%2F", "/a%00b", "/a%5Cb", "/a%0D%0Ab", "/%2e%2e/%2e%2e/etc/passwd", "/%C3%28", "/%ff",
+                    "/" + "x".repeat(1100))) {
+                assertPage(path, 404, "text/html; charset=utf-8", "<h1>Page not found</h1>");
+            }
+            assertPage("/press-releases/", 200, "text/html; charset=utf-8", "<h1>Press releases</h1>");
+        } finally {
+            stack.s3().deleteObject(delete -> delete.bucket(siteBucket).key("404.html"));
+        }
+        assertNull(received.get(), "the function is not involved");
+    }
+
+    @Test
+    void aSitePublishedEarlierForAnotherPortIsNoticed() {
+        put("index.html", "<a href=\"http://127.0.0.1:1/archive/\">Archive</a>", "text/html; charset=utf-8");
+        assertTrue(server.siteLinksElsewhere());
+        put("index.html", "<a href=\"" + server.baseUrl() + "/archive/\">Archive</a>", "text/html; charset=utf-8");
+        assertFalse(server.siteLinksElsewhere());
+        stack.s3().deleteObject(delete -> delete.bucket(siteBucket).key("index.html"));
+        assertFalse(server.siteLinksElsewhere(), "no site yet");
+    }
+
     /** Without a content type the object is stored as application/octet-stream, and the extension decides. */
     private static void put(String key, String body, String contentType) {
         stack.s3().putObject(put -> {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,13 +47,13 @@ class SubscriberCommandsTest {
         }
         Path file = folder.resolve("sign-ups.csv");
         Files.writeString(file, String.join("\r\n", rows) + "\r\n", StandardCharsets.UTF_8);
-        assertEquals(0, new ImportCommand(stack).run(List.of(file.toString())));
+        assertEquals(0, new ImportCommand(stack).run(file));
     }
 
     @Test
     void exportsTheActiveMembersOfOneListAsRfc4180Csv() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(0, new SubscribersCommand(stack, out).run(List.of("export", "newsletter")));
+        assertEquals(0, new SubscribersCommand(stack, out).export("newsletter", Optional.empty()));
         String csv = out.toString(StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("email,name,subscribed_since\r\n"), csv);
         assertTrue(csv.endsWith("\r\n"), "every record ends with CRLF");
@@ -71,7 +72,7 @@ class SubscriberCommandsTest {
     @Test
     void pagesThroughAListLongerThanOneQuery() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(0, new SubscribersCommand(stack, out).run(List.of("export", "press")));
+        assertEquals(0, new SubscribersCommand(stack, out).export("press", Optional.empty()));
         List<String> lines = Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\r\n"));
         Set<String> addresses = new HashSet<>();
         lines.subList(1, lines.size()).forEach(line -> addresses.add(line.substring(0, line.indexOf(','))));
@@ -84,14 +85,14 @@ class SubscriberCommandsTest {
     @Test
     void anUnknownListIsRefusedAndNothingIsWritten() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(2, new SubscribersCommand(stack, out).run(List.of("export", "newsleter")));
+        assertEquals(2, new SubscribersCommand(stack, out).export("newsleter", Optional.empty()));
         assertEquals(0, out.size());
     }
 
     @Test
     void anExportToAFileIsReadableByItsOwnerOnly() throws Exception {
         Path file = folder.resolve("newsletter.csv");
-        assertEquals(0, new SubscribersCommand(stack, new ByteArrayOutputStream()).run(List.of("export", "newsletter", "--out", file.toString())));
+        assertEquals(0, new SubscribersCommand(stack, new ByteArrayOutputStream()).export("newsletter", Optional.of(file)));
         assertTrue(Files.readString(file, StandardCharsets.UTF_8).startsWith("email,name,subscribed_since\r\n"));
         if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
             assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));

@@ -2,6 +2,7 @@ package despatch.subscription.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import despatch.render.ActionView;
 import despatch.render.FieldError;
 import despatch.render.MessageView;
 import despatch.render.SubscriptionRenderer;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Builds responses: HTML pages for browsers, JSON (RFC 9457 problem details on failure) for
@@ -51,7 +53,19 @@ final class Responses {
     }
 
     WebResponse message(WebRequest request, int status, MessageView message, Map<String, ?> json) {
-        return wantsJson(request) ? json(status, json) : page(status, renderer.messagePage(message));
+        return pageOrJson(request, status, () -> renderer.messagePage(message), json);
+    }
+
+    /** A page with one button, or for a JSON client what pressing it takes ({@link JsonViews#action}), plus {@code extra}. */
+    WebResponse action(WebRequest request, ActionView view, Map<String, ?> extra) {
+        Map<String, Object> body = JsonViews.action(view);
+        body.putAll(extra);
+        return pageOrJson(request, 200, () -> renderer.actionPage(view), body);
+    }
+
+    /** The page is rendered only for a client that will read it. */
+    WebResponse pageOrJson(WebRequest request, int status, Supplier<String> html, Map<String, ?> json) {
+        return wantsJson(request) ? json(status, json) : page(status, html.get());
     }
 
     WebResponse problem(WebRequest request, int status, String title, String detail, List<FieldError> errors) {

@@ -2,6 +2,8 @@ package despatch.subscription.web;
 
 import despatch.office.Office;
 import despatch.render.FieldError;
+import despatch.render.MyDataFormView;
+import despatch.render.SubscribeFormView;
 import despatch.render.SubscriptionRenderer;
 import despatch.subscription.ConsentSource;
 import despatch.subscription.EmailAddress;
@@ -71,7 +73,7 @@ public final class SubscriptionApi {
                 case "POST /preferences" -> savePreferences(request, links);
                 case "GET /unsubscribe" -> unsubscribePage(request, links);
                 case "POST /unsubscribe" -> unsubscribe(request, links);
-                case "GET /my-data" -> responses.page(200, renderer.myDataPage("Your data", pages.myDataForm(links, "", List.of())));
+                case "GET /my-data" -> myDataPage(request, links);
                 case "POST /my-data" -> requestDataLink(request, links);
                 case "POST /my-data/export" -> export(request, links);
                 case "POST /my-data/erase" -> erase(request, links);
@@ -99,8 +101,14 @@ public final class SubscriptionApi {
 
     private WebResponse subscribePage(WebRequest request, SubscriptionLinks links) {
         List<String> chosen = request.query().getOrDefault("list", List.of());
-        return responses.page(200, renderer.subscribePage("Subscribe to " + office.name(),
-                pages.subscribeForm(links, "", "", "", chosen, List.of())));
+        SubscribeFormView form = pages.subscribeForm(links, "", "", "", chosen, List.of());
+        return responses.pageOrJson(request, 200, () -> renderer.subscribePage("Subscribe to " + office.name(), form),
+                JsonViews.subscribeForm(form));
+    }
+
+    private WebResponse myDataPage(WebRequest request, SubscriptionLinks links) {
+        MyDataFormView form = pages.myDataForm(links, "", List.of());
+        return responses.pageOrJson(request, 200, () -> renderer.myDataPage("Your data", form), JsonViews.myDataForm(form));
     }
 
     private WebResponse subscribe(WebRequest request, SubscriptionLinks links) throws BadBodyException, TooManyRequestsException {
@@ -128,7 +136,8 @@ public final class SubscriptionApi {
         if (subscriber.pendingLists().isEmpty() && subscriber.status() == SubscriberStatus.ACTIVE) {
             return responses.message(request, 200, pages.confirmed(links, subscriber), Map.of("status", "active"));
         }
-        return responses.page(200, renderer.actionPage(pages.confirmPage(links, token, subscriber)));
+        return responses.action(request, pages.confirmPage(links, token, subscriber),
+                Map.of("lists", List.copyOf(subscriber.pendingLists())));
     }
 
     private WebResponse confirm(WebRequest request, SubscriptionLinks links) throws BadBodyException, InvalidLinkException {
@@ -172,7 +181,7 @@ public final class SubscriptionApi {
     private WebResponse unsubscribePage(WebRequest request, SubscriptionLinks links) throws InvalidLinkException {
         String token = request.queryValue("token");
         service.subscriberFor(TokenPurpose.UNSUBSCRIBE, token);
-        return responses.page(200, renderer.actionPage(pages.unsubscribePage(links, token)));
+        return responses.action(request, pages.unsubscribePage(links, token), Map.of());
     }
 
     /** RFC 8058: a POST whose body is exactly List-Unsubscribe=One-Click leaves at once, no page needed. */
@@ -224,7 +233,7 @@ public final class SubscriptionApi {
         }
         if (!"yes".equals(fields.firstOr("confirmed", request))) {
             service.subscriberFor(TokenPurpose.DATA, token);
-            return responses.page(200, renderer.actionPage(pages.erasePage(links, token)));
+            return responses.action(request, pages.erasePage(links, token), Map.of());
         }
         service.erase(token);
         return responses.message(request, 200, pages.erased(), Map.of("status", "erased"));

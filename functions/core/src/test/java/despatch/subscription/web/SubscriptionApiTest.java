@@ -17,6 +17,7 @@ import despatch.subscription.InMemoryDailyLimiter;
 import despatch.subscription.InMemorySubscriberStore;
 import despatch.subscription.MutableClock;
 import despatch.subscription.RecordingMailer;
+import despatch.subscription.SubscribeRequestCheck;
 import despatch.subscription.Subscriber;
 import despatch.subscription.SubscriberStatus;
 import despatch.subscription.SubscriptionEmails;
@@ -466,6 +467,98 @@ class SubscriptionApiTest {
         assertFalse(response.body().contains("jane@example.org"), "no personal data on the page");
         assertEquals("jane@example.org", mailer.last().to().forDelivery());
         assertTrue(mailer.last().text().contains(IP));
+    }
+
+    // --- JSON on every route (an outside probe found forms and button pages answered HTML) ---
+
+    private WebResponse getJson(String target) {
+        return send("GET", target, Map.of("accept", "application/json"), "");
+    }
+
+    @Test
+    void aJsonClientAskingForTheSubscribeFormGetsWhatToPostListsAndTheWording() throws Exception {
+        WebResponse response = getJson("/subscribe?list=press");
+
+        assertEquals(200, response.status());
+        assertEquals("application/json", response.contentType());
+        JsonNode form = json(response);
+        assertEquals(BASE_URL + "/subscriptions", form.get("action").asText());
+        assertEquals("POST", form.get("method").asText());
+        assertEquals(SubscribeRequestCheck.CURRENT_WORDING, form.get("wording").asText());
+        assertEquals(List.of("newsletter", "press"), form.get("lists").findValuesAsText("id"));
+        assertEquals(List.of("Newsletter", "Press releases"), form.get("lists").findValuesAsText("name"));
+        assertEquals(List.of(false, true), form.get("lists").findValues("chosen").stream().map(JsonNode::asBoolean).toList());
+
+        WebResponse subscribed = postJson(form.get("action").asText(), "{\"email\": \"jane@example.org\", \"lists\": [\"press\"], "
+                + "\"wording\": \"" + form.get("wording").asText() + "\"}");
+        assertEquals(202, subscribed.status(), "the form's answer is enough to subscribe");
+        assertEquals(SubscribeRequestCheck.CURRENT_WORDING, storedOrFail("jane@example.org").consents().getFirst().wordingVersion());
+    }
+
+    @Test
+    void aJsonClientAskingForTheMyDataFormGetsWhatToPost() throws Exception {
+        WebResponse response = getJson("/my-data");
+
+        assertEquals(200, response.status());
+        assertEquals("application/json", response.contentType());
+        assertEquals(BASE_URL + "/my-data", json(response).get("action").asText());
+        assertEquals("email", json(response).get("fields").get(0).asText());
+    }
+
+    @Test
+    void aJsonClientFollowingTheConfirmationLinkIsToldWhatPostingItWouldDoAndNothingChanges() throws Exception {
+        String link = confirmationLink("jane@example.org");
+        Subscriber before = storedOrFail("jane@example.org");
+
+        WebResponse response = getJson(link);
+
+        assertEquals(200, response.status());
+        assertEquals("application/json", response.contentType());
+        JsonNode step = json(response);
+        assertEquals("confirmation-required", step.get("status").asText());
+        assertEquals(BASE_URL + "/confirm", step.get("action").asText());
+        Set<String> lists = new java.util.HashSet<>();
+        step.get("lists").forEach(list -> lists.add(list.asText()));
+        assertEquals(Set.of("newsletter", "press"), lists, "the lists it would confirm");
+        assertEquals(before, storedOrFail("jane@example.org"), "a client fetching the link changes nothing");
+
+        WebResponse confirmed = postJson(step.get("action").asText(), "{\"token\": \"" + RecordingMailer.token(link) + "\"}");
+        assertEquals(200, confirmed.status());
+        assertEquals(SubscriberStatus.ACTIVE, storedOrFail("jane@example.org").status());
+    }
+
+    @Test
+    void aJsonClientFollowingTheUnsubscribeLinkIsToldWhatPostingItWouldDo() throws Exception {
+        Subscriber jane = activeSubscriber("jane@example.org");
+
+        WebResponse response = getJson(links.unsubscribeUrl(jane.id()));
+
+        assertEquals(200, response.status());
+        assertEquals("application/json", response.contentType());
+        assertEquals("confirmation-required", json(response).get("status").asText());
+        assertEquals(BASE_URL + "/unsubscribe", json(response).get("action").asText());
+        assertEquals(SubscriberStatus.ACTIVE, storedOrFail("jane@example.org").status(), "fetching the link changes nothing");
+    }
+
+    @Test
+    void aJsonErasureWithADataLinkAsksOnceMoreInJsonThenErases() throws Exception {
+        Subscriber jane = activeSubscriber("jane@example.org");
+        String token = RecordingMailer.token(links.dataUrl(jane.id()));
+
+        WebResponse areYouSure = postJson("/my-data/erase", "{\"token\": \"" + token + "\"}");
+
+        assertEquals(200, areYouSure.status());
+        assertEquals("application/json", areYouSure.contentType());
+        JsonNode step = json(areYouSure);
+        assertEquals("confirmation-required", step.get("status").asText());
+        assertTrue(step.get("detail").asText().contains("cannot be undone"), step.toString());
+        assertTrue(stored("jane@example.org").isPresent(), "nothing erased yet");
+
+        WebResponse erased = postJson(step.get("action").asText(), "{\"token\": \"" + token + "\"}");
+
+        assertEquals(200, erased.status());
+        assertEquals("erased", json(erased).get("status").asText());
+        assertEquals(0, store.subscriberCount());
     }
 
     // --- HTTP edges ---
