@@ -1,8 +1,8 @@
 package despatch.feedback;
 
 import despatch.subscription.AddressKey;
-import despatch.subscription.EmailAddress;
-import despatch.subscription.InvalidEmailAddressException;
+import despatch.common.EmailAddress;
+import despatch.common.InvalidEmailAddressException;
 import despatch.subscription.SubscriberStatus;
 import despatch.subscription.Suppressions;
 

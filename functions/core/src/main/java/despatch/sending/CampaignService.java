@@ -1,7 +1,7 @@
 package despatch.sending;
 
 import despatch.office.Office;
-import despatch.subscription.ConcurrentChangeException;
+import despatch.common.ConcurrentChangeException;
 import despatch.subscription.Member;
 import despatch.subscription.MemberPage;
 import despatch.subscription.SubscriberStore;

@@ -1,5 +1,8 @@
 package despatch.subscription;
 
+import despatch.common.ConcurrentChangeException;
+import despatch.common.EmailAddress;
+import despatch.common.Hashes;
 import despatch.office.Office;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package despatch.subscription;
 
+import despatch.common.EmailAddress;
 import despatch.office.Office;
 import java.time.Clock;
 import java.time.Instant;

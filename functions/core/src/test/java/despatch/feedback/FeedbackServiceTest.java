@@ -9,7 +9,7 @@ import despatch.subscription.AddressKey;
 import despatch.subscription.ConsentAction;
 import despatch.subscription.ConsentRecord;
 import despatch.subscription.ConsentSource;
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.InMemorySubscriberStore;
 import despatch.subscription.Subscriber;
 import despatch.subscription.SubscriberStatus;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import despatch.subscription.ConsentAction;
 import despatch.subscription.ConsentRecord;
 import despatch.subscription.ConsentSource;
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.InMemorySubscriberStore;
 import despatch.subscription.MutableClock;
 import despatch.subscription.Subscriber;

@@ -15,7 +15,7 @@ import despatch.local.stack.CapturedEmail;
 import despatch.local.stack.ProjectRoot;
 import despatch.subscription.AddressKey;
 import despatch.subscription.AddressRecord;
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.Member;
 import despatch.subscription.SubscriberStatus;
 import despatch.subscription.TokenPurpose;
@@ -184,7 +184,7 @@ class SubscriptionHandlerTest {
     private AddressRecord address() {
         try {
             return store().findAddress(AddressKey.of(EmailAddress.parse(email))).orElseThrow();
-        } catch (despatch.subscription.InvalidEmailAddressException e) {
+        } catch (despatch.common.InvalidEmailAddressException e) {
             throw new AssertionError(e);
         }
     }

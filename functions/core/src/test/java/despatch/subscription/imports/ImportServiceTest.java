@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import despatch.office.Office;
 import despatch.render.SubscriptionRenderer;
 import despatch.subscription.AddressKey;
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.ImportOutcome;
 import despatch.subscription.InMemorySubscriberStore;
 import despatch.subscription.RecordingMailer;

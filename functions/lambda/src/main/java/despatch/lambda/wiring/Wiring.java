@@ -23,7 +23,7 @@ import despatch.feedback.FeedbackService;
 import despatch.subscription.Suppressions;
 import despatch.sending.CampaignService;
 import despatch.sending.PacedCampaignMailer;
-import despatch.sending.Pacer;
+import despatch.common.Pacer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import despatch.lambda.aws.EventBridgeCampaignScheduler;

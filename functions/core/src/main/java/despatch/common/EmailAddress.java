@@ -1,4 +1,4 @@
-package despatch.subscription;
+package despatch.common;
 
 import java.net.IDN;
 import java.util.Locale;

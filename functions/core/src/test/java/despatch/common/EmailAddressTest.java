@@ -1,4 +1,4 @@
-package despatch.subscription;
+package despatch.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
