@@ -51,6 +51,9 @@ public record EmailAddress(String forDelivery, String normalised) {
             // SES cannot deliver to non-ASCII mailbox names (SMTPUTF8), so accepting one would fail silently later.
             throw new InvalidEmailAddressException("The part before the @ can only use English letters, digits and . _ + - characters.");
         }
+        if (SpreadsheetFormula.startsOne(local)) {
+            throw new InvalidEmailAddressException("The part before the @ cannot start with = + - or @, which spreadsheets read as a formula.");
+        }
         for (String atom : local.split("\\.", -1)) {
             if (atom.isEmpty()) {
                 throw new InvalidEmailAddressException("The part before the @ cannot start or end with a dot, or have two dots together.");

@@ -45,6 +45,14 @@ class EmailAddressTest {
     }
 
     @Test
+    void anAddressASpreadsheetWouldRunAsAFormulaIsRefused() {
+        for (String typed : new String[] {"=cmd|'/Ccalc'!A0@example.org", "+1+1@example.org", "-2+3@example.org"}) {
+            assertTrue(rejection(typed).contains("cannot start with = + - or @"), typed);
+        }
+        assertTrue(rejection(" \t=1@example.org").contains("cannot start with"), "blanks around an address are trimmed first");
+    }
+
+    @Test
     void neverPrintsTheAddress() throws Exception {
         assertFalse(EmailAddress.parse("jane@example.org").toString().contains("jane"));
     }
