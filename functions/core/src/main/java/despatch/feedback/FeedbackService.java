@@ -76,7 +76,7 @@ public final class FeedbackService {
 
     private static EmailAddress address(String typed) {
         try {
-            return EmailAddress.parse(typed);
+            return EmailAddress.stored(typed);
         } catch (InvalidEmailAddressException e) {
             return null;
         }

@@ -53,6 +53,12 @@ class EmailAddressTest {
     }
 
     @Test
+    void anAddressTakenBeforeThatRuleIsStillReadBack() throws Exception {
+        assertEquals("=cmd|'/Ccalc'!A0@example.org", EmailAddress.stored("=cmd|'/Ccalc'!A0@Example.ORG").forDelivery());
+        assertThrows(InvalidEmailAddressException.class, () -> EmailAddress.stored("jane@localhost"));
+    }
+
+    @Test
     void neverPrintsTheAddress() throws Exception {
         assertFalse(EmailAddress.parse("jane@example.org").toString().contains("jane"));
     }
