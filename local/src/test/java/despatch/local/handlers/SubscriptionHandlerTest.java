@@ -231,6 +231,17 @@ class SubscriptionHandlerTest {
     }
 
     @Test
+    void anAddressASpreadsheetWouldRunAsAFormulaIsRefusedAtSignUpWithTheReason() throws Exception {
+        String formula = "=cmd|'/Ccalc'!A0@example.org";
+        APIGatewayV2HTTPResponse refused = form("/subscriptions", "email=" + encode(formula) + "&lists=newsletter");
+
+        assertEquals(400, refused.getStatusCode());
+        String page = Jsoup.parse(refused.getBody()).text();
+        assertTrue(page.contains("The part before the @ cannot start with = + - or @, which spreadsheets read as a formula."), page);
+        assertTrue(store().findAddress(AddressKey.of(EmailAddress.stored(formula))).isEmpty(), "nothing stored");
+    }
+
+    @Test
     void jsonClientsGetJsonAndProblemDetails() {
         APIGatewayV2HTTPResponse ok = call("POST", "/subscriptions", "application/json",
                 "{\"email\": \"" + email + "\", \"lists\": [\"newsletter\", \"press\"]}", "application/json", ip);
