@@ -9,7 +9,7 @@ import despatch.sending.CampaignMessage;
 import despatch.sending.EmailTemplate;
 import despatch.sending.MessageBuilder;
 import despatch.sending.Recipient;
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.SubscriptionLinks;
 import despatch.subscription.TokenSigner;
 import java.nio.charset.StandardCharsets;

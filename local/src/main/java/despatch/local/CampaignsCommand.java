@@ -5,7 +5,7 @@ import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
 import despatch.sending.Campaign;
 import despatch.sending.CampaignCounts;
-import despatch.sending.CampaignService;
+import despatch.sending.StaffCampaignActions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,11 +18,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * subscriber ids, never addresses.
  */
 public final class CampaignsCommand {
-    private final CampaignService campaigns;
+    private final StaffCampaignActions campaigns;
     private final DynamoDbDeliveryLedger ledger;
 
     public CampaignsCommand(Map<String, String> environment) {
-        this.campaigns = Wiring.fromEnvironment(Setting.Function.FanOutFunction).campaignService();
+        this.campaigns = Wiring.fromEnvironment(Setting.Function.FanOutFunction).staffCampaignActions();
         this.ledger = new DynamoDbDeliveryLedger(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
                 environment.get(Setting.CAMPAIGNS_TABLE.name()));
     }

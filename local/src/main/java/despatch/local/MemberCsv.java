@@ -1,5 +1,6 @@
 package despatch.local;
 
+import despatch.common.SpreadsheetFormula;
 import despatch.subscription.Member;
 import java.io.IOException;
 import java.io.Writer;
@@ -8,10 +9,10 @@ import java.io.Writer;
  * A list's members as CSV for the office's staff: RFC 4180 (CRLF line ends, a field quoted when
  * it holds a comma, quote or line break, quotes doubled), UTF-8 without a byte-order mark.
  *
- * <p>Names are typed by the public, and a cell starting with = + - or @ is a formula to a
- * spreadsheet (CSV injection), so such a name gets a leading apostrophe, which spreadsheets show
- * as text. Addresses are written exactly: they are checked on sign-up, and an apostrophe would
- * break them.
+ * <p>Names and addresses are typed by the public, and a cell starting with = + - or @ is a formula
+ * to a spreadsheet (CSV injection), so such a value gets a leading apostrophe, which spreadsheets
+ * show as text. Sign-up and import refuse such addresses; one stored before they did is defused
+ * like a name.
  */
 final class MemberCsv {
     static final String HEADER = "email,name,subscribed_since";
@@ -24,8 +25,11 @@ final class MemberCsv {
     }
 
     void write(Member member) throws IOException {
-        out.write(field(member.address().forDelivery()) + "," + field(defuse(member.name())) + "," + field(member.since().toString())
-                + "\r\n");
+        out.write(cell(member.address().forDelivery()) + "," + cell(member.name()) + "," + field(member.since().toString()) + "\r\n");
+    }
+
+    private static String cell(String typedByThePublic) {
+        return field(SpreadsheetFormula.defused(typedByThePublic));
     }
 
     static String field(String value) {
@@ -36,12 +40,5 @@ final class MemberCsv {
             return "\"" + value.replace("\"", "\"\"") + "\"";
         }
         return value;
-    }
-
-    static String defuse(String name) {
-        if (name == null || name.isEmpty()) {
-            return name;
-        }
-        return "=+-@\t\r".indexOf(name.charAt(0)) >= 0 ? "'" + name : name;
     }
 }

@@ -1,5 +1,6 @@
 package despatch.article;
 
+import despatch.office.SitePaths;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,6 +23,11 @@ public enum ArticleKind {
 
     public String label() {
         return label;
+    }
+
+    /** The site directory that lists this kind's articles. */
+    public String listing() {
+        return this == PRESS_RELEASE ? SitePaths.PRESS_RELEASES : SitePaths.NEWSLETTERS;
     }
 
     /** Accepts "press-release", "Press release", "press_release" alike: people type it all three ways. */

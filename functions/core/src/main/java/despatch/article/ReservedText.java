@@ -1,6 +1,6 @@
 package despatch.article;
 
-import despatch.render.Personalisation;
+import despatch.common.Personalisation;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package despatch.feedback;
 
 import despatch.subscription.AddressKey;
-import despatch.subscription.EmailAddress;
-import despatch.subscription.InvalidEmailAddressException;
+import despatch.common.EmailAddress;
+import despatch.common.InvalidEmailAddressException;
 import despatch.subscription.SubscriberStatus;
 import despatch.subscription.Suppressions;
 
@@ -76,7 +76,7 @@ public final class FeedbackService {
 
     private static EmailAddress address(String typed) {
         try {
-            return EmailAddress.parse(typed);
+            return EmailAddress.stored(typed);
         } catch (InvalidEmailAddressException e) {
             return null;
         }

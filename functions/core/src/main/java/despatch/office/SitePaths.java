@@ -1,7 +1,5 @@
 package despatch.office;
 
-import despatch.article.ArticleKind;
-
 /**
  * Where things live on the public site; one place so pages, records, feeds and links agree.
  * Directories end with a slash and are served from their index.html (S3 website index document).
@@ -39,10 +37,6 @@ public final class SitePaths {
         }
         String slug = key.substring(ARTICLES.length(), key.length() - INDEX.length() - 1);
         return slug.isEmpty() || slug.contains("/") ? null : slug;
-    }
-
-    public static String listing(ArticleKind kind) {
-        return kind == ArticleKind.PRESS_RELEASE ? PRESS_RELEASES : NEWSLETTERS;
     }
 
     public static String yearArchive(int year) {

@@ -11,7 +11,7 @@ public interface ArticleStore {
     /**
      * Writes the record if the one at its slug is still {@code replacing} (null: there is none yet).
      *
-     * @throws despatch.subscription.ConcurrentChangeException when another publish, a release or an
+     * @throws despatch.common.ConcurrentChangeException when another publish, a release or an
      *     unpublish changed it first: read again and decide again
      */
     void save(ArticleRecord record, ArticleRecord replacing);

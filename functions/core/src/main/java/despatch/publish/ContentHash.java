@@ -1,7 +1,7 @@
 package despatch.publish;
 
 import despatch.article.Article;
-import despatch.subscription.Hashes;
+import despatch.common.Hashes;
 
 /**
  * A fingerprint of everything an article says (title, text, dates, lists, images, notes): the same

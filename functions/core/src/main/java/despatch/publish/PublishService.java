@@ -9,7 +9,7 @@ import despatch.article.UploadText;
 import despatch.office.SitePaths;
 import despatch.render.ArticleRenderer;
 import despatch.render.RenderedArticle;
-import despatch.subscription.ConcurrentChangeException;
+import despatch.common.ConcurrentChangeException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

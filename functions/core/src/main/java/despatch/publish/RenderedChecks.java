@@ -32,7 +32,7 @@ final class RenderedChecks {
                     + " KB; Gmail clips at 102 KB and the most Despatch sends is " + MAX_EMAIL_BYTES / 1024
                     + " KB. Shorten the article or link to documents instead of pasting them."));
         }
-        int links = rendered.emailHtml().split(java.util.regex.Pattern.quote(despatch.render.Personalisation.UNSUBSCRIBE_URL), -1).length - 1;
+        int links = rendered.emailHtml().split(java.util.regex.Pattern.quote(despatch.common.Personalisation.UNSUBSCRIBE_URL), -1).length - 1;
         if (bytes + links * LINK_HEADROOM_BYTES > GMAIL_CLIP_BYTES) {
             all.add("The email is " + bytes / 1024 + " KB; Gmail clips emails over 102 KB and hides the rest, "
                     + "including the unsubscribe link. Shorten the article or move long tables to the web page.");

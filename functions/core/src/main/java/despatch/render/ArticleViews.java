@@ -1,6 +1,7 @@
 package despatch.render;
 
 import despatch.article.Article;
+import despatch.common.Personalisation;
 import despatch.office.Office;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

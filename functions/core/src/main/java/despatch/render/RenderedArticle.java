@@ -1,5 +1,7 @@
 package despatch.render;
 
+import despatch.common.Personalisation;
+
 /**
  * Everything a press officer previews and the publish path stores.
  *

@@ -2,7 +2,6 @@ package despatch.render;
 
 import despatch.office.Office;
 import despatch.office.SitePaths;
-import despatch.subscription.SubscribeRequestCheck;
 import java.util.List;
 
 /**
@@ -35,6 +34,6 @@ public record SiteChrome(
                 .map(list -> new ListChoice(list.id(), list.displayName(), list.description(), false)).toList();
         return new SiteChrome(site, site + SitePaths.PRESS_RELEASES, site + SitePaths.NEWSLETTERS, site + SitePaths.ARCHIVE,
                 site + SitePaths.feed("all", true), api + "/subscriptions", api + "/my-data",
-                SubscribeRequestCheck.CURRENT_WORDING, choices);
+                ConsentWording.CURRENT, choices);
     }
 }

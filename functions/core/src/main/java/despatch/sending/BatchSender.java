@@ -11,13 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BatchSender {
     private final CampaignEmails emails;
-    private final CampaignService campaigns;
+    private final CampaignOutcomes campaigns;
     private final SendWorker worker;
     private final SubscriptionLinks links;
     private final String unsubscribeMailbox;
     private final Map<String, MessageBuilder> builders = new ConcurrentHashMap<>();
 
-    public BatchSender(CampaignEmails emails, CampaignService campaigns, SendWorker worker, SubscriptionLinks links,
+    public BatchSender(CampaignEmails emails, CampaignOutcomes campaigns, SendWorker worker, SubscriptionLinks links,
             String unsubscribeMailbox) {
         this.emails = emails;
         this.campaigns = campaigns;

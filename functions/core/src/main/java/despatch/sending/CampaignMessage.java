@@ -1,6 +1,6 @@
 package despatch.sending;
 
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import java.util.Map;
 
 /**

@@ -1,5 +1,6 @@
 package despatch.sending;
 
+import despatch.common.RefusedTransitionException;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,7 @@ public enum CampaignStatus {
 
     public CampaignStatus moveTo(CampaignStatus next) {
         if (!canMoveTo(next)) {
-            throw new IllegalStateException("A " + this + " campaign cannot become " + next);
+            throw new RefusedTransitionException("A " + this + " campaign cannot become " + next);
         }
         return next;
     }

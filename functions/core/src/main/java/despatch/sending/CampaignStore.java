@@ -13,7 +13,7 @@ public interface CampaignStore {
      * Writes status, cursor and the enqueued count if the stored version is the one before
      * {@code campaign.version()}; the delivery counters are left as they are.
      *
-     * @throws despatch.subscription.ConcurrentChangeException when someone else wrote first
+     * @throws despatch.common.ConcurrentChangeException when someone else wrote first
      */
     void save(Campaign campaign);
 

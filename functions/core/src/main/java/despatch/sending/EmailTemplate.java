@@ -1,6 +1,6 @@
 package despatch.sending;
 
-import despatch.render.Personalisation;
+import despatch.common.Personalisation;
 import java.util.regex.Pattern;
 
 /**

@@ -1,5 +1,7 @@
 package despatch.sending;
 
+import despatch.common.Pacer;
+
 /**
  * Keeps one send worker to its share of the account's SES rate: with the template's fixed number
  * of workers (the SQS event source's MaximumConcurrency), the total never exceeds the quota, so

@@ -1,8 +1,8 @@
 package despatch.sending;
 
 import despatch.render.RenderedArticle;
-import despatch.subscription.EmailAddress;
-import despatch.subscription.InvalidEmailAddressException;
+import despatch.common.EmailAddress;
+import despatch.common.InvalidEmailAddressException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -53,8 +53,8 @@ public final class SiteBuilder {
         for (ArticleKind kind : ArticleKind.values()) {
             List<ArticleRecord> ofKind = oldestFirst.stream().filter(record -> record.kind() == kind).toList();
             String name = feedName(kind);
-            listing(files, SitePaths.listing(kind), plural(kind), intro(kind), ofKind, name);
-            feeds(files, name, plural(kind).toLowerCase(office.language()), site + SitePaths.listing(kind), ofKind);
+            listing(files, kind.listing(), plural(kind), intro(kind), ofKind, name);
+            feeds(files, name, plural(kind).toLowerCase(office.language()), site + kind.listing(), ofKind);
         }
         feeds(files, ALL, "all articles", site, oldestFirst);
         Map<Integer, List<ArticleRecord>> byYear = byYear(oldestFirst);
@@ -141,7 +141,7 @@ public final class SiteBuilder {
     }
 
     static String feedName(ArticleKind kind) {
-        String directory = SitePaths.listing(kind);
+        String directory = kind.listing();
         return directory.substring(0, directory.length() - 1);
     }
 

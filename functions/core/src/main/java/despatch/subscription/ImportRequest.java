@@ -1,5 +1,6 @@
 package despatch.subscription;
 
+import despatch.common.EmailAddress;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;

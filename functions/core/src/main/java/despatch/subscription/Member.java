@@ -1,5 +1,6 @@
 package despatch.subscription;
 
+import despatch.common.EmailAddress;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package despatch.subscription;
 
-import despatch.sending.Pacer;
+import despatch.common.Pacer;
 
 /**
  * Spaces sends out to at most a given rate across all threads: an import's confirmation emails

@@ -1,6 +1,9 @@
 package despatch.subscription;
 
+import despatch.common.EmailAddress;
+import despatch.common.InvalidEmailAddressException;
 import despatch.office.Office;
+import despatch.render.ConsentWording;
 import despatch.render.FieldError;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,8 +19,8 @@ import java.util.regex.Pattern;
  * (a spammer's way of using other people's confirmation mails) are refused there too.
  */
 public final class SubscribeRequestCheck {
-    /** The version of the subscribe form's consent wording; bump it whenever that wording changes. */
-    public static final String CURRENT_WORDING = "2026-11";
+    /** The version of the form's consent wording, recorded with a sign-up that names none. */
+    public static final String CURRENT_WORDING = ConsentWording.CURRENT;
     /** Every wording the form has shown, so that a consent record can only name one that existed (README: privacy). */
     private static final java.util.Set<String> KNOWN_WORDINGS = java.util.Set.of(CURRENT_WORDING);
     private static final Pattern HEADER_LIKE = Pattern.compile("(?i)^\\s*(to|cc|bcc|from|subject|reply-to|content-[a-z-]+)\\s*:");

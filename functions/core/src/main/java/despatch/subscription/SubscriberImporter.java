@@ -1,10 +1,11 @@
 package despatch.subscription;
 
+import despatch.common.ConcurrentChangeException;
+import despatch.common.OptimisticRetry;
 import despatch.office.Office;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,13 +93,13 @@ public final class SubscriberImporter {
         if (!store.claimAddress(AddressKey.of(row.address()), id)) {
             return false;
         }
-        created.add(plan(blank(id, row, now), row, now));
+        created.add(plan(Subscriber.newcomer(id, row, now), row, now));
         return true;
     }
 
     /** One row by the careful path: read, decide, versioned write; again from a fresh read if someone else wrote first. */
     public ImportOutcome importRow(ImportRequest row, SubscriptionLinks links) {
-        return VersionedWrites.<ImportOutcome, RuntimeException>retrying(() -> attempt(row, links));
+        return OptimisticRetry.<ImportOutcome, RuntimeException>retrying(() -> attempt(row, links));
     }
 
     private ImportOutcome attempt(ImportRequest row, SubscriptionLinks links) {
@@ -116,7 +117,7 @@ public final class SubscriberImporter {
             if (holder.isEmpty() && !store.claimAddress(key, id)) {
                 throw new ConcurrentChangeException("address claimed during import");
             }
-            current = blank(id, row, now);
+            current = Subscriber.newcomer(id, row, now);
         } else {
             current = existing.get();
             if (current.status().isSuppressed()) {
@@ -133,7 +134,7 @@ public final class SubscriberImporter {
         store.save(plan.next());
         if (plan.next().status() == SubscriberStatus.ACTIVE) {
             // Someone new has no memberships to remove: skipping the deletes saves a write per list.
-            store.syncMemberships(plan.next(), current.version() == 0 ? Set.of() : VersionedWrites.listsToLeave(office, plan.next(), current));
+            store.syncMemberships(plan.next(), current.version() == 0 ? Set.of() : Memberships.toLeave(office, plan.next(), current));
         }
         if (plan.mailsConfirmation()) {
             mailer.send(emails.confirmation(plan.next(), links));
@@ -141,42 +142,22 @@ public final class SubscriberImporter {
         return plan.outcome();
     }
 
-    /** Someone the store has never held: version 0, so the first write makes version 1. */
-    private static Subscriber blank(String id, ImportRequest row, Instant now) {
-        return new Subscriber(id, row.address(), row.name(), row.postcode(), SubscriberStatus.PENDING,
-                Set.of(), Set.of(), null, List.of(), now, now, 0);
-    }
-
     private Plan plan(Subscriber subscriber, ImportRequest row, Instant now) {
-        boolean active = subscriber.status() == SubscriberStatus.ACTIVE;
-        Set<String> added = new HashSet<>(row.lists());
-        if (active) {
-            added.removeAll(subscriber.lists());
-        }
-        if (added.isEmpty() && active) {
+        // Only someone active or pending gets here: the suppressed and the unsubscribed were skipped.
+        Set<String> added = subscriber.notYetJoined(row.lists());
+        if (added.isEmpty() && subscriber.status() == SubscriberStatus.ACTIVE) {
             return new Plan(null, ImportOutcome.UNCHANGED);
         }
-        if (row.consentAt().isEmpty() && !subscriber.pendingLists().isEmpty() && subscriber.pendingLists().containsAll(added)) {
+        if (row.consentAt().isEmpty() && subscriber.awaitsConfirmationOf(added)) {
             // Uploaded again (or delivered twice by S3): already waiting, so no second record and no second email.
             return new Plan(null, ImportOutcome.UNCHANGED);
         }
         if (row.consentAt().isPresent()) {
-            Set<String> lists = new HashSet<>(active ? subscriber.lists() : Set.of());
-            lists.addAll(added);
-            Set<String> pending = new HashSet<>(subscriber.pendingLists());
-            pending.removeAll(lists);
-            ConsentRecord consent = new ConsentRecord(row.consentAt().get(), ConsentAction.IMPORTED, added, row.consentWording(),
+            ConsentRecord evidence = new ConsentRecord(row.consentAt().get(), ConsentAction.IMPORTED, added, row.consentWording(),
                     ConsentSource.IMPORT, "", "", row.consentSource());
-            return new Plan(subscriber.next(SubscriberStatus.ACTIVE, lists, pending,
-                    pending.isEmpty() ? null : subscriber.confirmationNonce(), consent, now), ImportOutcome.ACTIVE);
+            return new Plan(subscriber.joinOnEvidence(evidence, now), ImportOutcome.ACTIVE);
         }
-        Set<String> pending = new HashSet<>(subscriber.pendingLists());
-        pending.addAll(added);
-        String nonce = subscriber.confirmationNonce() != null ? subscriber.confirmationNonce() : Ids.next();
-        Subscriber next = subscriber.next(active ? SubscriberStatus.ACTIVE : SubscriberStatus.PENDING,
-                active ? subscriber.lists() : Set.of(), pending, nonce,
-                ConsentRecord.of(now, ConsentAction.REQUESTED, added, row.consentWording(), RequestOrigin.imported(row.consentSource())),
-                now);
+        Subscriber next = subscriber.requestKeepingLink(added, row.consentWording(), RequestOrigin.imported(row.consentSource()), now);
         return new Plan(next, row.sendConfirmation() ? ImportOutcome.PENDING_MAILED : ImportOutcome.PENDING_UNMAILED);
     }
 }

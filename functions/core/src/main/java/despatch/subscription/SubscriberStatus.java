@@ -1,5 +1,6 @@
 package despatch.subscription;
 
+import despatch.common.RefusedTransitionException;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,7 @@ public enum SubscriberStatus {
 
     public SubscriberStatus moveTo(SubscriberStatus next) {
         if (!canMoveTo(next)) {
-            throw new IllegalStateException("A " + this + " subscriber cannot become " + next);
+            throw new RefusedTransitionException("A " + this + " subscriber cannot become " + next);
         }
         return next;
     }

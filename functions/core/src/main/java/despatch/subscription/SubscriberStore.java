@@ -1,5 +1,6 @@
 package despatch.subscription;
 
+import despatch.common.ConcurrentChangeException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

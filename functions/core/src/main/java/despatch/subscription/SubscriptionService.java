@@ -1,12 +1,14 @@
 package despatch.subscription;
 
+import despatch.common.ConcurrentChangeException;
+import despatch.common.EmailAddress;
+import despatch.common.Hashes;
+import despatch.common.OptimisticRetry;
 import despatch.office.Office;
+import despatch.render.ConsentWording;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,7 +50,7 @@ public final class SubscriptionService {
     /** Records the request and mails a confirmation link (or, when nothing is new, a link to manage the subscription). */
     public void subscribe(ValidSubscription request, RequestOrigin origin, SubscriptionLinks links) throws TooManyRequestsException {
         checkNetwork(origin);
-        Optional<OutgoingEmail> mail = VersionedWrites.<Optional<OutgoingEmail>, RuntimeException>retrying(
+        Optional<OutgoingEmail> mail = OptimisticRetry.<Optional<OutgoingEmail>, RuntimeException>retrying(
                 () -> recordRequest(request, origin, links));
         mail.filter(m -> mayMail(m.to())).ifPresent(mailer::send);
     }
@@ -59,39 +61,27 @@ public final class SubscriptionService {
         Optional<AddressRecord> address = store.findAddress(key);
         Optional<String> holder = address.flatMap(AddressRecord::subscriberId);
         Optional<Subscriber> existing = holder.flatMap(store::findSubscriber);
-        ConsentRecord consent = ConsentRecord.of(now, ConsentAction.REQUESTED, request.lists(), request.wordingVersion(), origin);
         if (existing.isEmpty()) {
             String id = holder.orElseGet(Ids::next);
             if (holder.isEmpty() && !store.claimAddress(key, id)) {
                 throw new ConcurrentChangeException("address claimed by another request");
             }
-            Subscriber created = new Subscriber(id, request.address(), request.name(), request.postcode(), SubscriberStatus.PENDING,
-                    Set.of(), request.lists(), Ids.next(), List.of(consent), now, now, 1);
+            Subscriber created = Subscriber.requested(id, request, origin, now);
             store.save(created);
             return Optional.of(emails.confirmation(created, links));
         }
         Subscriber subscriber = existing.get();
-        boolean active = subscriber.status() == SubscriberStatus.ACTIVE;
-        Set<String> wanted = new LinkedHashSet<>(request.lists());
-        if (active) {
-            wanted.removeAll(subscriber.lists());
-            if (wanted.isEmpty()) {
-                return Optional.of(emails.alreadySubscribed(subscriber, links));
-            }
+        Set<String> wanted = subscriber.notYetJoined(request.lists());
+        if (wanted.isEmpty()) {
+            return Optional.of(emails.alreadySubscribed(subscriber, links));
         }
-        // Name and postcode from an unauthenticated form never overwrite what a subscriber gave.
-        Set<String> alreadyPending = active || subscriber.status() == SubscriberStatus.PENDING ? subscriber.pendingLists() : Set.of();
-        if (!alreadyPending.isEmpty() && alreadyPending.containsAll(wanted)) {
+        if (subscriber.awaitsConfirmationOf(wanted)) {
             // Asked again for what is already waiting: the same link again, and nothing stored, so
             // repeated requests cannot grow the record.
             return Optional.of(emails.confirmation(subscriber, links));
         }
-        Set<String> pending = new HashSet<>(alreadyPending);
-        pending.addAll(wanted);
-        // New lists, new link: an older email's link must not confirm lists added after it was sent.
-        Subscriber next = subscriber.next(active ? SubscriberStatus.ACTIVE : SubscriberStatus.PENDING,
-                active ? subscriber.lists() : Set.of(), pending, Ids.next(),
-                ConsentRecord.of(now, ConsentAction.REQUESTED, wanted, request.wordingVersion(), origin), now);
+        // Name and postcode from an unauthenticated form never overwrite what a subscriber gave.
+        Subscriber next = subscriber.request(wanted, request.wordingVersion(), origin, now);
         store.save(next);
         return Optional.of(emails.confirmation(next, links));
     }
@@ -101,14 +91,11 @@ public final class SubscriptionService {
         ConfirmationTarget target = confirmationTarget(token);
         Subscriber subscriber = target.subscriber();
         // The same rule as confirm(): a link from a cancelled or replaced request leads nowhere, so no button for it.
-        if (!target.nonce().equals(subscriber.confirmationNonce())) {
+        if (!subscriber.isConfirmedBy(target.nonce())) {
             if (subscriber.status() != SubscriberStatus.ACTIVE) {
                 throw new InvalidLinkException(LinkProblem.GONE);
             }
-            // An older, already used link: it confirms nothing now, so it must not offer a newer request's lists.
-            return new Subscriber(subscriber.id(), subscriber.address(), subscriber.name(), subscriber.postcode(), subscriber.status(),
-                    subscriber.lists(), Set.of(), null, subscriber.consents(), subscriber.createdAt(), subscriber.updatedAt(),
-                    subscriber.version());
+            return subscriber.withNothingPending();
         }
         return subscriber;
     }
@@ -116,25 +103,20 @@ public final class SubscriptionService {
     /** Activates the pending lists; a second click on the same link changes nothing and says so. */
     public Subscriber confirm(String token, RequestOrigin origin) throws InvalidLinkException {
         ConfirmationTarget target = confirmationTarget(token);
-        return VersionedWrites.retrying(() -> {
+        return OptimisticRetry.retrying(() -> {
             Subscriber subscriber = loaded(target.subscriber().id());
-            if (!target.nonce().equals(subscriber.confirmationNonce())) {
+            if (!subscriber.isConfirmedBy(target.nonce())) {
                 if (subscriber.status() == SubscriberStatus.ACTIVE) {
                     // Harmless again, and it finishes a confirmation that crashed part-way.
-                    store.syncMemberships(subscriber, VersionedWrites.listsToLeave(office, subscriber, subscriber));
+                    store.syncMemberships(subscriber, Memberships.toLeave(office, subscriber, subscriber));
                     store.clearSuppression(subscriber.addressKey());
                     return subscriber;
                 }
                 throw new InvalidLinkException(LinkProblem.GONE);
             }
-            Instant now = clock.instant();
-            Set<String> lists = new HashSet<>(subscriber.lists());
-            lists.addAll(subscriber.pendingLists());
-            Subscriber next = subscriber.next(SubscriberStatus.ACTIVE, lists, Set.of(), null,
-                    ConsentRecord.of(now, ConsentAction.CONFIRMED, subscriber.pendingLists(),
-                            lastRequestedWording(subscriber), origin), now);
+            Subscriber next = subscriber.confirm(origin, clock.instant());
             store.save(next);
-            store.syncMemberships(next, VersionedWrites.listsToLeave(office, next, subscriber));
+            store.syncMemberships(next, Memberships.toLeave(office, next, subscriber));
             store.clearSuppression(next.addressKey());
             return next;
         });
@@ -171,22 +153,11 @@ public final class SubscriptionService {
             return leave(id, origin);
         }
         Instant now = clock.instant();
-        Subscriber result = VersionedWrites.retrying(() -> {
+        Subscriber result = OptimisticRetry.retrying(() -> {
             Subscriber subscriber = loaded(id);
-            ConsentRecord consent = ConsentRecord.of(now, ConsentAction.CHANGED, lists, SubscribeRequestCheck.CURRENT_WORDING, origin);
-            Subscriber next;
-            if (subscriber.status() == SubscriberStatus.ACTIVE) {
-                Set<String> pending = new HashSet<>(subscriber.pendingLists());
-                pending.removeAll(lists);
-                next = subscriber.next(SubscriberStatus.ACTIVE, lists, pending, pending.isEmpty() ? null : subscriber.confirmationNonce(),
-                        consent, now);
-            } else {
-                String nonce = subscriber.confirmationNonce() != null ? subscriber.confirmationNonce() : Ids.next();
-                next = subscriber.next(SubscriberStatus.PENDING, Set.of(), lists, nonce,
-                        ConsentRecord.of(now, ConsentAction.REQUESTED, lists, SubscribeRequestCheck.CURRENT_WORDING, origin), now);
-            }
+            Subscriber next = subscriber.chooseLists(lists, ConsentWording.CURRENT, origin, now);
             store.save(next);
-            store.syncMemberships(next, VersionedWrites.listsToLeave(office, next, subscriber));
+            store.syncMemberships(next, Memberships.toLeave(office, next, subscriber));
             return next;
         });
         if (result.status() != SubscriberStatus.ACTIVE && mayMail(result.address())) {
@@ -206,16 +177,14 @@ public final class SubscriptionService {
     }
 
     private Subscriber leave(String id, RequestOrigin origin) throws InvalidLinkException {
-        return VersionedWrites.retrying(() -> {
+        return OptimisticRetry.retrying(() -> {
             Subscriber subscriber = loaded(id);
-            Subscriber next = subscriber;
-            if (subscriber.status() == SubscriberStatus.ACTIVE || subscriber.status() == SubscriberStatus.PENDING) {
-                Instant now = clock.instant();
-                next = subscriber.next(SubscriberStatus.UNSUBSCRIBED, Set.of(), Set.of(), null,
-                        ConsentRecord.of(now, ConsentAction.UNSUBSCRIBED, subscriber.lists(), "", origin), now);
+            Subscriber next = subscriber.unsubscribe(origin, clock.instant());
+            if (next != subscriber) {
                 store.save(next);
             }
-            store.syncMemberships(next, VersionedWrites.listsToLeave(office, next, subscriber));
+            // Even when nothing changed: it finishes a leaving that crashed part-way.
+            store.syncMemberships(next, Memberships.toLeave(office, next, subscriber));
             return next;
         });
     }
@@ -246,16 +215,14 @@ public final class SubscriptionService {
      */
     public void erase(String token) throws InvalidLinkException {
         String id = checked(TokenPurpose.DATA, token);
-        VersionedWrites.retrying(() -> {
+        OptimisticRetry.retrying(() -> {
             Subscriber subscriber = store.findSubscriber(id).orElseThrow(() -> new InvalidLinkException(LinkProblem.GONE));
-            Subscriber erased = subscriber;
-            if (subscriber.status() != SubscriberStatus.ERASED) {
-                erased = new Subscriber(id, subscriber.address(), "", "", SubscriberStatus.ERASED, Set.of(), Set.of(), null, List.of(),
-                        subscriber.createdAt(), clock.instant(), subscriber.version() + 1);
+            Subscriber erased = subscriber.erase(clock.instant());
+            if (erased != subscriber) {
                 store.save(erased);
             }
             store.suppressAddress(erased.addressKey(), SubscriberStatus.ERASED, clock.instant());
-            store.syncMemberships(erased, VersionedWrites.listsToLeave(office, erased, subscriber));
+            store.syncMemberships(erased, Memberships.toLeave(office, erased, subscriber));
             store.delete(erased);
             return erased;
         });
@@ -292,16 +259,6 @@ public final class SubscriptionService {
             throw new InvalidLinkException(LinkProblem.GONE);
         }
         return subscriber.get();
-    }
-
-    private static String lastRequestedWording(Subscriber subscriber) {
-        List<ConsentRecord> consents = subscriber.consents();
-        for (int i = consents.size() - 1; i >= 0; i--) {
-            if (consents.get(i).action() == ConsentAction.REQUESTED) {
-                return consents.get(i).wordingVersion();
-            }
-        }
-        return "";
     }
 
     private void checkNetwork(RequestOrigin origin) throws TooManyRequestsException {

@@ -1,10 +1,10 @@
 package despatch.subscription;
 
+import despatch.common.EmailAddress;
+import despatch.common.OptimisticRetry;
 import despatch.office.Office;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Stops all mail to an address the mail provider reported (a hard bounce, a complaint): the
@@ -26,7 +26,7 @@ public final class Suppressions {
         String key = AddressKey.of(address);
         // First, and on its own: even if the subscriber write below loses every race, the address is suppressed.
         store.suppressAddress(key, reason, clock.instant());
-        VersionedWrites.<Void, RuntimeException>retrying(() -> {
+        OptimisticRetry.<Void, RuntimeException>retrying(() -> {
             leaveEveryList(key, reason);
             return null;
         });
@@ -38,10 +38,8 @@ public final class Suppressions {
             return;
         }
         Subscriber subscriber = found.get();
-        Instant now = clock.instant();
-        Subscriber next = subscriber.next(reason, Set.of(), Set.of(), null, new ConsentRecord(now, ConsentAction.SUPPRESSED,
-                subscriber.lists(), "", ConsentSource.MAIL_FEEDBACK, "", "", reason.name().toLowerCase(java.util.Locale.ROOT)), now);
+        Subscriber next = subscriber.suppress(reason, clock.instant());
         store.save(next);
-        store.syncMemberships(next, VersionedWrites.listsToLeave(office, next, subscriber));
+        store.syncMemberships(next, Memberships.toLeave(office, next, subscriber));
     }
 }

@@ -9,7 +9,7 @@ import despatch.subscription.AddressKey;
 import despatch.subscription.ConsentAction;
 import despatch.subscription.ConsentRecord;
 import despatch.subscription.ConsentSource;
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.InMemorySubscriberStore;
 import despatch.subscription.Subscriber;
 import despatch.subscription.SubscriberStatus;
@@ -25,7 +25,7 @@ class FeedbackServiceTest {
     private final FeedbackService feedback = new FeedbackService(new Suppressions(TestOffice.office(), store, TestOffice.clock()), store, 3, null);
 
     private Subscriber active(String email) throws Exception {
-        Subscriber subscriber = new Subscriber("id-" + email.hashCode(), EmailAddress.parse(email), "", "", SubscriberStatus.ACTIVE,
+        Subscriber subscriber = new Subscriber("id-" + email.hashCode(), EmailAddress.stored(email), "", "", SubscriberStatus.ACTIVE,
                 Set.of("newsletter", "press"), Set.of(), null, List.of(new ConsentRecord(TestOffice.NOW, ConsentAction.IMPORTED,
                         Set.of("newsletter", "press"), "", ConsentSource.IMPORT, "", "", "test")), TestOffice.NOW, TestOffice.NOW, 1);
         store.claimAddress(subscriber.addressKey(), subscriber.id());
@@ -44,6 +44,13 @@ class FeedbackServiceTest {
         assertEquals(Set.of(), store.listsOf(jane.id()), "no list sends to it any more");
         assertEquals(ConsentAction.SUPPRESSED, after.consents().getLast().action());
         assertEquals(Optional.of(SubscriberStatus.BOUNCED), store.findAddress(AddressKey.of(jane.address())).orElseThrow().suppression());
+    }
+
+    @Test
+    void aBounceForAnAddressTakenBeforeFormulasWereRefusedStillSuppressesIt() throws Exception {
+        Subscriber legacy = active("=1+1@example.org");
+        feedback.handle(new MailFeedback.Bounce(true, List.of("=1+1@example.org")));
+        assertEquals(SubscriberStatus.BOUNCED, store.findSubscriber(legacy.id()).orElseThrow().status());
     }
 
     @Test

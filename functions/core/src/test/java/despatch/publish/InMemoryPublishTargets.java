@@ -30,7 +30,7 @@ final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore,
         beforeNextSave = () -> { };
         meanwhile.run();
         if (!java.util.Objects.equals(records.get(record.slug()), replacing)) {
-            throw new despatch.subscription.ConcurrentChangeException("changed since read");
+            throw new despatch.common.ConcurrentChangeException("changed since read");
         }
         records.put(record.slug(), record);
     }

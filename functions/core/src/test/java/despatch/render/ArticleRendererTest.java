@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import despatch.article.ArticleParser;
+import despatch.common.Personalisation;
 import despatch.testing.TestOffice;
 import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;

@@ -1,5 +1,6 @@
 package despatch.render;
 
+import despatch.common.Personalisation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

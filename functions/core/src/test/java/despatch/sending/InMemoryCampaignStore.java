@@ -1,6 +1,6 @@
 package despatch.sending;
 
-import despatch.subscription.ConcurrentChangeException;
+import despatch.common.ConcurrentChangeException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

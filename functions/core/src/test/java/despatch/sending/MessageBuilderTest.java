@@ -9,7 +9,7 @@ import despatch.article.Article;
 import despatch.article.ArticleParser;
 import despatch.render.ArticleRenderer;
 import despatch.render.RenderedArticle;
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.SubscriptionLinks;
 import despatch.subscription.TokenCheck;
 import despatch.subscription.TokenPurpose;

@@ -3,7 +3,7 @@ package despatch.sending;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.SubscriptionLinks;
 import despatch.subscription.TokenSigner;
 import despatch.testing.TestOffice;

@@ -2,6 +2,7 @@ package despatch.subscription;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import despatch.common.EmailAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class PacedMailerTest {
             sentAt.add(now[0]);
             recording.send(email);
         };
-        PacedMailer paced = new PacedMailer(timed, new despatch.sending.Pacer(10, () -> now[0], wait -> now[0] += wait));
+        PacedMailer paced = new PacedMailer(timed, new despatch.common.Pacer(10, () -> now[0], wait -> now[0] += wait));
         OutgoingEmail email = new OutgoingEmail(EmailAddress.parse("jane@example.org"), "s", "<p>h</p>", "t");
 
         for (int i = 0; i < 5; i++) {

@@ -55,6 +55,12 @@ class SubscribeRequestCheckTest {
     }
 
     @Test
+    void aSignUpWhoseAddressASpreadsheetWouldRunIsRefusedWithTheReason() {
+        assertEquals("The part before the @ cannot start with = + - or @, which spreadsheets read as a formula.",
+                problemWith("email", request("=cmd|'/Ccalc'!A0@example.org", "Jane", "", List.of("newsletter"))));
+    }
+
+    @Test
     void nameAndPostcodeMayBeLeftOut() throws Exception {
         ValidSubscription checked = check.check(request("jane@example.org", null, "", List.of("newsletter")));
 

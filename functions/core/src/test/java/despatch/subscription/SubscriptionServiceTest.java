@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import despatch.common.ConcurrentChangeException;
+import despatch.common.EmailAddress;
 import despatch.office.Office;
 import despatch.render.SubscriptionRenderer;
 import despatch.testing.TestOffice;

@@ -7,7 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
-import despatch.sending.CampaignService;
+import despatch.sending.CampaignLifecycle;
+import despatch.sending.FanOut;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,8 @@ public class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
     private static final int RESERVE_MILLIS = 30_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final CampaignService campaigns;
+    private final CampaignLifecycle campaigns;
+    private final FanOut fanOut;
     private final JsonLog log = new JsonLog(System.out);
 
     public FanOutHandler() {
@@ -32,7 +34,8 @@ public class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
     }
 
     public FanOutHandler(Wiring wiring) {
-        this.campaigns = wiring.campaignService();
+        this.campaigns = wiring.campaignLifecycle();
+        this.fanOut = wiring.fanOut();
     }
 
     @Override
@@ -48,10 +51,10 @@ public class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
                     // The embargo schedule fired: release the page and start, or hold if far too late.
                     fields.put("started", campaigns.startScheduled(campaignId).name());
                 }
-                CampaignService.FanOutResult result = campaigns.fanOut(campaignId,
+                FanOut.Result result = fanOut.fanOut(campaignId,
                         () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
-                if (result == CampaignService.FanOutResult.CONTINUE) {
-                    campaigns.continueFanOut(campaignId);
+                if (result == FanOut.Result.CONTINUE) {
+                    fanOut.continueLater(campaignId);
                 }
                 fields.put("result", result.name());
                 log.info("fanout", fields);

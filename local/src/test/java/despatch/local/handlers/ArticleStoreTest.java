@@ -10,7 +10,7 @@ import despatch.lambda.aws.DynamoDbArticleStore;
 import despatch.lambda.wiring.Setting;
 import despatch.publish.ArticleRecord;
 import despatch.publish.ArticleState;
-import despatch.subscription.ConcurrentChangeException;
+import despatch.common.ConcurrentChangeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

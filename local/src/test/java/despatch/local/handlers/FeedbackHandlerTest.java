@@ -12,7 +12,7 @@ import despatch.subscription.AddressKey;
 import despatch.subscription.ConsentAction;
 import despatch.subscription.ConsentRecord;
 import despatch.subscription.ConsentSource;
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.Subscriber;
 import despatch.subscription.SubscriberStatus;
 import java.nio.file.Files;

@@ -28,7 +28,7 @@ import despatch.sending.StoreRecipientCheck;
 import despatch.subscription.ConsentAction;
 import despatch.subscription.ConsentRecord;
 import despatch.subscription.ConsentSource;
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.Subscriber;
 import despatch.subscription.SubscriberStatus;
 import despatch.subscription.SubscriptionLinks;

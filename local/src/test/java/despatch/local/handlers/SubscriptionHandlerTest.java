@@ -15,7 +15,7 @@ import despatch.local.stack.CapturedEmail;
 import despatch.local.stack.ProjectRoot;
 import despatch.subscription.AddressKey;
 import despatch.subscription.AddressRecord;
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.Member;
 import despatch.subscription.SubscriberStatus;
 import despatch.subscription.TokenPurpose;
@@ -184,7 +184,7 @@ class SubscriptionHandlerTest {
     private AddressRecord address() {
         try {
             return store().findAddress(AddressKey.of(EmailAddress.parse(email))).orElseThrow();
-        } catch (despatch.subscription.InvalidEmailAddressException e) {
+        } catch (despatch.common.InvalidEmailAddressException e) {
             throw new AssertionError(e);
         }
     }
@@ -228,6 +228,17 @@ class SubscriptionHandlerTest {
         assertEquals(newAnswer, activeAnswer);
         assertTrue(mailTo(email).getLast().subject().startsWith("You are already subscribed"),
                 "only the address's owner learns it was already subscribed");
+    }
+
+    @Test
+    void anAddressASpreadsheetWouldRunAsAFormulaIsRefusedAtSignUpWithTheReason() throws Exception {
+        String formula = "=cmd|'/Ccalc'!A0@example.org";
+        APIGatewayV2HTTPResponse refused = form("/subscriptions", "email=" + encode(formula) + "&lists=newsletter");
+
+        assertEquals(400, refused.getStatusCode());
+        String page = Jsoup.parse(refused.getBody()).text();
+        assertTrue(page.contains("The part before the @ cannot start with = + - or @, which spreadsheets read as a formula."), page);
+        assertTrue(store().findAddress(AddressKey.of(EmailAddress.stored(formula))).isEmpty(), "nothing stored");
     }
 
     @Test

@@ -24,7 +24,7 @@ import despatch.sending.SendBatch;
 import despatch.subscription.ConsentAction;
 import despatch.subscription.ConsentRecord;
 import despatch.subscription.ConsentSource;
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.Subscriber;
 import despatch.subscription.SubscriberStatus;
 import java.io.ByteArrayInputStream;
@@ -182,7 +182,7 @@ class SendFaultDrillTest {
             assertEquals(CampaignStatus.PAUSED, campaigns.find("c-drill").orElseThrow().status());
             mapping.drain(Duration.ofSeconds(5));
             new Wiring(Settings.from(stack.environmentFor("FanOutFunction"), Setting.Function.FanOutFunction), Clock.systemUTC(),
-                    stack.s3(), stack.dynamoDb(), stack.sesV2(), stack.secretsManager(), stack.sqs()).campaignService().startNow("c-drill");
+                    stack.s3(), stack.dynamoDb(), stack.sesV2(), stack.secretsManager(), stack.sqs()).staffCampaignActions().startNow("c-drill");
             assertTrue(mapping.drain(Duration.ofSeconds(90)).queueEmpty(), "nothing left on the queue");
         }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import despatch.office.Office;
 import despatch.render.SubscriptionRenderer;
 import despatch.subscription.AddressKey;
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.ImportOutcome;
 import despatch.subscription.InMemorySubscriberStore;
 import despatch.subscription.RecordingMailer;
@@ -126,5 +126,16 @@ class ImportServiceTest {
         assertEquals(ImportService.CHUNK, report.rejected().size());
         assertTrue(report.rejected().stream().allMatch(r -> r.reason().startsWith("not reached before the import's time limit")));
         assertEquals(ImportService.CHUNK, store.subscriberCount(), "nothing half-done: the late rows were not touched");
+    }
+
+    @Test
+    void aRowWhoseAddressASpreadsheetWouldRunIsRefusedByItsRowNumber() {
+        ImportReport report = importCsv("email,lists\nann@example.org.uk,newsletter\n=cmd|'/Ccalc'!A0@example.org,newsletter\n");
+
+        assertEquals(1, report.count(ImportOutcome.PENDING_UNMAILED));
+        assertEquals(1, report.rejected().size());
+        assertTrue(report.text().contains("row 3: =cmd|'/Ccalc'!A0@example.org - The part before the @ cannot start with = + - or @"),
+                report.text());
+        assertEquals(1, store.subscriberCount());
     }
 }

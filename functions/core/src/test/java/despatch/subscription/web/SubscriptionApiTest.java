@@ -12,7 +12,7 @@ import despatch.render.SubscriptionRenderer;
 import despatch.subscription.AddressKey;
 import despatch.subscription.AddressRecord;
 import despatch.subscription.ConsentSource;
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.InMemoryDailyLimiter;
 import despatch.subscription.InMemorySubscriberStore;
 import despatch.subscription.MutableClock;

@@ -4,7 +4,7 @@ import despatch.article.ArticleKind;
 import despatch.publish.ArticleRecord;
 import despatch.publish.ArticleState;
 import despatch.publish.ArticleStore;
-import despatch.subscription.ConcurrentChangeException;
+import despatch.common.ConcurrentChangeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;

@@ -5,7 +5,7 @@ import despatch.sending.CampaignCounts;
 import despatch.sending.CampaignStatus;
 import despatch.sending.CampaignStore;
 import despatch.sending.FanOutCursor;
-import despatch.subscription.ConcurrentChangeException;
+import despatch.common.ConcurrentChangeException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

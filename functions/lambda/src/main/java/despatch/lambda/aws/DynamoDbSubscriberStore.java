@@ -5,7 +5,7 @@ import static despatch.lambda.aws.SubscriberItems.SK;
 import static despatch.lambda.aws.SubscriberItems.s;
 
 import despatch.subscription.AddressRecord;
-import despatch.subscription.ConcurrentChangeException;
+import despatch.common.ConcurrentChangeException;
 import despatch.subscription.MemberPage;
 import despatch.subscription.Subscriber;
 import despatch.subscription.SubscriberStatus;

@@ -1,7 +1,7 @@
 package despatch.lambda.aws;
 
 import despatch.sending.CampaignScheduler;
-import despatch.subscription.Hashes;
+import despatch.common.Hashes;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

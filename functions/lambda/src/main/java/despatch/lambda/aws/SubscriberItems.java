@@ -4,8 +4,8 @@ import despatch.subscription.AddressRecord;
 import despatch.subscription.ConsentAction;
 import despatch.subscription.ConsentRecord;
 import despatch.subscription.ConsentSource;
-import despatch.subscription.EmailAddress;
-import despatch.subscription.InvalidEmailAddressException;
+import despatch.common.EmailAddress;
+import despatch.common.InvalidEmailAddressException;
 import despatch.subscription.Member;
 import despatch.subscription.Subscriber;
 import despatch.subscription.SubscriberStatus;
@@ -132,7 +132,7 @@ final class SubscriberItems {
     /** Addresses were checked before they were stored; a stored one that no longer parses is a bug worth failing on. */
     private static EmailAddress address(String stored) {
         try {
-            return EmailAddress.parse(stored);
+            return EmailAddress.stored(stored);
         } catch (InvalidEmailAddressException e) {
             throw new IllegalStateException("A stored address no longer passes the address check", e);
         }

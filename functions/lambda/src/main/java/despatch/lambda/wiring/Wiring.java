@@ -21,9 +21,13 @@ import despatch.lambda.aws.DynamoDbDeliveryLedger;
 import despatch.lambda.aws.SqsSendQueue;
 import despatch.feedback.FeedbackService;
 import despatch.subscription.Suppressions;
-import despatch.sending.CampaignService;
+import despatch.sending.ArticleRelease;
+import despatch.sending.CampaignLifecycle;
+import despatch.sending.CampaignOutcomes;
+import despatch.sending.FanOut;
+import despatch.sending.StaffCampaignActions;
 import despatch.sending.PacedCampaignMailer;
-import despatch.sending.Pacer;
+import despatch.common.Pacer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import despatch.lambda.aws.EventBridgeCampaignScheduler;
@@ -71,7 +75,7 @@ public final class Wiring {
     private SecretsManagerClient secrets;
     private SqsClient sqs;
     private SchedulerClient scheduler;
-    private CampaignService campaigns;
+    private CampaignLifecycle campaigns;
     private TokenSigner signer;
 
     public Wiring(Settings settings, Clock clock) {
@@ -124,12 +128,12 @@ public final class Wiring {
                 new CampaignStarter() {
                     @Override
                     public void articleReady(String slug, String subject, java.util.Set<String> lists, java.time.Instant embargo) {
-                        campaignService().startFor(slug, subject, lists, embargo);
+                        campaignLifecycle().startFor(slug, subject, lists, embargo);
                     }
 
                     @Override
                     public void articleWithdrawn(String slug) {
-                        campaignService().withdraw(slug);
+                        campaignLifecycle().withdraw(slug);
                     }
                 },
                 siteChanges()), clock);
@@ -192,7 +196,7 @@ public final class Wiring {
                         settings.optional(Setting.SES_CONFIGURATION_SET)),
                         new Pacer((double) settings.number(Setting.MAX_SEND_RATE) / settings.number(Setting.SEND_WORKERS))),
                 clock);
-        return new BatchSender(new S3RenderedEmailStore(s3(), settings.get(Setting.UPLOADS_BUCKET)), campaignService(), worker,
+        return new BatchSender(new S3RenderedEmailStore(s3(), settings.get(Setting.UPLOADS_BUCKET)), campaignOutcomes(), worker,
                 importLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX));
     }
 
@@ -222,21 +226,45 @@ public final class Wiring {
                 campaigns == null ? null : campaigns::addEngagement);
     }
 
-    /** Campaign records, the subscriber lists they page, and the queues they fill. */
-    public CampaignService campaignService() {
+    /** Campaigns as publishing drives them: made, scheduled, started, withdrawn. */
+    public CampaignLifecycle campaignLifecycle() {
         if (campaigns != null) {
             return campaigns;
         }
-        SqsSendQueue queues = sendQueue();
         // The scheduler and the page release are built when used: each needs settings only one function has.
-        campaigns = new CampaignService(office, new DynamoDbCampaignStore(dynamoDb(), settings.get(Setting.CAMPAIGNS_TABLE)),
-                new DynamoDbSubscriberStore(dynamoDb(), settings.optional(Setting.SUBSCRIBERS_TABLE)), queues, queues,
+        campaigns = new CampaignLifecycle(office, campaignStore(), sendQueue(),
                 (campaignId, at) -> new EventBridgeCampaignScheduler(scheduler(), settings.get(Setting.SCHEDULE_NAME_PREFIX),
                         settings.get(Setting.FAN_OUT_QUEUE_ARN), settings.get(Setting.SCHEDULER_ROLE_ARN)).scheduleStart(campaignId, at),
-                slug -> new S3ArticleRelease(s3(), settings.get(Setting.UPLOADS_BUCKET), settings.get(Setting.SITE_BUCKET),
-                        articleStore(), siteChanges(), clock).release(slug),
-                new StartDecision(java.time.Duration.ofMinutes(settings.number(Setting.START_TOLERANCE_MINUTES))), clock);
+                articleRelease(), new StartDecision(java.time.Duration.ofMinutes(settings.number(Setting.START_TOLERANCE_MINUTES))), clock);
         return campaigns;
+    }
+
+    /** A campaign's lists paged onto the send queue. */
+    public FanOut fanOut() {
+        SqsSendQueue queues = sendQueue();
+        return new FanOut(campaignStore(), new DynamoDbSubscriberStore(dynamoDb(), settings.optional(Setting.SUBSCRIBERS_TABLE)), queues,
+                queues, clock);
+    }
+
+    /** What send workers report back to their campaigns. */
+    public CampaignOutcomes campaignOutcomes() {
+        return new CampaignOutcomes(campaignStore(), clock);
+    }
+
+    /** Staff's start, cancel and resend of campaigns. */
+    public StaffCampaignActions staffCampaignActions() {
+        SqsSendQueue queues = sendQueue();
+        return new StaffCampaignActions(campaignStore(), new DynamoDbSubscriberStore(dynamoDb(), settings.optional(Setting.SUBSCRIBERS_TABLE)),
+                queues, queues, articleRelease(), clock);
+    }
+
+    private DynamoDbCampaignStore campaignStore() {
+        return new DynamoDbCampaignStore(dynamoDb(), settings.get(Setting.CAMPAIGNS_TABLE));
+    }
+
+    private ArticleRelease articleRelease() {
+        return slug -> new S3ArticleRelease(s3(), settings.get(Setting.UPLOADS_BUCKET), settings.get(Setting.SITE_BUCKET),
+                articleStore(), siteChanges(), clock).release(slug);
     }
 
     /**

@@ -1,4 +1,4 @@
-package despatch.sending;
+package despatch.common;
 
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;

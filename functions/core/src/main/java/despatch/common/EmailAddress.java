@@ -1,4 +1,4 @@
-package despatch.subscription;
+package despatch.common;
 
 import java.net.IDN;
 import java.util.Locale;
@@ -18,7 +18,25 @@ public record EmailAddress(String forDelivery, String normalised) {
     private static final Pattern ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
 
+    /** An address someone types now (a form, an import row): every check, with a message saying what to change. */
     public static EmailAddress parse(String typed) throws InvalidEmailAddressException {
+        EmailAddress address = deliverable(typed);
+        if (SpreadsheetFormula.startsOne(address.forDelivery())) {
+            throw new InvalidEmailAddressException("The part before the @ cannot start with = + - or @, which spreadsheets read as a formula.");
+        }
+        return address;
+    }
+
+    /**
+     * An address taken earlier and read back (from the store, a queue, mail feedback): checked again
+     * for what delivery needs, but not refused by a rule added since it was taken (a formula's first
+     * character), which would make its subscriber unreadable and unsuppressible.
+     */
+    public static EmailAddress stored(String text) throws InvalidEmailAddressException {
+        return deliverable(text);
+    }
+
+    private static EmailAddress deliverable(String typed) throws InvalidEmailAddressException {
         if (typed == null || typed.isBlank()) {
             throw new InvalidEmailAddressException("Enter your email address.");
         }

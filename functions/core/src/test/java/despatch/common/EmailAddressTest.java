@@ -1,4 +1,4 @@
-package despatch.subscription;
+package despatch.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,6 +42,20 @@ class EmailAddressTest {
     void headerInjectionIsRefused() {
         assertTrue(rejection("jane@example.org\r\nBcc: everyone@example.org").contains("line breaks"));
         assertTrue(rejection("jane@example.org\nX: y").contains("line breaks"));
+    }
+
+    @Test
+    void anAddressASpreadsheetWouldRunAsAFormulaIsRefused() {
+        for (String typed : new String[] {"=cmd|'/Ccalc'!A0@example.org", "+1+1@example.org", "-2+3@example.org"}) {
+            assertTrue(rejection(typed).contains("cannot start with = + - or @"), typed);
+        }
+        assertTrue(rejection(" \t=1@example.org").contains("cannot start with"), "blanks around an address are trimmed first");
+    }
+
+    @Test
+    void anAddressTakenBeforeThatRuleIsStillReadBack() throws Exception {
+        assertEquals("=cmd|'/Ccalc'!A0@example.org", EmailAddress.stored("=cmd|'/Ccalc'!A0@Example.ORG").forDelivery());
+        assertThrows(InvalidEmailAddressException.class, () -> EmailAddress.stored("jane@localhost"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package despatch.subscription;
+package despatch.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package despatch.subscription;
+package despatch.common;
 
 /** Someone else changed the item between our read and our conditional write: read again and retry. */
 public class ConcurrentChangeException extends RuntimeException {

@@ -1,4 +1,4 @@
-package despatch.render;
+package despatch.common;
 
 /**
  * Placeholders left in the rendered email for the sender to fill per recipient, so that a

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import despatch.subscription.ConsentAction;
 import despatch.subscription.ConsentRecord;
 import despatch.subscription.ConsentSource;
-import despatch.subscription.EmailAddress;
+import despatch.common.EmailAddress;
 import despatch.subscription.InMemorySubscriberStore;
 import despatch.subscription.MutableClock;
 import despatch.subscription.Subscriber;
@@ -22,7 +22,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class CampaignServiceTest {
+/** The campaign use cases together, as the functions drive them: lifecycle, fan-out, outcomes, staff actions. */
+class CampaignUseCasesTest {
     private final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
     private final InMemorySubscriberStore subscribers = new InMemorySubscriberStore();
     private final List<SendBatch> queue = new ArrayList<>();
@@ -41,9 +42,12 @@ class CampaignServiceTest {
             queue.add(batch);
         }
     };
-    private final CampaignService service = new CampaignService(TestOffice.office(), campaigns, subscribers, sendQueue,
-            fanOutRequests::add, (id, at) -> scheduled.add(id + "@" + at), released::add,
-            new StartDecision(java.time.Duration.ofMinutes(30)), clock);
+    private final CampaignLifecycle lifecycle = new CampaignLifecycle(TestOffice.office(), campaigns, fanOutRequests::add,
+            (id, at) -> scheduled.add(id + "@" + at), released::add, new StartDecision(java.time.Duration.ofMinutes(30)), clock);
+    private final FanOut fanOut = new FanOut(campaigns, subscribers, sendQueue, fanOutRequests::add, clock);
+    private final CampaignOutcomes outcomes = new CampaignOutcomes(campaigns, clock);
+    private final StaffCampaignActions staff = new StaffCampaignActions(campaigns, subscribers, sendQueue, fanOutRequests::add,
+            released::add, clock);
 
     private void subscribers(int count, Set<String> lists) throws Exception {
         List<Subscriber> people = new ArrayList<>();
@@ -64,44 +68,44 @@ class CampaignServiceTest {
 
     @Test
     void aPublishedArticleGetsOneCampaignAndACorrectionNone() {
-        assertTrue(service.startFor("bus-route", "Bus route saved", Set.of("newsletter"), null).isPresent());
-        assertTrue(service.startFor("bus-route", "Bus route saved (corrected)", Set.of("newsletter"), null).isEmpty());
+        assertTrue(lifecycle.startFor("bus-route", "Bus route saved", Set.of("newsletter"), null).isPresent());
+        assertTrue(lifecycle.startFor("bus-route", "Bus route saved (corrected)", Set.of("newsletter"), null).isEmpty());
         assertEquals(Set.of("c-bus-route"), new HashSet<>(fanOutRequests), "only ever the one campaign (asking again is harmless)");
-        assertTrue(service.startFor("no-lists", "Web only", Set.of(), null).isEmpty());
+        assertTrue(lifecycle.startFor("no-lists", "Web only", Set.of(), null).isEmpty());
     }
 
     @Test
     void anEmbargoedCampaignIsScheduledAndNotFannedOut() {
-        Campaign campaign = service.startFor("school", "New school", Set.of("press"), TestOffice.NOW.plusSeconds(3600)).orElseThrow();
+        Campaign campaign = lifecycle.startFor("school", "New school", Set.of("press"), TestOffice.NOW.plusSeconds(3600)).orElseThrow();
         assertEquals(CampaignStatus.SCHEDULED, campaign.status());
         assertTrue(fanOutRequests.isEmpty());
         assertEquals(List.of("c-school@" + TestOffice.NOW.plusSeconds(3600)), scheduled, "a one-time schedule at the embargo");
-        assertEquals(CampaignService.FanOutResult.NOT_SENDING, service.fanOut(campaign.id(), () -> true));
+        assertEquals(FanOut.Result.NOT_SENDING, fanOut.fanOut(campaign.id(), () -> true));
     }
 
     @Test
     void aCorrectionThatMovesTheEmbargoLaterMovesTheStartAndTheOldScheduleDoesNothing() {
         java.time.Instant first = TestOffice.NOW.plusSeconds(3600);
         java.time.Instant later = TestOffice.NOW.plusSeconds(7200);
-        Campaign campaign = service.startFor("school", "New school", Set.of("press"), first).orElseThrow();
+        Campaign campaign = lifecycle.startFor("school", "New school", Set.of("press"), first).orElseThrow();
 
-        service.startFor("school", "New school", Set.of("press"), later);
+        lifecycle.startFor("school", "New school", Set.of("press"), later);
 
         assertEquals(later, campaigns.find(campaign.id()).orElseThrow().scheduledFor());
         assertEquals(List.of("c-school@" + first, "c-school@" + later), scheduled);
         clock.advance(java.time.Duration.ofSeconds(3600));
-        assertEquals(CampaignStatus.SCHEDULED, service.startScheduled(campaign.id()), "the old schedule fires: still embargoed");
+        assertEquals(CampaignStatus.SCHEDULED, lifecycle.startScheduled(campaign.id()), "the old schedule fires: still embargoed");
         assertTrue(released.isEmpty(), "nothing on the site before the new embargo");
         clock.advance(java.time.Duration.ofSeconds(3600));
-        assertEquals(CampaignStatus.SENDING, service.startScheduled(campaign.id()));
+        assertEquals(CampaignStatus.SENDING, lifecycle.startScheduled(campaign.id()));
         assertEquals(List.of("school"), released);
     }
 
     @Test
     void aCorrectionThatDropsTheEmbargoSendsNow() {
-        Campaign campaign = service.startFor("school", "New school", Set.of("press"), TestOffice.NOW.plusSeconds(3600)).orElseThrow();
+        Campaign campaign = lifecycle.startFor("school", "New school", Set.of("press"), TestOffice.NOW.plusSeconds(3600)).orElseThrow();
 
-        service.startFor("school", "New school", Set.of("press"), null);
+        lifecycle.startFor("school", "New school", Set.of("press"), null);
 
         assertEquals(CampaignStatus.SENDING, campaigns.find(campaign.id()).orElseThrow().status());
         assertEquals(List.of(campaign.id()), fanOutRequests);
@@ -109,11 +113,11 @@ class CampaignServiceTest {
 
     @Test
     void anEmbargoedArticleForTheWebOnlyIsStillReleasedAtItsTime() {
-        Campaign campaign = service.startFor("web-only", "Web only", Set.of(), TestOffice.NOW.plusSeconds(60)).orElseThrow();
+        Campaign campaign = lifecycle.startFor("web-only", "Web only", Set.of(), TestOffice.NOW.plusSeconds(60)).orElseThrow();
         clock.advance(java.time.Duration.ofSeconds(60));
 
-        assertEquals(CampaignStatus.SENDING, service.startScheduled(campaign.id()));
-        assertEquals(CampaignService.FanOutResult.DONE, service.fanOut(campaign.id(), () -> true));
+        assertEquals(CampaignStatus.SENDING, lifecycle.startScheduled(campaign.id()));
+        assertEquals(FanOut.Result.DONE, fanOut.fanOut(campaign.id(), () -> true));
 
         assertEquals(List.of("web-only"), released);
         assertEquals(CampaignStatus.SENT, campaigns.find(campaign.id()).orElseThrow().status(), "nobody to send to");
@@ -121,23 +125,23 @@ class CampaignServiceTest {
 
     @Test
     void atTheEmbargoThePageIsReleasedAndSendingStartsButNeverEarly() {
-        Campaign campaign = service.startFor("school", "New school", Set.of("press"), TestOffice.NOW.plusSeconds(3600)).orElseThrow();
-        assertEquals(CampaignStatus.SCHEDULED, service.startScheduled(campaign.id()), "an early start does nothing");
+        Campaign campaign = lifecycle.startFor("school", "New school", Set.of("press"), TestOffice.NOW.plusSeconds(3600)).orElseThrow();
+        assertEquals(CampaignStatus.SCHEDULED, lifecycle.startScheduled(campaign.id()), "an early start does nothing");
         assertTrue(released.isEmpty());
 
         clock.advance(java.time.Duration.ofSeconds(3600));
-        assertEquals(CampaignStatus.SENDING, service.startScheduled(campaign.id()));
+        assertEquals(CampaignStatus.SENDING, lifecycle.startScheduled(campaign.id()));
         assertEquals(List.of("school"), released);
     }
 
     @Test
     void aStartHoursLateIsHeldForStaffWhoStartItThemselves() {
-        Campaign campaign = service.startFor("late", "Late", Set.of("press"), TestOffice.NOW.plusSeconds(60)).orElseThrow();
+        Campaign campaign = lifecycle.startFor("late", "Late", Set.of("press"), TestOffice.NOW.plusSeconds(60)).orElseThrow();
         clock.advance(java.time.Duration.ofHours(5));
 
-        assertEquals(CampaignStatus.HELD, service.startScheduled(campaign.id()));
+        assertEquals(CampaignStatus.HELD, lifecycle.startScheduled(campaign.id()));
         assertTrue(released.isEmpty() && fanOutRequests.isEmpty(), "nothing goes out by itself");
-        assertTrue(service.startNow(campaign.id()));
+        assertTrue(staff.startNow(campaign.id()));
         assertEquals(List.of("late"), released);
         assertEquals(List.of(campaign.id()), fanOutRequests);
     }
@@ -147,16 +151,16 @@ class CampaignServiceTest {
         subscribers(700, Set.of("newsletter"));
         subscribers(300, Set.of("press"));
         subscribers(250, Set.of("newsletter", "press"));
-        Campaign campaign = service.startFor("budget", "Budget", Set.of("press", "newsletter"), null).orElseThrow();
+        Campaign campaign = lifecycle.startFor("budget", "Budget", Set.of("press", "newsletter"), null).orElseThrow();
 
         AtomicInteger pages = new AtomicInteger();
-        assertEquals(CampaignService.FanOutResult.CONTINUE, service.fanOut(campaign.id(), () -> pages.getAndIncrement() < 1));
-        assertEquals(CampaignService.FanOutResult.DONE, service.fanOut(campaign.id(), () -> true));
+        assertEquals(FanOut.Result.CONTINUE, fanOut.fanOut(campaign.id(), () -> pages.getAndIncrement() < 1));
+        assertEquals(FanOut.Result.DONE, fanOut.fanOut(campaign.id(), () -> true));
 
         Map<String, Integer> times = enqueuedPerPerson();
         assertEquals(1250, times.size());
         assertTrue(times.values().stream().allMatch(n -> n == 1), "someone on both lists is enqueued once");
-        assertTrue(queue.stream().allMatch(batch -> batch.recipients().size() <= CampaignService.BATCH));
+        assertTrue(queue.stream().allMatch(batch -> batch.recipients().size() <= FanOut.BATCH));
         assertEquals(1250, campaigns.find(campaign.id()).orElseThrow().counts().enqueued());
         assertEquals(List.of("newsletter", "press"), campaigns.find(campaign.id()).orElseThrow().lists(), "the office's order");
     }
@@ -164,13 +168,13 @@ class CampaignServiceTest {
     @Test
     void theCampaignIsSentWhenEveryEnqueuedRecipientHasAnOutcome() throws Exception {
         subscribers(60, Set.of("newsletter"));
-        Campaign campaign = service.startFor("fete", "Summer fete", Set.of("newsletter"), null).orElseThrow();
-        service.fanOut(campaign.id(), () -> true);
+        Campaign campaign = lifecycle.startFor("fete", "Summer fete", Set.of("newsletter"), null).orElseThrow();
+        fanOut.fanOut(campaign.id(), () -> true);
         for (SendBatch batch : queue) {
             Map<String, DeliveryState> ended = new HashMap<>();
             batch.recipients().forEach(r -> ended.put(r.subscriberId(), DeliveryState.SENT));
             assertEquals(CampaignStatus.SENDING, campaigns.find(campaign.id()).orElseThrow().status());
-            service.record(campaign.id(), new BatchOutcome(ended, List.of(), List.of(), List.of(), false));
+            outcomes.record(campaign.id(), new BatchOutcome(ended, List.of(), List.of(), List.of(), false));
         }
         Campaign done = campaigns.find(campaign.id()).orElseThrow();
         assertEquals(CampaignStatus.SENT, done.status());
@@ -180,54 +184,54 @@ class CampaignServiceTest {
     @Test
     void aPauseFromSesPausesTheCampaignAndItsBatchesWait() throws Exception {
         subscribers(10, Set.of("newsletter"));
-        Campaign campaign = service.startFor("paused", "Paused", Set.of("newsletter"), null).orElseThrow();
-        service.fanOut(campaign.id(), () -> true);
-        service.record(campaign.id(), new BatchOutcome(Map.of(), List.of(), List.of(), queue.get(0).recipients(), true));
+        Campaign campaign = lifecycle.startFor("paused", "Paused", Set.of("newsletter"), null).orElseThrow();
+        fanOut.fanOut(campaign.id(), () -> true);
+        outcomes.record(campaign.id(), new BatchOutcome(Map.of(), List.of(), List.of(), queue.get(0).recipients(), true));
 
         assertEquals(CampaignStatus.PAUSED, campaigns.find(campaign.id()).orElseThrow().status());
         BatchSender sender = new BatchSender(slug -> new CampaignEmails.StoredEmail("s", "{{unsubscribe_url}}", "{{unsubscribe_url}}"),
-                service, null, null, "");
+                outcomes, null, null, "");
         assertEquals(new HashSet<>(queue.get(0).recipients()), new HashSet<>(sender.send(queue.get(0)).retry()), "all of it, later");
     }
 
     @Test
     void staffSeeUnknownOutcomesAndCanResendThemOrCancel() throws Exception {
         subscribers(3, Set.of("newsletter"));
-        Campaign campaign = service.startFor("gala", "Gala", Set.of("newsletter"), null).orElseThrow();
-        service.fanOut(campaign.id(), () -> true);
+        Campaign campaign = lifecycle.startFor("gala", "Gala", Set.of("newsletter"), null).orElseThrow();
+        fanOut.fanOut(campaign.id(), () -> true);
         InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger();
         List<Recipient> people = queue.get(0).recipients();
         people.forEach(p -> ledger.claim(campaign.id(), p.subscriberId(), TestOffice.NOW));
         ledger.mark(campaign.id(), people.get(0).subscriberId(), DeliveryState.SENT, "m1", TestOffice.NOW);
         ledger.mark(campaign.id(), people.get(1).subscriberId(), DeliveryState.SENT, "m2", TestOffice.NOW);
-        service.record(campaign.id(), new BatchOutcome(Map.of(people.get(0).subscriberId(), DeliveryState.SENT,
+        outcomes.record(campaign.id(), new BatchOutcome(Map.of(people.get(0).subscriberId(), DeliveryState.SENT,
                 people.get(1).subscriberId(), DeliveryState.SENT), List.of(), List.of(people.get(2)), List.of(), false));
         assertEquals(CampaignStatus.SENT, campaigns.find(campaign.id()).orElseThrow().status(), "everyone accounted for");
         assertEquals(List.of(people.get(2).subscriberId()), ledger.unknownOutcomes(campaign.id()));
 
         queue.clear();
-        assertEquals(0, service.resendUnknown(campaign.id(), ledger), "a claim this young may still be in flight");
+        assertEquals(0, staff.resendUnknown(campaign.id(), ledger), "a claim this young may still be in flight");
         clock.advance(java.time.Duration.ofMinutes(11));
-        assertEquals(1, service.resendUnknown(campaign.id(), ledger));
+        assertEquals(1, staff.resendUnknown(campaign.id(), ledger));
         assertEquals(CampaignStatus.SENDING, campaigns.find(campaign.id()).orElseThrow().status());
         assertEquals(List.of(people.get(2)), queue.get(0).recipients());
         assertTrue(ledger.claim(campaign.id(), people.get(2).subscriberId(), TestOffice.NOW), "released for one more try");
 
-        assertTrue(service.cancel(campaign.id()));
+        assertTrue(staff.cancel(campaign.id()));
         assertEquals(CampaignStatus.CANCELLED, campaigns.find(campaign.id()).orElseThrow().status());
-        assertTrue(!service.cancel(campaign.id()), "already over");
+        assertTrue(!staff.cancel(campaign.id()), "already over");
     }
 
     @Test
     void aCampaignToListsWithNobodyOnThemIsSentOnceFanOutIsDone() {
-        Campaign campaign = service.startFor("quiet", "Quiet", Set.of("press"), null).orElseThrow();
-        assertEquals(CampaignService.FanOutResult.DONE, service.fanOut(campaign.id(), () -> true));
+        Campaign campaign = lifecycle.startFor("quiet", "Quiet", Set.of("press"), null).orElseThrow();
+        assertEquals(FanOut.Result.DONE, fanOut.fanOut(campaign.id(), () -> true));
         assertEquals(CampaignStatus.SENT, campaigns.find(campaign.id()).orElseThrow().status());
     }
 
     @Test
     void someoneWhoseListsChangedDuringFanOutIsNotSkippedOnTheStrengthOfOldData() throws Exception {
-        Campaign campaign = service.startFor("mid", "Mid", Set.of("newsletter", "press"), null).orElseThrow();
+        Campaign campaign = lifecycle.startFor("mid", "Mid", Set.of("newsletter", "press"), null).orElseThrow();
         clock.advance(java.time.Duration.ofMinutes(1));
         // Joined the newsletter (already paged, say) during the campaign; on press all along.
         Subscriber late = new Subscriber("late", EmailAddress.parse("late@example.org"), "", "", SubscriberStatus.ACTIVE,
@@ -235,7 +239,7 @@ class CampaignServiceTest {
                         Set.of("press"), "", ConsentSource.IMPORT, "", "", "test")), TestOffice.NOW, clock.instant(), 1);
         subscribers.createAll(List.of(late));
 
-        service.fanOut(campaign.id(), () -> true);
+        fanOut.fanOut(campaign.id(), () -> true);
 
         assertTrue(enqueuedPerPerson().containsKey("late"), "enqueued from press: never silently dropped");
     }
