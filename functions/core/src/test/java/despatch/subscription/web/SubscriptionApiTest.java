@@ -12,6 +12,7 @@ import despatch.render.SubscriptionRenderer;
 import despatch.subscription.AddressKey;
 import despatch.subscription.AddressRecord;
 import despatch.subscription.ConsentSource;
+import despatch.subscription.RecordingDataLinkRequests;
 import despatch.subscription.EmailAddress;
 import despatch.subscription.InMemoryDailyLimiter;
 import despatch.subscription.InMemorySubscriberStore;
@@ -59,7 +60,7 @@ class SubscriptionApiTest {
     private final RecordingMailer mailer = new RecordingMailer();
     private final TokenSigner signer = new TokenSigner("a test secret that is long enough to sign".getBytes(StandardCharsets.UTF_8), clock);
     private final SubscriptionService service = new SubscriptionService(OFFICE, store, new InMemoryDailyLimiter(), mailer,
-            new SubscriptionEmails(OFFICE, RENDERER), signer, SubscriptionLimits.DEFAULT, clock);
+            new SubscriptionEmails(OFFICE, RENDERER), signer, SubscriptionLimits.DEFAULT, clock, new RecordingDataLinkRequests());
     private final SubscriptionApi api = new SubscriptionApi(OFFICE, service, RENDERER);
     private final SubscriptionLinks links = new SubscriptionLinks(BASE_URL, signer);
 
