@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import despatch.lambda.SubscriberMailHandler;
 import despatch.lambda.SubscriptionHandler;
 import despatch.lambda.wiring.Setting;
@@ -14,6 +16,7 @@ import despatch.local.stack.ProjectRoot;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * POST /my-data through the real SubscriptionHandler, then the subscriber mail queue consumed by
  * the real SubscriberMailHandler as Lambda's event source mapping would: the data link reaches a
- * subscribed address, and an unknown address gets nothing, with the same answer to both.
+ * subscribed address, and an unknown address gets nothing, with the same answer to both. The sample
+ * event sam local invoke uses (events/sqs-data-link-request.json) is read as SQS delivers it.
  */
 class SubscriberMailHandlerTest {
     private static final String HOST = "abcdef1234.execute-api.eu-west-2.amazonaws.com";
@@ -99,5 +103,15 @@ class SubscriberMailHandlerTest {
                 "token=" + encode(token(preferences)), Map.of("accept", "text/html"), null, ip, HOST), null);
         assertEquals(200, page.getStatusCode(), "the mailed link opens the subscriber's page");
         assertEquals(List.of(), mailTo(unknown));
+    }
+
+    @Test
+    void theSampleEventThatSamLocalInvokeUsesIsConsumed() throws Exception {
+        SQSEvent sample = LambdaEventSerializers.serializerFor(SQSEvent.class, getClass().getClassLoader())
+                .fromJson(Files.newInputStream(ProjectRoot.find().resolve("events/sqs-data-link-request.json")));
+
+        SubscriberMailHandler handler = new SubscriberMailHandler(TestStack.wiring(Setting.Function.SubscriberMailFunction, Clock.systemUTC()));
+
+        assertEquals(List.of(), handler.handleRequest(sample, null).getBatchItemFailures());
     }
 }
