@@ -4,8 +4,8 @@ import despatch.article.ArticleKind;
 import despatch.lambda.PublishHandler;
 import despatch.lambda.SiteHandler;
 import despatch.lambda.aws.DynamoDbArticleStore;
-import despatch.lambda.aws.SiteMessage;
 import despatch.lambda.wiring.Setting;
+import despatch.messages.SiteChange;
 import despatch.local.S3EventFactory;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.ProjectRoot;
@@ -84,7 +84,7 @@ public final class SiteScaleMain {
         console.printf(Locale.ROOT, "setup:    %,d article records and pages written directly in %.1f s (not counted)%n", articles,
                 (System.nanoTime() - seeding) / 1e9);
 
-        Step rebuild = measure("rebuild (whole site from records)", () -> site.apply(List.of(SiteMessage.REBUILD)), null);
+        Step rebuild = measure("rebuild (whole site from records)", () -> site.apply(List.of(SiteChange.REBUILD)), null);
         console.println();
         console.println(Step.HEADER);
         console.println(rebuild.line());
@@ -94,18 +94,18 @@ public final class SiteScaleMain {
             String key = "articles/new-" + i + ".md";
             String text = "---\ntitle: New article " + i + "\nkind: " + (i % 2 == 0 ? "newsletter" : "press-release")
                     + "\ndate: 2026-11-" + String.format("%02d", 1 + i) + "\n---\nNews number " + i + ".\n";
-            Step step = measure("publish new article " + i, () -> site.apply(List.of(SiteMessage.changed("new-article-" + number))),
+            Step step = measure("publish new article " + i, () -> site.apply(List.of(SiteChange.changed("new-article-" + number))),
                     () -> publish(key, text));
             publishes.add(step);
             console.println(step.line());
         }
         ArticleRecord middle = generated(articles / 2);
         console.println(measure("correct an article from " + middle.date().getYear(),
-                () -> site.apply(List.of(SiteMessage.changed(middle.slug()))),
+                () -> site.apply(List.of(SiteChange.changed(middle.slug()))),
                 () -> publish(middle.uploadKey(), source(middle, "Corrected text."))).line());
         ArticleRecord old = generated(articles / 3);
         console.println(measure("unpublish an article from " + old.date().getYear(),
-                () -> site.apply(List.of(SiteMessage.changed(old.slug()))),
+                () -> site.apply(List.of(SiteChange.changed(old.slug()))),
                 () -> publish(old.uploadKey(), source(old, "Gone.").replace("---\n\n", "unpublish: yes\n---\n\n"))).line());
         console.println();
         console.printf(Locale.ROOT, "median of %d new articles: %s objects written (of %,d on the site), publish %.0f ms + site update %.0f ms%n",

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The local stack as a ./despatch command reaches it: a {@link LocalAwsStack} in this process,
@@ -29,20 +30,22 @@ public final class StackConnection implements AutoCloseable {
     private final DynamoDbClient dynamoDb;
     private final SesV2Client sesV2;
     private final SecretsManagerClient secretsManager;
+    private final SqsClient sqs;
 
     private StackConnection(LocalAwsStack stack, Map<String, String> environment, S3Client s3, DynamoDbClient dynamoDb,
-            SesV2Client sesV2, SecretsManagerClient secretsManager) {
+            SesV2Client sesV2, SecretsManagerClient secretsManager, SqsClient sqs) {
         this.stack = stack;
         this.environment = environment;
         this.s3 = s3;
         this.dynamoDb = dynamoDb;
         this.sesV2 = sesV2;
         this.secretsManager = secretsManager;
+        this.sqs = sqs;
     }
 
     /** A stack in this process; closing the connection leaves it running (its owner closes it). */
     public static StackConnection to(LocalAwsStack stack) {
-        return new StackConnection(stack, null, stack.s3(), stack.dynamoDb(), stack.sesV2(), stack.secretsManager());
+        return new StackConnection(stack, null, stack.s3(), stack.dynamoDb(), stack.sesV2(), stack.secretsManager(), stack.sqs());
     }
 
     /**
@@ -63,7 +66,9 @@ public final class StackConnection implements AutoCloseable {
                         .credentialsProvider(credentials).endpointOverride(endpoint(environment, "AWS_ENDPOINT_URL_SESV2")).build(),
                 SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region)
                         .credentialsProvider(credentials)
-                        .endpointOverride(endpoint(environment, "AWS_ENDPOINT_URL_SECRETS_MANAGER")).build());
+                        .endpointOverride(endpoint(environment, "AWS_ENDPOINT_URL_SECRETS_MANAGER")).build(),
+                SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region)
+                        .credentialsProvider(credentials).endpointOverride(endpoint(environment, "AWS_ENDPOINT_URL_SQS")).build());
     }
 
     private static String required(Map<String, String> environment, String name) {
@@ -87,7 +92,7 @@ public final class StackConnection implements AutoCloseable {
     public Wiring wiring(Setting.Function function, Map<String, String> overrides, Clock clock) {
         Map<String, String> settings = new HashMap<>(environmentFor(function));
         settings.putAll(overrides);
-        return new Wiring(Settings.from(settings, function), clock, s3, dynamoDb, sesV2, secretsManager);
+        return new Wiring(Settings.from(settings, function), clock, s3, dynamoDb, sesV2, secretsManager, sqs);
     }
 
     public S3Client s3() {
@@ -111,6 +116,7 @@ public final class StackConnection implements AutoCloseable {
             dynamoDb.close();
             sesV2.close();
             secretsManager.close();
+            sqs.close();
         }
     }
 }

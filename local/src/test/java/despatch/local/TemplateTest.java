@@ -243,7 +243,7 @@ class TemplateTest {
     void everyDeadLetterQueueRaisesAnAlarm() {
         Set<String> deadLetterQueues = template.resourcesOfType("AWS::SQS::Queue").stream().map(TemplateResource::logicalId)
                 .filter(id -> id.endsWith("DeadLetterQueue")).collect(Collectors.toSet());
-        assertEquals(5, deadLetterQueues.size(), deadLetterQueues.toString());
+        assertEquals(6, deadLetterQueues.size(), deadLetterQueues.toString());
         Set<String> alarmed = template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
                 .map(alarm -> String.valueOf(template.resolve(alarm.property("Dimensions"))))
                 .flatMap(dimensions -> deadLetterQueues.stream().filter(q -> dimensions.contains(template.physicalName(q))))

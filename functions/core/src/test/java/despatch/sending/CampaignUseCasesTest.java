@@ -195,6 +195,39 @@ class CampaignUseCasesTest {
     }
 
     @Test
+    void aPausedCampaignsBatchGoesBackOnTheQueueWholeWithTheLongestDelay() throws Exception {
+        subscribers(4, Set.of("newsletter"));
+        Campaign campaign = lifecycle.startFor("waits", "Waits", Set.of("newsletter"), null).orElseThrow();
+        fanOut.fanOut(campaign.id(), () -> true);
+        SendBatch batch = queue.remove(0);
+        outcomes.record(campaign.id(), new BatchOutcome(Map.of(), List.of(), List.of(), batch.recipients(), true));
+        List<java.time.Duration> delays = new ArrayList<>();
+        SendQueue delayed = new SendQueue() {
+            @Override
+            public void enqueue(List<SendBatch> batches) {
+                throw new AssertionError("a retry is one delayed message");
+            }
+
+            @Override
+            public void enqueueLater(SendBatch later, java.time.Duration delay) {
+                queue.add(later);
+                delays.add(delay);
+            }
+        };
+        RetryDelay retryDelay = new RetryDelay(java.time.Duration.ofSeconds(15), java.time.Duration.ofMinutes(15));
+        SendQueueConsumer consumer = new SendQueueConsumer(new BatchSender(
+                slug -> new CampaignEmails.StoredEmail("s", "{{unsubscribe_url}}", "{{unsubscribe_url}}"), outcomes, null, null, ""),
+                delayed, retryDelay);
+
+        consumer.consume(batch, () -> true);
+
+        assertEquals(List.of(java.time.Duration.ofMinutes(15)), delays, "a paused campaign waits for staff: the longest wait");
+        SendBatch requeued = queue.get(queue.size() - 1);
+        assertEquals(new HashSet<>(batch.recipients()), new HashSet<>(requeued.recipients()));
+        assertEquals(batch.attempt() + 1, requeued.attempt());
+    }
+
+    @Test
     void staffSeeUnknownOutcomesAndCanResendThemOrCancel() throws Exception {
         subscribers(3, Set.of("newsletter"));
         Campaign campaign = lifecycle.startFor("gala", "Gala", Set.of("newsletter"), null).orElseThrow();

@@ -37,13 +37,14 @@ class SubscriptionServiceTest {
     private final InMemorySubscriberStore store = new InMemorySubscriberStore();
     private final InMemoryDailyLimiter limiter = new InMemoryDailyLimiter();
     private final RecordingMailer mailer = new RecordingMailer();
+    private final RecordingDataLinkRequests dataLinks = new RecordingDataLinkRequests();
     private final TokenSigner signer = new TokenSigner(SECRET, clock);
     private final SubscriptionLinks links = new SubscriptionLinks(BASE_URL, signer);
     private final SubscriptionService service = serviceOn(store);
 
     private SubscriptionService serviceOn(SubscriberStore subscriberStore) {
         return new SubscriptionService(OFFICE, subscriberStore, limiter, mailer, new SubscriptionEmails(OFFICE, RENDERER), signer,
-                SubscriptionLimits.DEFAULT, clock);
+                SubscriptionLimits.DEFAULT, clock, dataLinks);
     }
 
     // --- helpers, in the words of the form and the emails ---
@@ -520,6 +521,7 @@ class SubscriptionServiceTest {
         int mailsBefore = mailer.sent().size();
 
         assertDoesNotThrow(() -> service.requestDataLink(EmailAddress.parse("nobody@example.org"), FORM, links));
+        dataLinks.deliverTo(service);
 
         assertEquals(mailsBefore, mailer.sent().size());
     }
@@ -529,10 +531,49 @@ class SubscriptionServiceTest {
         Subscriber jane = subscribeAndConfirm("jane@example.org", "newsletter");
 
         service.requestDataLink(EmailAddress.parse("JANE@example.org"), FORM, links);
+        dataLinks.deliverTo(service);
 
         assertEquals("jane@example.org", mailer.last().to().forDelivery());
         String link = mailer.lastLink(SubscriptionPaths.PREFERENCES);
         assertEquals(jane.id(), service.subscriberFor(TokenPurpose.PREFERENCES, RecordingMailer.token(link)).id());
+    }
+
+    /**
+     * The answer must not tell who is subscribed, by its content or by its time: a request for a
+     * known address does exactly what one for an unknown address does (no lookup, no mail, one
+     * message handed over), and the lookup happens later, in the queue's consumer.
+     */
+    @Test
+    void aDataRequestDoesTheSameWorkForAKnownAndAnUnknownAddress() throws Exception {
+        subscribeAndConfirm("jane@example.org", "newsletter");
+        List<String> storeCalls = new java.util.ArrayList<>();
+        SubscriptionService watched = serviceOn((SubscriberStore) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {SubscriberStore.class}, (proxy, method, args) -> {
+                    storeCalls.add(method.getName());
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }));
+        int mailsBefore = mailer.sent().size();
+
+        watched.requestDataLink(EmailAddress.parse("jane@example.org"), FORM, links);
+        List<String> forKnown = List.copyOf(storeCalls);
+        List<RecordingDataLinkRequests.Request> queuedForKnown = dataLinks.waiting();
+        watched.requestDataLink(EmailAddress.parse("nobody@example.org"), FORM, links);
+
+        assertEquals(List.of(), forKnown, "no lookup for a known address");
+        assertEquals(List.of(), storeCalls, "nor for an unknown one");
+        assertEquals(mailsBefore, mailer.sent().size(), "no mail inside the request");
+        assertEquals(1, queuedForKnown.size());
+        assertEquals(List.of("jane@example.org", "nobody@example.org"),
+                dataLinks.waiting().stream().map(r -> r.address().forDelivery()).toList(), "one message each, of the same kind");
+        assertEquals(List.of(BASE_URL, BASE_URL), dataLinks.waiting().stream().map(RecordingDataLinkRequests.Request::baseUrl).toList());
+
+        dataLinks.deliverTo(watched);
+        assertEquals(mailsBefore + 1, mailer.sent().size(), "the consumer mails the known address only");
+        assertEquals("jane@example.org", mailer.last().to().forDelivery());
     }
 
     @Test

@@ -4,16 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
+import despatch.messages.FanOutRequest;
 import despatch.sending.CampaignLifecycle;
 import despatch.sending.FanOut;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * FanOutFunction: pages a campaign's lists onto the send queue. When its time runs low it asks
@@ -23,11 +18,10 @@ import java.util.Map;
 public class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     /** A page takes well under a second; this leaves room to save the cursor and ask again. */
     private static final int RESERVE_MILLIS = 30_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CampaignLifecycle campaigns;
     private final FanOut fanOut;
-    private final JsonLog log = new JsonLog(System.out);
+    private final SqsBatch<FanOutRequest> batch = new SqsBatch<>(FanOutRequest.CODEC, new JsonLog(System.out));
 
     public FanOutHandler() {
         this(Wiring.fromEnvironment(Setting.Function.FanOutFunction));
@@ -40,30 +34,18 @@ public class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            try {
-                var body = JSON.readTree(message.getBody());
-                String campaignId = body.path("campaignId").asText();
-                fields.put("campaignId", campaignId);
-                if (body.path("start").asBoolean(false)) {
-                    // The embargo schedule fired: release the page and start, or hold if far too late.
-                    fields.put("started", campaigns.startScheduled(campaignId).name());
-                }
-                FanOut.Result result = fanOut.fanOut(campaignId,
-                        () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
-                if (result == FanOut.Result.CONTINUE) {
-                    fanOut.continueLater(campaignId);
-                }
-                fields.put("result", result.name());
-                log.info("fanout", fields);
-            } catch (IOException | RuntimeException e) {
-                fields.put("error", e.getClass().getName());
-                log.warn("fanout.failed", fields);
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+        return batch.handleEach(event, "fanout", "fanout.failed", (request, fields) -> {
+            fields.put("campaignId", request.campaignId());
+            if (request.start()) {
+                // The embargo schedule fired: release the page and start, or hold if far too late.
+                fields.put("started", campaigns.startScheduled(request.campaignId()).name());
             }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+            FanOut.Result result = fanOut.fanOut(request.campaignId(),
+                    () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
+            if (result == FanOut.Result.CONTINUE) {
+                fanOut.continueLater(request.campaignId());
+            }
+            fields.put("result", result.name());
+        });
     }
 }

@@ -6,83 +6,48 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
+import despatch.messages.SendBatchCodec;
 import despatch.sending.BatchOutcome;
-import despatch.sending.BatchSender;
 import despatch.sending.DeliveryState;
-import despatch.sending.RetryDelay;
-import despatch.sending.SendQueue;
 import despatch.sending.SendBatch;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import despatch.sending.SendQueueConsumer;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 /**
- * SendFunction: consumes the send queue with partial batch failures. A message whose recipients
- * were all dealt with succeeds; one with recipients left to retry (throttled, paused, not reached)
- * is reported failed, so SQS delivers it again after its visibility timeout, and the recipients
- * already claimed are skipped then. A message that is not a send batch fails until the queue's
- * redrive moves it to the dead-letter queue. Logs campaign ids and counts, never addresses.
+ * SendFunction: consumes the send queue with partial batch failures. Each batch is sent, and its
+ * recipients left to retry go back on the queue as a new, delayed message ({@link SendQueueConsumer});
+ * a message whose handling failed is reported failed, so SQS delivers it again and the recipients
+ * already claimed are skipped then. Logs campaign ids and counts, never addresses.
  */
 public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     /** One send takes well under a second, even throttled by the SDK; this leaves room to put the rest back. */
     private static final int RESERVE_MILLIS = 15_000;
-    private final BatchSender sender;
-    private final SendQueue queue;
-    private final RetryDelay delays;
-    private final JsonLog log = new JsonLog(System.out);
+    private final SendQueueConsumer consumer;
+    private final SqsBatch<SendBatch> batch = new SqsBatch<>(SendBatchCodec.CODEC, new JsonLog(System.out));
 
     public SendHandler() {
         this(Wiring.fromEnvironment(Setting.Function.SendFunction));
     }
 
     public SendHandler(Wiring wiring) {
-        this.sender = wiring.batchSender();
-        this.queue = wiring.sendQueue();
-        this.delays = wiring.retryDelay();
+        this.consumer = new SendQueueConsumer(wiring.batchSender(), wiring.sendQueue(), wiring.retryDelay());
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("messageId", message.getMessageId());
-            boolean done;
-            try {
-                SendBatch batch = SendBatch.fromJson(message.getBody());
-                // Stop starting sends with time to spare: the rest go back on the queue, nothing is left half-done.
-                BatchOutcome outcome = sender.send(batch, () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
-                fields.put("campaignId", batch.campaignId());
-                fields.put("recipients", batch.recipients().size());
-                for (DeliveryState state : List.of(DeliveryState.SENT, DeliveryState.SUPPRESSED, DeliveryState.FAILED)) {
-                    fields.put(state.name().toLowerCase(java.util.Locale.ROOT),
-                            outcome.ended().values().stream().filter(s -> s == state).count());
-                }
-                fields.put("alreadyClaimed", outcome.alreadyClaimed().size());
-                fields.put("unknownOutcome", outcome.unknown().size());
-                fields.put("retry", outcome.retry().size());
-                fields.put("paused", outcome.paused());
-                if (!outcome.retry().isEmpty()) {
-                    // The unsent recipients go back as a new, delayed message: a long throttle or a pause
-                    // then never runs a batch into the dead-letter queue's receive limit.
-                    queue.enqueueLater(batch.retrying(outcome.retry()), delays.after(batch.attempt(), outcome.paused()));
-                }
-                done = true;
-            } catch (IllegalArgumentException e) {
-                fields.put("error", "not a send batch");
-                done = false;
-            } catch (RuntimeException e) {
-                fields.put("error", e.getClass().getName());
-                done = false;
+        return batch.handleEach(event, "send.batch", "send.batch.retry", (sendBatch, fields) -> {
+            fields.put("campaignId", sendBatch.campaignId());
+            fields.put("recipients", sendBatch.recipients().size());
+            // Stop starting sends with time to spare: the rest go back on the queue, nothing is left half-done.
+            BatchOutcome outcome = consumer.consume(sendBatch, () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
+            for (DeliveryState state : List.of(DeliveryState.SENT, DeliveryState.SUPPRESSED, DeliveryState.FAILED)) {
+                fields.put(state.name().toLowerCase(Locale.ROOT), outcome.ended().values().stream().filter(s -> s == state).count());
             }
-            if (done) {
-                log.info("send.batch", fields);
-            } else {
-                log.warn("send.batch.retry", fields);
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+            fields.put("alreadyClaimed", outcome.alreadyClaimed().size());
+            fields.put("unknownOutcome", outcome.unknown().size());
+            fields.put("retry", outcome.retry().size());
+            fields.put("paused", outcome.paused());
+        });
     }
 }

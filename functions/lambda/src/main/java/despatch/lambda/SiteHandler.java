@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import despatch.lambda.aws.SiteMessage;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
+import despatch.messages.SiteChange;
 import despatch.site.SiteService;
 import despatch.site.SiteUpdate;
 import java.util.LinkedHashMap;
@@ -21,11 +21,14 @@ import org.crac.Resource;
  * SiteFunction: brings the site's listings, feeds and sitemap in line with the article records
  * after articles change, or rebuilds the whole site on request. A batch of messages costs one
  * update. Messages come from a FIFO queue with one group, so updates never overlap; a failure
- * throws and fails the batch, which SQS hands back whole (FIFO keeps its order).
+ * throws and fails the batch, which SQS hands back whole (FIFO keeps its order). A message that
+ * cannot be read is logged as unreadable and skipped rather than failed: retrying cannot fix it,
+ * and in a FIFO group it would hold up every update until the dead-letter queue took it.
  */
 public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
     private final SiteService site;
     private final JsonLog log = new JsonLog(System.out);
+    private final SqsBatch<SiteChange> batch = new SqsBatch<>(SiteChange.CODEC, log);
 
     public SiteHandler() {
         this(Wiring.fromEnvironment(Setting.Function.SiteFunction));
@@ -38,7 +41,10 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, 
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        apply(event.getRecords().stream().map(SQSEvent.SQSMessage::getBody).toList());
+        List<SiteChange> changes = batch.readable(event).stream().map(SqsBatch.Message::body).toList();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("unreadableMessages", event.getRecords().size() - changes.size());
+        apply(changes, fields);
         return SQSBatchResponse.builder().withBatchItemFailures(List.of()).build();
     }
 
@@ -53,31 +59,18 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, 
         // Nothing to refresh: clients resolve credentials lazily after restore.
     }
 
-    /** One update for these message bodies: a rebuild if any asks for one, else a refresh for the changed articles. */
-    public SiteUpdate apply(List<String> bodies) {
+    /** One update for these changes: a rebuild if any asks for one, else a refresh for the changed articles. */
+    public SiteUpdate apply(List<SiteChange> changes) {
+        return apply(changes, new LinkedHashMap<>());
+    }
+
+    private SiteUpdate apply(List<SiteChange> changes, Map<String, Object> fields) {
+        boolean rebuild = changes.stream().anyMatch(SiteChange::rebuild);
         Set<String> changed = new LinkedHashSet<>();
-        boolean rebuild = false;
-        int unreadable = 0;
-        for (String body : bodies) {
-            String slug;
-            try {
-                slug = SiteMessage.slugOf(body);
-            } catch (IllegalArgumentException e) {
-                // A hand-sent message with a typo: retrying cannot fix it, and in a FIFO group it would hold up every update.
-                unreadable++;
-                continue;
-            }
-            if (slug == null) {
-                rebuild = true;
-            } else {
-                changed.add(slug);
-            }
-        }
+        changes.stream().filter(change -> !change.rebuild()).forEach(change -> changed.add(change.slug()));
         SiteUpdate update = rebuild ? site.rebuild() : site.refresh(changed);
-        Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("rebuild", rebuild);
         fields.put("changedArticles", changed.size());
-        fields.put("unreadableMessages", unreadable);
         fields.put("written", update.written().size());
         fields.put("deleted", update.deleted().size());
         fields.put("unchanged", update.unchanged());

@@ -3,6 +3,7 @@ package despatch.local.queue;
 import despatch.lambda.FanOutHandler;
 import despatch.lambda.SendHandler;
 import despatch.lambda.SiteHandler;
+import despatch.lambda.SubscriberMailHandler;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
@@ -17,9 +18,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The fan-out, send and site queues consumed as Lambda's event source mappings would consume them
- * in AWS: drained after {@code ./despatch publish}, or in the background while {@code serve} runs,
- * so an article published or an embargo that ends meanwhile is sent and listed.
+ * The fan-out, send, site and subscriber mail queues consumed as Lambda's event source mappings
+ * would consume them in AWS: drained after {@code ./despatch publish}, or in the background while
+ * {@code serve} runs, so an article published or an embargo that ends meanwhile is sent and
+ * listed, and a data link asked for on the my-data form is mailed.
  */
 public final class QueueConsumers implements AutoCloseable {
     private final List<EventSourceMapping> mappings;
@@ -51,7 +53,9 @@ public final class QueueConsumers implements AutoCloseable {
         return new QueueConsumers(List.of(
                 EventSourceMapping.fromTemplate(stack, "FanOutFunction", new FanOutHandler(wiring(stack, Setting.Function.FanOutFunction))),
                 EventSourceMapping.fromTemplate(stack, "SendFunction", new SendHandler(wiring(stack, Setting.Function.SendFunction))),
-                EventSourceMapping.fromTemplate(stack, "SiteFunction", new SiteHandler(wiring(stack, Setting.Function.SiteFunction)))),
+                EventSourceMapping.fromTemplate(stack, "SiteFunction", new SiteHandler(wiring(stack, Setting.Function.SiteFunction))),
+                EventSourceMapping.fromTemplate(stack, "SubscriberMailFunction",
+                        new SubscriberMailHandler(wiring(stack, Setting.Function.SubscriberMailFunction)))),
                 () -> { });
     }
 
@@ -63,7 +67,9 @@ public final class QueueConsumers implements AutoCloseable {
         return new QueueConsumers(List.of(
                 EventSourceMapping.fromTemplate(template, sqs, "FanOutFunction", new FanOutHandler(), EventSourceMapping.Options.LOCAL),
                 EventSourceMapping.fromTemplate(template, sqs, "SendFunction", new SendHandler(), EventSourceMapping.Options.LOCAL),
-                EventSourceMapping.fromTemplate(template, sqs, "SiteFunction", new SiteHandler(), EventSourceMapping.Options.LOCAL)),
+                EventSourceMapping.fromTemplate(template, sqs, "SiteFunction", new SiteHandler(), EventSourceMapping.Options.LOCAL),
+                EventSourceMapping.fromTemplate(template, sqs, "SubscriberMailFunction", new SubscriberMailHandler(),
+                        EventSourceMapping.Options.LOCAL)),
                 sqs::close);
     }
 

@@ -49,7 +49,7 @@ final class PublishedSite {
         site.upload(publisher, "articles/week-1.md", ("---\ntitle: Week 1 in Llanfair — café & “quotes”\ndate: 2026-02-02\n---\n"
                 + "What happened in week 1, corrected.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         SiteHandler siteHandler = new SiteHandler(site.wiring(Setting.Function.SiteFunction));
-        siteHandler.apply(List.of(despatch.lambda.aws.SiteMessage.REBUILD));
+        siteHandler.apply(List.of(despatch.messages.SiteChange.REBUILD));
         return site;
     }
 

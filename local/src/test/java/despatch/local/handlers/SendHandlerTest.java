@@ -15,6 +15,7 @@ import despatch.lambda.aws.S3RenderedEmailStore;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
 import despatch.local.stack.ProjectRoot;
+import despatch.messages.SendBatchCodec;
 import despatch.render.ArticleRenderer;
 import despatch.sending.Recipient;
 import despatch.sending.SendBatch;
@@ -95,8 +96,8 @@ class SendHandlerTest {
         renderedEmailFor(slug);
         sendingCampaign("c-" + run, slug, 6);
         List<Recipient> people = activeSubscribers(6);
-        String first = new SendBatch("c-" + run, slug, Set.of("newsletter"), people.subList(0, 3)).toJson();
-        String second = new SendBatch("c-" + run, slug, Set.of("newsletter"), people.subList(3, 6)).toJson();
+        String first = SendBatchCodec.CODEC.write(new SendBatch("c-" + run, slug, Set.of("newsletter"), people.subList(0, 3)));
+        String second = SendBatchCodec.CODEC.write(new SendBatch("c-" + run, slug, Set.of("newsletter"), people.subList(3, 6)));
 
         SQSBatchResponse response = handler.handleRequest(event(first, second, first, "{\"not\": \"a batch\"}"), null);
         handler.handleRequest(event(second), null);

@@ -14,6 +14,7 @@ import despatch.lambda.wiring.Wiring;
 import despatch.local.queue.EventSourceMapping;
 import despatch.local.stack.LocalAwsStack;
 import despatch.render.RenderedArticle;
+import despatch.messages.SendBatchCodec;
 import despatch.sending.Campaign;
 import despatch.sending.CampaignCounts;
 import despatch.sending.CampaignStatus;
@@ -166,7 +167,7 @@ class SendFaultDrillTest {
         String queue = stack.template().ref("SendQueue");
         for (int from = 0; from < PEOPLE; from += 10) {
             List<Recipient> batch = people.subList(from, from + 10).stream().map(p -> new Recipient(p.id(), p.address())).toList();
-            String body = new SendBatch("c-drill", "drill", Set.of("newsletter"), batch).toJson();
+            String body = SendBatchCodec.CODEC.write(new SendBatch("c-drill", "drill", Set.of("newsletter"), batch));
             stack.sqs().sendMessage(send -> send.queueUrl(queue).messageBody(body));
             stack.sqs().sendMessage(send -> send.queueUrl(queue).messageBody(body));
         }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import despatch.lambda.FanOutHandler;
 import despatch.lambda.PublishHandler;
 import despatch.lambda.SiteHandler;
-import despatch.lambda.aws.SiteMessage;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
@@ -16,6 +15,7 @@ import despatch.local.S3EventFactory;
 import despatch.local.queue.EventSourceMapping;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.ProjectRoot;
+import despatch.messages.SiteChange;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -215,7 +215,7 @@ class PublicSiteTest {
         stack.s3().deleteObject(delete -> delete.bucket(env(Setting.SITE_BUCKET)).key("index.html"));
         stack.s3().putObject(put -> put.bucket(env(Setting.SITE_BUCKET)).key("feeds/old.xml"), RequestBody.fromString("stale"));
 
-        new SiteHandler(wiring(Setting.Function.SiteFunction)).apply(List.of(SiteMessage.REBUILD));
+        new SiteHandler(wiring(Setting.Function.SiteFunction)).apply(List.of(SiteChange.REBUILD));
 
         assertEquals(before, siteFiles(), "the same files, byte for byte, and nothing stale");
     }

@@ -13,6 +13,7 @@ import despatch.subscription.AddressKey;
 import despatch.subscription.AddressRecord;
 import despatch.subscription.ConsentSource;
 import despatch.common.EmailAddress;
+import despatch.subscription.RecordingDataLinkRequests;
 import despatch.subscription.InMemoryDailyLimiter;
 import despatch.subscription.InMemorySubscriberStore;
 import despatch.subscription.MutableClock;
@@ -60,7 +61,7 @@ class SubscriptionApiTest {
     private final RecordingMailer mailer = new RecordingMailer();
     private final TokenSigner signer = new TokenSigner("a test secret that is long enough to sign".getBytes(StandardCharsets.UTF_8), clock);
     private final SubscriptionService service = new SubscriptionService(OFFICE, store, new InMemoryDailyLimiter(), mailer,
-            new SubscriptionEmails(OFFICE, RENDERER), signer, SubscriptionLimits.DEFAULT, clock);
+            new SubscriptionEmails(OFFICE, RENDERER), signer, SubscriptionLimits.DEFAULT, clock, new RecordingDataLinkRequests());
     private final SubscriptionApi api = new SubscriptionApi(OFFICE, service, RENDERER);
     private final SubscriptionLinks links = new SubscriptionLinks(BASE_URL, signer);
 

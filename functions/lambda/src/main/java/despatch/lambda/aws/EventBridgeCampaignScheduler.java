@@ -1,5 +1,6 @@
 package despatch.lambda.aws;
 
+import despatch.messages.FanOutRequest;
 import despatch.sending.CampaignScheduler;
 import despatch.common.Hashes;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public final class EventBridgeCampaignScheduler implements CampaignScheduler {
                     .actionAfterCompletion(ActionAfterCompletion.DELETE)
                     .description("Start campaign " + campaignId + " at its embargo")
                     .target(target -> target.arn(fanOutQueueArn).roleArn(roleArn)
-                            .input("{\"campaignId\":\"" + campaignId + "\",\"start\":true}")));
+                            .input(FanOutRequest.CODEC.write(FanOutRequest.startAtEmbargo(campaignId)))));
         } catch (ConflictException alreadyScheduled) {
             // A retried publish: the schedule from the first attempt stands.
         }

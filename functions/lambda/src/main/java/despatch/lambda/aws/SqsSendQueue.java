@@ -1,5 +1,7 @@
 package despatch.lambda.aws;
 
+import despatch.messages.FanOutRequest;
+import despatch.messages.SendBatchCodec;
 import despatch.sending.FanOutRequests;
 import despatch.sending.SendBatch;
 import despatch.sending.SendQueue;
@@ -35,7 +37,8 @@ public final class SqsSendQueue implements SendQueue, FanOutRequests {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             List<SendBatch> chunk = batches.subList(from, Math.min(batches.size(), from + ENTRIES));
             for (int i = 0; i < chunk.size(); i++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(chunk.get(i).toJson()).build());
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                        .messageBody(SendBatchCodec.CODEC.write(chunk.get(i))).build());
             }
             sendAll(entries);
         }
@@ -43,13 +46,13 @@ public final class SqsSendQueue implements SendQueue, FanOutRequests {
 
     @Override
     public void enqueueLater(SendBatch batch, java.time.Duration delay) {
-        sqs.sendMessage(send -> send.queueUrl(sendQueueUrl).messageBody(batch.toJson())
+        sqs.sendMessage(send -> send.queueUrl(sendQueueUrl).messageBody(SendBatchCodec.CODEC.write(batch))
                 .delaySeconds((int) Math.min(900, Math.max(0, delay.toSeconds()))));
     }
 
     @Override
     public void request(String campaignId) {
-        sqs.sendMessage(send -> send.queueUrl(fanOutQueueUrl).messageBody("{\"campaignId\":\"" + campaignId + "\"}"));
+        sqs.sendMessage(send -> send.queueUrl(fanOutQueueUrl).messageBody(FanOutRequest.CODEC.write(FanOutRequest.resume(campaignId))));
     }
 
     private void sendAll(List<SendMessageBatchRequestEntry> entries) {

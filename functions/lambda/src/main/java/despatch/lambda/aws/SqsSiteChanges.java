@@ -1,5 +1,6 @@
 package despatch.lambda.aws;
 
+import despatch.messages.SiteChange;
 import despatch.publish.SiteChanges;
 import java.util.UUID;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,16 +24,16 @@ public final class SqsSiteChanges implements SiteChanges {
 
     @Override
     public void changed(String slug) {
-        send(SiteMessage.changed(slug));
+        send(SiteChange.changed(slug));
     }
 
     /** Asks for the whole site to be rebuilt from the records. */
     public void rebuild() {
-        send(SiteMessage.REBUILD);
+        send(SiteChange.REBUILD);
     }
 
-    private void send(String body) {
-        sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(body).messageGroupId(GROUP)
+    private void send(SiteChange change) {
+        sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(SiteChange.CODEC.write(change)).messageGroupId(GROUP)
                 .messageDeduplicationId(UUID.randomUUID().toString()));
     }
 }
