@@ -38,6 +38,7 @@ public final class LocalAwsStack implements AutoCloseable {
     private final NodeServices node;
     private final SesStore sesStore;
     private final SecretsService secrets;
+    private static LocalAwsStack shared;
     private SchedulerEmulator scheduler;
     private software.amazon.awssdk.services.scheduler.SchedulerClient schedulerClient;
     private Duration startupTime = Duration.ZERO;
@@ -91,6 +92,18 @@ public final class LocalAwsStack implements AutoCloseable {
     /** A throwaway stack: data in memory, gone on close. */
     public static LocalAwsStack start() {
         return builder().start();
+    }
+
+    /**
+     * One in-memory stack for the tests of this JVM that can share one: started on first use,
+     * stopped when the JVM exits. Tests that share it write under their own keys and addresses.
+     */
+    public static synchronized LocalAwsStack shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "despatch-shared-stack-shutdown"));
+        }
+        return shared;
     }
 
     public static Builder builder() {

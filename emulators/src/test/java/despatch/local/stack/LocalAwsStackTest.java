@@ -1,16 +1,11 @@
-package despatch.local;
+package despatch.local.stack;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import despatch.lambda.wiring.Setting;
-import despatch.local.stack.CapturedEmail;
-import despatch.local.stack.LocalAwsStack;
-import despatch.local.stack.TemplateResource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -106,13 +101,11 @@ class LocalAwsStackTest {
     }
 
     @Test
-    void publishFunctionGetsEveryRequiredSettingWithTheTemplatesNames() {
+    void publishFunctionGetsTheTemplatesSettingsAndTheEmulatorsEndpoints() {
         Map<String, String> environment = stack.environmentFor("PublishFunction");
-        for (Setting setting : Setting.values()) {
-            if (setting.requiredBy().contains(Setting.Function.PublishFunction)) {
-                assertNotNull(environment.get(setting.name()), setting.name());
-            }
-        }
+        // Every variable the template gives the function, unless the emulators' own settings replace it.
+        stack.template().environmentFor("PublishFunction").forEach((name, value) ->
+                assertEquals(stack.awsEnvironment().getOrDefault(name, value), environment.get(name), name));
         assertEquals("despatch-local-uploads-000000000000", environment.get("UPLOADS_BUCKET"));
         assertEquals(stack.template().physicalName("SiteBucket"), environment.get("SITE_BUCKET"));
         assertEquals(stack.template().physicalName("ArticlesTable"), environment.get("ARTICLES_TABLE"));

@@ -1,13 +1,10 @@
-package despatch.local;
+package despatch.local.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import despatch.local.stack.CloudFormationTemplate;
-import despatch.local.stack.Intrinsic;
-import despatch.local.stack.StackIdentity;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
