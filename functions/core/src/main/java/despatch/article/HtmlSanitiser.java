@@ -40,8 +40,7 @@ final class HtmlSanitiser {
         }
         int depth = depthOf(clean.body());
         if (depth > MAX_DEPTH) {
-            throw new ArticleRejectedException(new Problem(part, "It nests quotes, lists or HTML " + depth
-                    + " levels deep; the most that can be rendered is " + MAX_DEPTH + ". Flatten it."));
+            throw nestedTooDeeply(part, depth);
         }
         shiftHeadingsBelowTitle(clean.body());
         List<String> withoutAlt = new java.util.ArrayList<>();
@@ -57,6 +56,11 @@ final class HtmlSanitiser {
         }
         clean.outputSettings().prettyPrint(false);
         return new Result(clean.body().html(), warnings);
+    }
+
+    static ArticleRejectedException nestedTooDeeply(String part, int depth) {
+        return new ArticleRejectedException(new Problem(part, "It nests quotes, lists or HTML " + depth
+                + " levels deep; the most that can be rendered is " + MAX_DEPTH + ". Flatten it."));
     }
 
     /** Measured without recursion, since the point is to survive input that is deep. */

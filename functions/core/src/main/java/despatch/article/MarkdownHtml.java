@@ -49,16 +49,28 @@ final class MarkdownHtml {
     }
 
     /**
-     * CommonMark's parser and renderer recurse once per level of nesting, so thousands of nested
-     * quotes or emphasis markers overflow the stack; that is bad input, not a crash.
+     * Nesting is counted before parsing: thousands of levels would overflow CommonMark's stack or
+     * take jsoup tens of seconds, and that is bad input, not a crash. The catch is a backstop for
+     * shapes the count does not know.
      */
     static String toHtml(String markdown) throws ArticleRejectedException {
         checkLineLengths(markdown);
+        if (NestingDepth.ofMarkdown(markdown) > HtmlSanitiser.MAX_DEPTH) {
+            throw nestedTooDeeply();
+        }
+        int htmlDepth = NestingDepth.ofHtml(markdown);
+        if (htmlDepth > HtmlSanitiser.MAX_DEPTH) {
+            throw HtmlSanitiser.nestedTooDeeply("body", htmlDepth);
+        }
         try {
             return RENDERER.render(PARSER.parse(markdown));
         } catch (StackOverflowError e) {
-            throw new ArticleRejectedException(new Problem("body", "The Markdown nests quotes, lists or emphasis too deeply "
-                    + "to render (more than " + HtmlSanitiser.MAX_DEPTH + " levels). Flatten it."));
+            throw nestedTooDeeply();
         }
+    }
+
+    private static ArticleRejectedException nestedTooDeeply() {
+        return new ArticleRejectedException(new Problem("body", "The Markdown nests quotes, lists or emphasis too deeply "
+                + "to render (more than " + HtmlSanitiser.MAX_DEPTH + " levels). Flatten it."));
     }
 }

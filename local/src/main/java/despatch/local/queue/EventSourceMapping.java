@@ -57,8 +57,9 @@ public final class EventSourceMapping implements AutoCloseable {
      * @param failedMessageVisibility how long a failed message stays hidden before SQS delivers it
      *                                again (ChangeMessageVisibility after the invocation); null
      *                                leaves the queue's own VisibilityTimeout, as Lambda does
-     * @param pollWait                each ReceiveMessage's long-poll wait (whole seconds, 0–20);
-     *                                {@link #close()} may wait this long for a poll to return.
+     * @param pollWait                each ReceiveMessage's long-poll wait (whole seconds, 0–20) once
+     *                                {@link #start() started}; {@link #close()} may wait this long for
+     *                                a poll to return. A drain's own pollers always short-poll.
      *                                Zero short-polls, pausing 100 ms after an empty receive:
      *                                for tests, which start and stop many mappings
      */
@@ -117,7 +118,6 @@ public final class EventSourceMapping implements AutoCloseable {
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
     private final Options options;
     private final SqsEvents events;
-    private final ReceiveMessageRequest receive;
     private final Counters counters = new Counters();
     private final AtomicInteger inFlight = new AtomicInteger();
     private Pollers pollers;
@@ -132,13 +132,6 @@ public final class EventSourceMapping implements AutoCloseable {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.options = Objects.requireNonNull(options, "options");
         this.events = new SqsEvents(source.queueArn(), source.region());
-        this.receive = ReceiveMessageRequest.builder()
-                .queueUrl(source.queueUrl())
-                .maxNumberOfMessages(Math.min(source.batchSize(), MAX_MESSAGES_PER_RECEIVE))
-                .waitTimeSeconds((int) options.pollWait().toSeconds())
-                .messageSystemAttributeNamesWithStrings(SqsEvents.SYSTEM_ATTRIBUTES)
-                .messageAttributeNames("All")
-                .build();
     }
 
     /** The function's only SQS event in the stack's template, with {@link Options#LOCAL}. */
@@ -176,7 +169,7 @@ public final class EventSourceMapping implements AutoCloseable {
         }
         started = true;
         if (pollers == null) {
-            pollers = new Pollers();
+            pollers = new Pollers(options.pollWait());
         }
     }
 
@@ -195,7 +188,8 @@ public final class EventSourceMapping implements AutoCloseable {
                 throw new IllegalStateException("This mapping is closed");
             }
             if (pollers == null) {
-                pollers = own = new Pollers();
+                // Short polls: the drain's pollers stop as soon as it ends, not after a long poll's wait.
+                pollers = own = new Pollers(Duration.ZERO);
             }
         }
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -246,8 +240,18 @@ public final class EventSourceMapping implements AutoCloseable {
     private final class Pollers {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<Thread> threads = new ArrayList<>();
+        private final Duration pollWait;
+        private final ReceiveMessageRequest receive;
 
-        Pollers() {
+        Pollers(Duration pollWait) {
+            this.pollWait = pollWait;
+            this.receive = ReceiveMessageRequest.builder()
+                    .queueUrl(source.queueUrl())
+                    .maxNumberOfMessages(Math.min(source.batchSize(), MAX_MESSAGES_PER_RECEIVE))
+                    .waitTimeSeconds((int) pollWait.toSeconds())
+                    .messageSystemAttributeNamesWithStrings(SqsEvents.SYSTEM_ATTRIBUTES)
+                    .messageAttributeNames("All")
+                    .build();
             for (int i = 1; i <= source.maximumConcurrency(); i++) {
                 // Daemon: a mapping nobody closed must not keep the JVM alive; close() is the clean stop.
                 threads.add(Thread.ofPlatform().daemon().name("sqs-" + source.functionLogicalId() + "-" + i).start(this::poll));
@@ -269,7 +273,7 @@ public final class EventSourceMapping implements AutoCloseable {
                 // Messages received as the mapping stops are still delivered: they are in flight.
                 if (!messages.isEmpty()) {
                     deliver(messages);
-                } else if (options.pollWait().isZero()) {
+                } else if (pollWait.isZero()) {
                     pause(SHORT_POLL_IDLE);
                 }
             }
@@ -285,7 +289,7 @@ public final class EventSourceMapping implements AutoCloseable {
         /** Waits for each poller's last receive and invocation; a hung handler is interrupted after its Timeout. */
         void stop() {
             running.set(false);
-            long deadline = System.nanoTime() + options.pollWait().plusSeconds(source.functionTimeoutSeconds() + 5L).toNanos();
+            long deadline = System.nanoTime() + pollWait.plusSeconds(source.functionTimeoutSeconds() + 5L).toNanos();
             for (Thread thread : threads) {
                 try {
                     long left = deadline - System.nanoTime();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import despatch.local.browser.BrowserTab;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,16 +24,9 @@ class AxeTest {
 
     @BeforeAll
     static void start() {
-        browser = PageBrowser.start();
-        tab = browser.tab;
+        browser = PageBrowser.shared();
+        tab = browser.newTab();
         axe = AxeCheck.load();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     static List<Arguments> everyPageInBothSchemes() {

@@ -4,22 +4,32 @@ import despatch.local.browser.BrowserTab;
 import despatch.local.browser.Chromium;
 
 /**
- * Every registered page served on loopback, and one headless Chromium tab to open them in: what a
- * browser-based check class starts once and closes at the end.
+ * Every registered page served on loopback, and a headless Chromium to open them in: the
+ * browser-based check classes share one, started on first use and closed when the JVM exits,
+ * each with a tab of its own so that one's screen size or colour scheme never reaches another.
  */
 final class PageBrowser implements AutoCloseable {
+    private static PageBrowser shared;
+
     final PageServer server;
-    final BrowserTab tab;
     private final Chromium chromium;
 
     private PageBrowser(PageServer server, Chromium chromium) {
         this.server = server;
         this.chromium = chromium;
-        this.tab = chromium.newTab();
+    }
+
+    /** The one the check classes share. */
+    static synchronized PageBrowser shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "page-browser-shutdown"));
+        }
+        return shared;
     }
 
     /** Pages first: building them starts the local stack, which installs axe-core on a fresh clone. */
-    static PageBrowser start() {
+    private static PageBrowser start() {
         PageServer server = PageServer.start(PageTypes.all());
         try {
             return new PageBrowser(server, Chromium.launchLoopbackOnly());
@@ -27,6 +37,10 @@ final class PageBrowser implements AutoCloseable {
             server.close();
             throw e;
         }
+    }
+
+    BrowserTab newTab() {
+        return chromium.newTab();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import despatch.local.browser.BrowserTab;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,18 +29,13 @@ class ScreenshotTest {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private static PageBrowser browser;
+    private static BrowserTab tab;
     private static final Screenshots SCREENSHOTS = new Screenshots();
 
     @BeforeAll
     static void start() {
-        browser = PageBrowser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = PageBrowser.shared();
+        tab = browser.newTab();
     }
 
     static List<Arguments> shots() {
@@ -58,7 +53,7 @@ class ScreenshotTest {
     @ParameterizedTest(name = "{0} at {1} px, {2}")
     @MethodSource("shots")
     void writesAWholePageScreenshot(String shot, int width, ColourScheme scheme) throws IOException {
-        Path file = SCREENSHOTS.take(browser.tab, browser.server.url(PageTypes.named(SHOTS.get(shot))), shot, width, scheme);
+        Path file = SCREENSHOTS.take(tab, browser.server.url(PageTypes.named(SHOTS.get(shot))), shot, width, scheme);
 
         assertEquals(shot + "-" + width + "-" + scheme.cssValue() + ".png", file.getFileName().toString());
         byte[] png = Files.readAllBytes(file);
@@ -68,7 +63,7 @@ class ScreenshotTest {
         int pngWidth = header.getInt();
         int pngHeight = header.getInt();
         assertEquals(width, pngWidth, "one image pixel per CSS pixel of the screen's width");
-        int pageHeight = browser.tab.evaluate("document.documentElement.scrollHeight").asInt();
+        int pageHeight = tab.evaluate("document.documentElement.scrollHeight").asInt();
         assertTrue(pngHeight >= pageHeight, "the whole page (" + pageHeight + " px), not only the first screen: " + pngHeight + " px");
     }
 }

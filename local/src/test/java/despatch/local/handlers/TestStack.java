@@ -14,17 +14,12 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /** One local AWS stack for all handler tests in this JVM: emulators start once, in about a second. */
 final class TestStack {
-    private static LocalAwsStack stack;
 
     private TestStack() {
     }
 
-    static synchronized LocalAwsStack get() {
-        if (stack == null) {
-            stack = LocalAwsStack.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-        }
-        return stack;
+    static LocalAwsStack get() {
+        return LocalAwsStack.shared();
     }
 
     static Map<String, String> environment(Setting.Function function) {

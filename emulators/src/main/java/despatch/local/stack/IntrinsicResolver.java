@@ -2,31 +2,29 @@ package despatch.local.stack;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Evaluates intrinsic functions the way CloudFormation would for one stack: parameters take
  * their given or default values, pseudo parameters come from the {@link StackIdentity}, and
- * resources are named by {@link PhysicalNames}.
+ * resources are named by {@link PhysicalNames}. Only what template.yaml uses is resolved; any
+ * other function is refused by name rather than half-supported.
  */
 final class IntrinsicResolver {
 
-    /** {@code AWS::NoValue}: the property or list item is removed. */
-    static final Object NO_VALUE = new Object() {
-        @Override
-        public String toString() {
-            return "AWS::NoValue";
-        }
-    };
+    /** The functions template.yaml uses. */
+    static final Set<String> RESOLVED = Set.of("Ref", "Fn::GetAtt", "Fn::Sub", "Fn::Select", "Fn::Split", "Fn::If", "Fn::Equals",
+            "Fn::Not");
 
     /** ${Name}, ${Resource.Attribute} and the escaped literal ${!Text}. */
     static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
@@ -53,25 +51,31 @@ final class IntrinsicResolver {
         }
         if (node instanceof Map<?, ?> map) {
             Map<String, Object> resolved = new LinkedHashMap<>();
-            map.forEach((key, value) -> {
-                Object v = resolve(value);
-                if (v != NO_VALUE) {
-                    resolved.put(String.valueOf(key), v);
-                }
-            });
+            map.forEach((key, value) -> resolved.put(String.valueOf(key), resolve(value)));
             return resolved;
         }
         if (node instanceof List<?> list) {
             List<Object> resolved = new ArrayList<>(list.size());
             for (Object item : list) {
-                Object v = resolve(item);
-                if (v != NO_VALUE) {
-                    resolved.add(v);
-                }
+                resolved.add(resolve(item));
             }
             return resolved;
         }
         return node;
+    }
+
+    /** The first function in the value, however deep, that {@link #resolve} would refuse. */
+    static Optional<String> firstUnresolvable(Object node) {
+        if (node instanceof Intrinsic in) {
+            return RESOLVED.contains(in.function()) ? firstUnresolvable(in.argument()) : Optional.of(in.function());
+        }
+        Collection<?> children = node instanceof Map<?, ?> map ? map.values() : node instanceof List<?> list ? list : List.of();
+        return children.stream().map(IntrinsicResolver::firstUnresolvable).flatMap(Optional::stream).findFirst();
+    }
+
+    static String unresolvable(String function) {
+        return function + " is not resolved by the local stack, which resolves only what template.yaml uses: "
+                + String.join(", ", new TreeSet<>(RESOLVED));
     }
 
     String resolveToString(Object node) {
@@ -96,20 +100,10 @@ final class IntrinsicResolver {
         Object arg = in.argument();
         return switch (in.function()) {
             case "Ref" -> ref(literal(arg, "Ref"));
-            case "Condition" -> condition(literal(arg, "Condition"));
             case "Fn::Sub" -> sub(arg);
             case "Fn::GetAtt" -> {
                 List<?> parts = list(arg, "Fn::GetAtt", 2);
                 yield getAtt(resolveToString(parts.get(0)), resolveToString(parts.get(1)));
-            }
-            case "Fn::Join" -> {
-                List<?> parts = list(arg, "Fn::Join", 2);
-                String delimiter = resolveToString(parts.get(0));
-                List<String> texts = new ArrayList<>();
-                for (Object item : list(resolve(parts.get(1)), "Fn::Join values", -1)) {
-                    texts.add(text(item));
-                }
-                yield String.join(delimiter, texts);
             }
             case "Fn::Select" -> {
                 List<?> parts = list(arg, "Fn::Select", 2);
@@ -135,33 +129,7 @@ final class IntrinsicResolver {
                 yield text(resolve(parts.get(0))).equals(text(resolve(parts.get(1))));
             }
             case "Fn::Not" -> !bool(resolve(list(arg, "Fn::Not", 1).get(0)), "Fn::Not");
-            case "Fn::And" -> {
-                boolean all = true;
-                for (Object item : list(arg, "Fn::And", -1)) {
-                    all &= bool(resolve(item), "Fn::And");
-                }
-                yield all;
-            }
-            case "Fn::Or" -> {
-                boolean any = false;
-                for (Object item : list(arg, "Fn::Or", -1)) {
-                    any |= bool(resolve(item), "Fn::Or");
-                }
-                yield any;
-            }
-            case "Fn::FindInMap" -> {
-                List<?> parts = list(arg, "Fn::FindInMap", 3);
-                yield findInMap(resolveToString(parts.get(0)), resolveToString(parts.get(1)), resolveToString(parts.get(2)));
-            }
-            case "Fn::Base64" -> Base64.getEncoder().encodeToString(resolveToString(arg).getBytes(StandardCharsets.UTF_8));
-            case "Fn::GetAZs" -> List.of(stack.region() + "a", stack.region() + "b", stack.region() + "c");
-            case "Fn::Cidr" -> {
-                List<?> parts = list(arg, "Fn::Cidr", 3);
-                yield Ipv4Cidr.subnets(resolveToString(parts.get(0)),
-                        Integer.parseInt(resolveToString(parts.get(1))), Integer.parseInt(resolveToString(parts.get(2))));
-            }
-            default -> throw new UnsupportedOperationException(in.function()
-                    + " cannot be resolved outside CloudFormation (it needs other stacks or a macro)");
+            default -> throw new UnsupportedOperationException(unresolvable(in.function()));
         };
     }
 
@@ -177,14 +145,12 @@ final class IntrinsicResolver {
                 return stack.partition();
             case "AWS::URLSuffix":
                 return stack.urlSuffix();
-            case "AWS::StackId":
-                return "arn:" + stack.partition() + ":cloudformation:" + stack.region() + ":" + stack.accountId()
-                        + ":stack/" + stack.stackName() + "/00000000-0000-0000-0000-000000000000";
-            case "AWS::NoValue":
-                return NO_VALUE;
-            case "AWS::NotificationARNs":
-                return List.of();
             default:
+                if (name.startsWith("AWS::")) {
+                    throw new UnsupportedOperationException(name + " is not resolved by the local stack, which resolves only the "
+                            + "pseudo parameters template.yaml uses: AWS::AccountId, AWS::Partition, AWS::Region, AWS::StackName, "
+                            + "AWS::URLSuffix");
+                }
                 break;
         }
         if (template.section("Parameters").containsKey(name)) {
@@ -250,14 +216,6 @@ final class IntrinsicResolver {
         return out.toString();
     }
 
-    private Object findInMap(String mapName, String topKey, String secondKey) {
-        Object map = template.section("Mappings").get(mapName);
-        if (map instanceof Map<?, ?> top && top.get(topKey) instanceof Map<?, ?> second && second.containsKey(secondKey)) {
-            return resolve(second.get(secondKey));
-        }
-        throw new IllegalArgumentException("Fn::FindInMap finds nothing at " + mapName + "/" + topKey + "/" + secondKey);
-    }
-
     /** Text as CloudFormation gives it in a string context: numbers without exponent, true/false. */
     static String text(Object value) {
         if (value instanceof String s) {
@@ -268,9 +226,6 @@ final class IntrinsicResolver {
         }
         if (value instanceof Number number) {
             return new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
-        }
-        if (value == NO_VALUE) {
-            throw new IllegalArgumentException("AWS::NoValue used where a value is needed");
         }
         throw new IllegalArgumentException("Expected a single value, got: " + value);
     }
@@ -297,27 +252,5 @@ final class IntrinsicResolver {
             return Boolean.parseBoolean(s);
         }
         throw new IllegalArgumentException(where + " needs a condition, got: " + value);
-    }
-
-    /** Fn::Cidr for IPv4: consecutive subnets of 2^bits addresses from the block's start. */
-    private static final class Ipv4Cidr {
-        static List<String> subnets(String block, int count, int hostBits) {
-            String[] addressAndPrefix = block.split("/");
-            String[] octets = addressAndPrefix[0].split("\\.");
-            if (octets.length != 4 || hostBits < 0 || hostBits > 32) {
-                throw new UnsupportedOperationException("Fn::Cidr is resolved locally for IPv4 blocks only: " + block);
-            }
-            long base = 0;
-            for (String octet : octets) {
-                base = (base << 8) | Integer.parseInt(octet);
-            }
-            List<String> subnets = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                long start = base + ((long) i << hostBits);
-                subnets.add(((start >> 24) & 255) + "." + ((start >> 16) & 255) + "." + ((start >> 8) & 255) + "." + (start & 255)
-                        + "/" + (32 - hostBits));
-            }
-            return Collections.unmodifiableList(subnets);
-        }
     }
 }

@@ -1,21 +1,18 @@
-package despatch.local.handlers;
+package despatch.lambda.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import despatch.article.ArticleParser;
 import despatch.lambda.SubscriptionHandler;
-import despatch.lambda.aws.DynamoDbDeliveryLedger;
-import despatch.lambda.aws.DynamoDbSubscriberStore;
-import despatch.lambda.aws.SecretsManagerSigningSecret;
-import despatch.lambda.aws.SesCampaignMailer;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
-import despatch.local.HttpApiEvents;
+import despatch.lambda.wiring.Wiring;
 import despatch.local.stack.CapturedEmail;
-import despatch.local.stack.ProjectRoot;
+import despatch.local.stack.LocalAwsStack;
 import despatch.render.ArticleRenderer;
 import despatch.render.RenderedArticle;
 import despatch.sending.BatchOutcome;
@@ -117,12 +114,30 @@ class SendingAdaptersTest {
         URI link = URI.create(header.substring(1, header.indexOf('>')));
         assertTrue(mail.text().contains(link.toString()), "the same link in the text part");
 
-        SubscriptionHandler api = new SubscriptionHandler(TestStack.wiring(Setting.Function.SubscriptionFunction, Clock.systemUTC()));
-        APIGatewayV2HTTPResponse response = api.handleRequest(new HttpApiEvents(ProjectRoot.find()).request("POST /unsubscribe", "POST",
-                link.getPath(), link.getRawQuery(), Map.of("content-type", "application/x-www-form-urlencoded"),
-                "List-Unsubscribe=One-Click", "192.0.2.44", HOST), null);
+        LocalAwsStack stack = TestStack.get();
+        SubscriptionHandler api = new SubscriptionHandler(new Wiring(Settings.from(environment, Setting.Function.SubscriptionFunction),
+                Clock.systemUTC(), stack.s3(), stack.dynamoDb(), stack.sesV2(), stack.secretsManager(), stack.sqs(), stack.scheduler()));
+        APIGatewayV2HTTPResponse response = api.handleRequest(oneClickUnsubscribe(link), null);
         assertEquals(200, response.getStatusCode());
         assertEquals(SubscriberStatus.UNSUBSCRIBED, subscribers.findSubscriber(people.get(0).id()).orElseThrow().status());
+    }
+
+    /** What API Gateway hands the function when a mail client posts the List-Unsubscribe link. */
+    private static APIGatewayV2HTTPEvent oneClickUnsubscribe(URI link) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("POST /unsubscribe")
+                .withRawPath(link.getPath())
+                .withRawQueryString(link.getRawQuery())
+                .withHeaders(Map.of("content-type", "application/x-www-form-urlencoded", "host", HOST))
+                .withBody("List-Unsubscribe=One-Click")
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withStage("$default")
+                        .withDomainName(HOST)
+                        .withRouteKey("POST /unsubscribe")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("POST").withPath(link.getPath()).withSourceIp("192.0.2.44").build())
+                        .build())
+                .build();
     }
 
     private static RenderedArticle rendered() throws Exception {

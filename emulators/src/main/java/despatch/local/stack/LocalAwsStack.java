@@ -2,6 +2,7 @@ package despatch.local.stack;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public final class LocalAwsStack implements AutoCloseable {
     private final NodeServices node;
     private final SesStore sesStore;
     private final SecretsService secrets;
+    private final StackClock clock = new StackClock();
+    private static LocalAwsStack shared;
     private SchedulerEmulator scheduler;
     private software.amazon.awssdk.services.scheduler.SchedulerClient schedulerClient;
     private Duration startupTime = Duration.ZERO;
@@ -91,6 +94,18 @@ public final class LocalAwsStack implements AutoCloseable {
     /** A throwaway stack: data in memory, gone on close. */
     public static LocalAwsStack start() {
         return builder().start();
+    }
+
+    /**
+     * One in-memory stack for the tests of this JVM that can share one: started on first use,
+     * stopped when the JVM exits. Tests that share it write under their own keys and addresses.
+     */
+    public static synchronized LocalAwsStack shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "despatch-shared-stack-shutdown"));
+        }
+        return shared;
     }
 
     public static Builder builder() {
@@ -181,7 +196,7 @@ public final class LocalAwsStack implements AutoCloseable {
             throw unwrap(e);
         }
         LocalAwsStack stack = new LocalAwsStack(template.join(), stateDir, s3.join(), sqs.join(), node.join(), secrets);
-        stack.scheduler = SchedulerEmulator.start(template.join(), sqs.join().client());
+        stack.scheduler = SchedulerEmulator.start(template.join(), sqs.join().client(), stack.clock);
         stack.startupTime = Duration.ofNanos(System.nanoTime() - started);
         return stack;
     }
@@ -238,6 +253,20 @@ public final class LocalAwsStack implements AutoCloseable {
                     .scheduler(schedulerEndpoint());
         }
         return schedulerClient;
+    }
+
+    /** The stack's time, for the handlers a test wires: real time, plus however far {@link #moveClockOn} moved it. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Moves the stack's clock on, so a test need not wait for an embargo, and fires every
+     * schedule it passes: their messages are on their queues when this returns.
+     */
+    public void moveClockOn(Duration by) {
+        clock.moveOn(by);
+        scheduler.fireDue();
     }
 
     public URI schedulerEndpoint() {

@@ -39,6 +39,7 @@ public final class CloudFormationTemplate {
         this.parameterOverrides = Map.copyOf(parameterOverrides);
         this.sqsEndpoint = sqsEndpoint;
         this.resources = readResources(document);
+        refuseUnresolvableIntrinsics(document);
         for (String name : this.parameterOverrides.keySet()) {
             if (!section("Parameters").containsKey(name)) {
                 throw new IllegalArgumentException("The template has no parameter named " + name);
@@ -173,12 +174,7 @@ public final class CloudFormationTemplate {
         Map<String, Object> merged = new LinkedHashMap<>(environmentVariables(globalsFunction().get("Environment")));
         merged.putAll(environmentVariables(function.property("Environment")));
         Map<String, String> environment = new LinkedHashMap<>();
-        merged.forEach((name, value) -> {
-            Object resolved = resolve(value);
-            if (resolved != IntrinsicResolver.NO_VALUE) {
-                environment.put(name, IntrinsicResolver.text(resolved));
-            }
-        });
+        merged.forEach((name, value) -> environment.put(name, IntrinsicResolver.text(resolve(value))));
         return Collections.unmodifiableMap(environment);
     }
 
@@ -257,6 +253,21 @@ public final class CloudFormationTemplate {
 
     private Object resolveIfIntrinsic(Object node) {
         return node instanceof Intrinsic ? resolve(node) : node;
+    }
+
+    /**
+     * Everything the local stack resolves (resources, Globals, Conditions) is checked on reading,
+     * so a function it does not resolve fails here, named with where it is, not half-way through
+     * starting the stack. Outputs are only resolved on request.
+     */
+    private static void refuseUnresolvableIntrinsics(Map<String, Object> document) {
+        Map<String, Object> places = new LinkedHashMap<>();
+        asMap(document.get("Resources"), "Resources").forEach((logicalId, definition) -> places.put("resource " + logicalId, definition));
+        places.put("Globals", document.get("Globals"));
+        asMap(document.get("Conditions"), "Conditions").forEach((name, definition) -> places.put("condition " + name, definition));
+        places.forEach((place, node) -> IntrinsicResolver.firstUnresolvable(node).ifPresent(function -> {
+            throw new IllegalArgumentException("template.yaml, " + place + ": " + IntrinsicResolver.unresolvable(function));
+        }));
     }
 
     private static Map<String, TemplateResource> readResources(Map<String, Object> document) {

@@ -1,18 +1,15 @@
-package despatch.local;
+package despatch.local.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import despatch.local.stack.CloudFormationTemplate;
-import despatch.local.stack.Intrinsic;
-import despatch.local.stack.StackIdentity;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The template reader on a small template that uses every short-form tag the local stack resolves. */
+/** The template reader on a small template that uses every intrinsic the local stack resolves: those template.yaml uses. */
 class CloudFormationTemplateTest {
 
     private static final String TEMPLATE = """
@@ -25,14 +22,9 @@ class CloudFormationTemplateTest {
               Zones:
                 Type: String
                 Default: "a,b,c"
-            Mappings:
-              Sizes:
-                test: {Memory: 512}
-                prod: {Memory: 2048}
             Conditions:
               IsProd: !Equals [!Ref Stage, prod]
-              IsNotProd: !Not [!Condition IsProd]
-              Both: !And [!Condition IsNotProd, !Or [!Equals [a, a], !Condition IsProd]]
+              IsNotProd: !Not [!Equals [!Ref Stage, prod]]
             Globals:
               Function:
                 Environment:
@@ -49,7 +41,7 @@ class CloudFormationTemplateTest {
               Table:
                 Type: AWS::DynamoDB::Table
                 Properties:
-                  TableName: !Join ["-", [!Ref "AWS::StackName", items]]
+                  TableName: !Sub "${AWS::StackName}-items"
               Dlq:
                 Type: AWS::SQS::Queue
               ProdOnly:
@@ -69,14 +61,10 @@ class CloudFormationTemplateTest {
                       QUEUE_URL: {"Ref": Dlq}
                       SUB_LIST: !Sub ["${Name}@${AWS::Region}/${Bucket}/${!Literal}", {Name: !Ref Stage}]
                       SECOND_ZONE: !Select [1, !Split [",", !Ref Zones]]
-                      MEMORY: !FindInMap [Sizes, !Ref Stage, Memory]
-                      ENCODED: !Base64 hello
                       PICKED: !If [IsProd, big, small]
-                      BOTH: !If [Both, "yes", "no"]
-                      DROPPED: !If [IsProd, kept, !Ref "AWS::NoValue"]
-                      FIRST_AZ: !Select [0, !GetAZs ""]
-                      SUBNET: !Select [1, !Cidr ["10.0.0.0/16", 2, 8]]
+                      NOT_PROD: !If [IsNotProd, "yes", "no"]
                       ALIAS: !Ref Fn.Alias
+                      PARTITION: !Sub "${AWS::Partition} ${AWS::URLSuffix}"
             Outputs:
               Imported:
                 Value: !ImportValue other-stack-output
@@ -96,13 +84,9 @@ class CloudFormationTemplateTest {
         assertEquals("https://sqs.eu-west-2.amazonaws.com/123456789012/unit-Dlq", env.get("QUEUE_URL"));
         assertEquals("test@eu-west-2/unit-files-123456789012/${Literal}", env.get("SUB_LIST"));
         assertEquals("b", env.get("SECOND_ZONE"));
-        assertEquals("512", env.get("MEMORY"));
-        assertEquals("aGVsbG8=", env.get("ENCODED"));
         assertEquals("small", env.get("PICKED"));
-        assertEquals("yes", env.get("BOTH"));
-        assertFalse(env.containsKey("DROPPED"), "AWS::NoValue removes the variable");
-        assertEquals("eu-west-2a", env.get("FIRST_AZ"));
-        assertEquals("10.0.1.0/24", env.get("SUBNET"));
+        assertEquals("yes", env.get("NOT_PROD"));
+        assertEquals("aws amazonaws.com", env.get("PARTITION"));
         assertEquals("arn:aws:lambda:eu-west-2:123456789012:function:unit-Fn:live", env.get("ALIAS"));
     }
 
@@ -110,7 +94,7 @@ class CloudFormationTemplateTest {
     void parameterValuesOverrideDefaultsAndConditionsFollowThem() {
         CloudFormationTemplate prod = CloudFormationTemplate.parse(TEMPLATE, STACK, Map.of("Stage", "prod"));
         assertEquals("big", prod.environmentFor("Fn").get("PICKED"));
-        assertEquals("kept", prod.environmentFor("Fn").get("DROPPED"));
+        assertEquals("no", prod.environmentFor("Fn").get("NOT_PROD"));
         assertEquals(List.of("Dlq", "ProdOnly"),
                 prod.resourcesOfType("AWS::SQS::Queue").stream().map(r -> r.logicalId()).toList());
         CloudFormationTemplate test = CloudFormationTemplate.parse(TEMPLATE, STACK, Map.of());
@@ -125,6 +109,22 @@ class CloudFormationTemplateTest {
         assertEquals("unit-unnamedbucket", template.physicalName("UnnamedBucket"));
         assertTrue(template.referencedNames().containsAll(List.of("Stage", "Bucket", "Table", "Dlq", "Fn", "AWS::Region", "Zones")));
         assertFalse(template.referencedNames().contains("Name"), "an explicit !Sub variable is not a reference");
+    }
+
+    @Test
+    void anIntrinsicTemplateYamlDoesNotUseIsRefusedOnReadingWithItsNameAndPlace() {
+        String withCidr = TEMPLATE.replace("PICKED: !If [IsProd, big, small]", "SUBNET: !Select [1, !Cidr [\"10.0.0.0/16\", 2, 8]]");
+        IllegalArgumentException cidr = assertThrows(IllegalArgumentException.class, () -> CloudFormationTemplate.parse(withCidr, STACK, Map.of()));
+        assertTrue(cidr.getMessage().startsWith("template.yaml, resource Fn: Fn::Cidr is not resolved by the local stack"), cidr.getMessage());
+
+        String withAnd = TEMPLATE.replace("IsNotProd: !Not [!Equals [!Ref Stage, prod]]", "IsNotProd: !And [!Equals [a, a]]");
+        IllegalArgumentException and = assertThrows(IllegalArgumentException.class, () -> CloudFormationTemplate.parse(withAnd, STACK, Map.of()));
+        assertTrue(and.getMessage().startsWith("template.yaml, condition IsNotProd: Fn::And is not resolved"), and.getMessage());
+
+        String withNoValue = TEMPLATE.replace("STAGE: !Ref Stage", "STAGE: !Ref AWS::NoValue");
+        CloudFormationTemplate noValue = CloudFormationTemplate.parse(withNoValue, STACK, Map.of());
+        UnsupportedOperationException pseudo = assertThrows(UnsupportedOperationException.class, () -> noValue.environmentFor("Fn"));
+        assertTrue(pseudo.getMessage().startsWith("AWS::NoValue is not resolved by the local stack"), pseudo.getMessage());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package despatch.local.handlers;
+package despatch.lambda.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import despatch.article.ArticleKind;
-import despatch.lambda.aws.DynamoDbArticleStore;
 import despatch.lambda.wiring.Setting;
 import despatch.publish.ArticleRecord;
 import despatch.publish.ArticleState;
@@ -17,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The article records on the DynamoDB emulator: conditional writes, the sparse index, consistent batch reads. */
-class ArticleStoreTest {
+class DynamoDbArticleStoreTest {
     private final DynamoDbArticleStore store = new DynamoDbArticleStore(TestStack.get().dynamoDb(),
             TestStack.environment(Setting.Function.SiteFunction).get(Setting.ARTICLES_TABLE.name()));
 

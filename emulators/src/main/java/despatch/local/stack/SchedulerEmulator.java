@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -26,7 +27,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * EventBridge Scheduler's CreateSchedule over its real REST-JSON protocol, for one-time
  * {@code at(...)} schedules with an SQS target: at the time, the target's Input is sent to the
  * queue. No open-source emulator of EventBridge Scheduler runs here, and the functions make only
- * this one call, so the local stack answers it itself, as it does Secrets Manager's.
+ * this one call, so the local stack answers it itself, as it does Secrets Manager's. Time is the
+ * stack's clock: a schedule fires when real time reaches it, or at once when a test moves the clock
+ * past it ({@link #fireDue}).
  */
 final class SchedulerEmulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,19 +44,25 @@ final class SchedulerEmulator implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, Instant> schedules = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
 
-    private SchedulerEmulator(HttpServer server, CloudFormationTemplate template, SqsClient sqs) {
+    /** What a one-time schedule sends, where, and when. */
+    private record Schedule(Instant at, String queueUrl, String input) {
+    }
+
+    private SchedulerEmulator(HttpServer server, CloudFormationTemplate template, SqsClient sqs, Clock clock) {
         this.server = server;
         this.template = template;
         this.sqs = sqs;
+        this.clock = clock;
     }
 
     /** @param template resolved with the local SQS endpoint, so queue ARNs map to reachable URLs */
-    static SchedulerEmulator start(CloudFormationTemplate template, SqsClient sqs) {
+    static SchedulerEmulator start(CloudFormationTemplate template, SqsClient sqs, Clock clock) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            SchedulerEmulator emulator = new SchedulerEmulator(server, template, sqs);
+            SchedulerEmulator emulator = new SchedulerEmulator(server, template, sqs, clock);
             server.createContext("/", emulator::answer);
             server.start();
             return emulator;
@@ -82,18 +91,33 @@ final class SchedulerEmulator implements AutoCloseable {
                 return;
             }
             Instant when = LocalDateTime.parse(at.group(1)).toInstant(ZoneOffset.UTC);
-            if (schedules.putIfAbsent(name, when) != null) {
+            Schedule schedule = new Schedule(when, queueUrl.get(), request.path("Target").path("Input").asText());
+            if (schedules.putIfAbsent(name, schedule) != null) {
                 error(exchange, 409, "ConflictException", "Schedule " + name + " already exists.");
                 return;
             }
-            String input = request.path("Target").path("Input").asText();
-            long delay = Math.max(0, Duration.between(Instant.now(), when).toMillis());
-            timers.schedule(() -> {
-                sqs.sendMessage(send -> send.queueUrl(queueUrl.get()).messageBody(input));
-                schedules.remove(name); // ActionAfterCompletion DELETE
-            }, delay, TimeUnit.MILLISECONDS);
+            long delay = Math.max(0, Duration.between(clock.instant(), when).toMillis());
+            timers.schedule(() -> fire(name), delay, TimeUnit.MILLISECONDS);
             reply(exchange, 200, Map.of("ScheduleArn", "arn:aws:scheduler:" + template.stack().region() + ":"
                     + template.stack().accountId() + ":schedule/default/" + name));
+        }
+    }
+
+    /** Sends every schedule whose time the clock has reached; returns once they are on their queues. */
+    void fireDue() {
+        Instant now = clock.instant();
+        schedules.forEach((name, schedule) -> {
+            if (!schedule.at().isAfter(now)) {
+                fire(name);
+            }
+        });
+    }
+
+    /** Sends a schedule's input once, whether its timer or {@link #fireDue} gets there first. */
+    private void fire(String name) {
+        Schedule schedule = schedules.remove(name); // ActionAfterCompletion DELETE
+        if (schedule != null) {
+            sqs.sendMessage(send -> send.queueUrl(schedule.queueUrl()).messageBody(schedule.input()));
         }
     }
 

@@ -1,16 +1,11 @@
-package despatch.local;
+package despatch.local.stack;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import despatch.lambda.wiring.Setting;
-import despatch.local.stack.CapturedEmail;
-import despatch.local.stack.LocalAwsStack;
-import despatch.local.stack.TemplateResource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,7 +13,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +26,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 import software.amazon.awssdk.services.sesv2.model.MessageHeader;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The emulators answer the real SDK clients, and the stack holds what template.yaml declares. */
 class LocalAwsStackTest {
@@ -106,13 +106,11 @@ class LocalAwsStackTest {
     }
 
     @Test
-    void publishFunctionGetsEveryRequiredSettingWithTheTemplatesNames() {
+    void publishFunctionGetsTheTemplatesSettingsAndTheEmulatorsEndpoints() {
         Map<String, String> environment = stack.environmentFor("PublishFunction");
-        for (Setting setting : Setting.values()) {
-            if (setting.requiredBy().contains(Setting.Function.PublishFunction)) {
-                assertNotNull(environment.get(setting.name()), setting.name());
-            }
-        }
+        // Every variable the template gives the function, unless the emulators' own settings replace it.
+        stack.template().environmentFor("PublishFunction").forEach((name, value) ->
+                assertEquals(stack.awsEnvironment().getOrDefault(name, value), environment.get(name), name));
         assertEquals("despatch-local-uploads-000000000000", environment.get("UPLOADS_BUCKET"));
         assertEquals(stack.template().physicalName("SiteBucket"), environment.get("SITE_BUCKET"));
         assertEquals(stack.template().physicalName("ArticlesTable"), environment.get("ARTICLES_TABLE"));
@@ -121,6 +119,34 @@ class LocalAwsStackTest {
         assertEquals(stack.sesEndpoint().toString(), environment.get("AWS_ENDPOINT_URL_SESV2"));
         assertEquals("true", environment.get("S3_FORCE_PATH_STYLE"));
         assertEquals("eu-west-2", environment.get("AWS_REGION"));
+    }
+
+    @Test
+    void aScheduleFiresWhenTheStacksClockPassesItAndNotBefore() {
+        // FanOutDeadLetterQueue: no other test here reads it, and nothing consumes it.
+        String queueUrl = stack.template().ref("FanOutDeadLetterQueue");
+        Instant at = stack.clock().instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String input = "{\"at\":\"" + at + "\"}";
+        scheduleOnce("clock-test", at, "FanOutDeadLetterQueue", input);
+        assertThrows(ConflictException.class, () -> scheduleOnce("clock-test", at, "FanOutDeadLetterQueue", "{}"),
+                "a second schedule of the same name");
+
+        stack.moveClockOn(Duration.ofMinutes(59));
+        assertTrue(stack.sqs().receiveMessage(receive -> receive.queueUrl(queueUrl)).messages().isEmpty(), "not before its time");
+
+        stack.moveClockOn(Duration.ofMinutes(1));
+        List<String> bodies = stack.sqs().receiveMessage(receive -> receive.queueUrl(queueUrl).waitTimeSeconds(1)).messages().stream()
+                .map(Message::body).toList();
+        assertEquals(List.of(input), bodies);
+    }
+
+    /** A one-time schedule as EventBridgeCampaignScheduler makes one: at(...) in UTC, one of the template's queues as target. */
+    private static void scheduleOnce(String name, Instant at, String queue, String input) {
+        stack.scheduler().createSchedule(create -> create.name(name)
+                .scheduleExpression("at(" + at.toString().replace("Z", "") + ")")
+                .flexibleTimeWindow(window -> window.mode(FlexibleTimeWindowMode.OFF))
+                .target(target -> target.arn(stack.template().getAtt(queue, "Arn")).roleArn("arn:aws:iam::000000000000:role/scheduler")
+                        .input(input)));
     }
 
     /** A second stack, on disk this time: objects are files a person can open, and close stops node. */
