@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import despatch.lambda.PublishHandler;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.wiring.Setting;
+import despatch.local.StackWiring;
 import despatch.local.stack.LocalAwsStack;
 import despatch.sending.Campaign;
 import despatch.subscription.Subscriber;
@@ -41,7 +42,6 @@ final class ColdStartEvents {
     private final RepoPaths paths;
     private final Path dir;
     private final List<Subscriber> people = SampleSubscribers.generate(SUBSCRIBERS);
-    private final ColdStartWiring wiring;
     private final PublishHandler publisher;
     private int articles;
 
@@ -50,8 +50,7 @@ final class ColdStartEvents {
         this.paths = paths;
         this.dir = Files.createTempDirectory("despatch-coldstart-events-");
         dir.toFile().deleteOnExit();
-        this.wiring = new ColdStartWiring(stack);
-        this.publisher = new PublishHandler(wiring.forFunction(Setting.Function.PublishFunction));
+        this.publisher = new PublishHandler(StackWiring.of(stack, Setting.Function.PublishFunction, java.time.Clock.systemUTC()));
         new DynamoDbSubscriberStore(stack.dynamoDb(), env(Setting.Function.SendFunction, Setting.SUBSCRIBERS_TABLE)).createAll(people);
     }
 

@@ -32,11 +32,11 @@ final class ColdStartLauncher {
      * @param environment the function's environment as the template resolves it for the local stack
      * @param runtimeJars the Lambda runtime's event serialiser, which the deployed jar leaves to the runtime
      */
-    ColdStartLauncher(String java, RepoPaths paths, List<Path> runtimeJars, LambdaJvmFlags flags, Map<String, String> environment) {
+    ColdStartLauncher(String java, Path jar, RepoPaths paths, List<Path> runtimeJars, LambdaJvmFlags flags, Map<String, String> environment) {
         this.java = java;
         // The shaded jar first: the deployed artifact's classes and resources win over anything in bench.
-        StringBuilder cp = new StringBuilder(paths.shadedJar().toString()).append(File.pathSeparator).append(paths.benchClasses());
-        runtimeJars.forEach(jar -> cp.append(File.pathSeparator).append(jar));
+        StringBuilder cp = new StringBuilder(jar.toString()).append(File.pathSeparator).append(paths.benchClasses());
+        runtimeJars.forEach(runtime -> cp.append(File.pathSeparator).append(runtime));
         this.classpath = cp.toString();
         this.environment = lambdaEnvironment(flags, environment);
     }

@@ -19,7 +19,8 @@ import java.util.function.ToDoubleFunction;
  * initialisation or the first template parse.
  *
  * <p>Options: {@code --runs=N} (default 5), {@code --only=Preview,Subscription}, {@code --flags="…"}
- * (instead of template.yaml's JAVA_TOOL_OPTIONS), {@code --sample-article} (Preview: the 1,200-word sample).
+ * (instead of template.yaml's JAVA_TOOL_OPTIONS), {@code --sample-article} (Preview: the 1,200-word sample),
+ * {@code --jar=PATH} (another build of the shaded jar, e.g. a copy of the previous one, to compare under the same load).
  */
 public final class ColdStartMain {
     private static final int DEFAULT_RUNS = 5;
@@ -41,13 +42,15 @@ public final class ColdStartMain {
         LambdaJvmFlags flags = arguments.stream().filter(arg -> arg.startsWith("--flags=")).findFirst()
                 .map(arg -> new LambdaJvmFlags(arg.substring("--flags=".length()), "--flags on the command line"))
                 .orElseGet(() -> LambdaJvmFlags.read(paths.template()));
+        Path jar = arguments.stream().filter(a -> a.startsWith("--jar=")).findFirst()
+                .map(a -> Path.of(a.substring("--jar=".length())).toAbsolutePath()).orElse(paths.shadedJar());
         PreviewRequestFile preview = PreviewRequestFile.choose(paths, arguments.contains("--sample-article"));
 
         PrintStream out = System.out;
         out.printf("Despatch cold start: every function, %d fresh JVMs each, then %d primed%n", runs, runs);
         out.printf("java:    %s (%s)%n", java, Runtime.version());
         out.printf("flags:   JAVA_TOOL_OPTIONS=%s  [%s]%n", flags.options(), flags.source());
-        out.printf(Locale.ROOT, "jar:     %s, %.2f MB%n", paths.root().relativize(paths.shadedJar()), Files.size(paths.shadedJar()) / 1e6);
+        out.printf(Locale.ROOT, "jar:     %s, %.2f MB%n", jar, Files.size(jar) / 1e6);
         out.printf("machine: %s%n", MachineLoad.describe());
         List<String[]> summary = new ArrayList<>();
         try (LocalAwsStack stack = LocalAwsStack.start()) {
@@ -61,7 +64,7 @@ public final class ColdStartMain {
                 if (!only.isEmpty() && !only.contains(name) && !only.contains(measured.function().name())) {
                     continue;
                 }
-                ColdStartLauncher launcher = new ColdStartLauncher(java, paths, paths.runtimeJars(), flags,
+                ColdStartLauncher launcher = new ColdStartLauncher(java, jar, paths, paths.runtimeJars(), flags,
                         events.environmentFor(measured.function()));
                 summary.add(measure(out, measured, launcher, runs, events));
             }
@@ -81,15 +84,15 @@ public final class ColdStartMain {
             ColdStartEvents events) throws IOException, InterruptedException {
         out.printf("%n%s (%s), event %s%n", measured.function(), measured.handlerClass(), measured.event());
         out.printf("%-9s %-7s %12s %13s %9s %10s %15s%n", "", "", "jvm-to-main", "construct ms", "prime ms", "invoke ms", "jvm-to-done ms");
-        int run = 0;
+        int[] run = {0};
         // Not counted: the first start reads the JDK and the jar from disk; later ones find them in the page cache.
-        print(out, "warm-up", "fresh", check(measured, launcher.run(measured.handlerClass(), measured.eventFor().apply(run++), false)));
+        print(out, "warm-up", "fresh", attempt(out, measured, launcher, run, false));
         List<ColdStartLauncher.Run> fresh = new ArrayList<>();
         List<ColdStartLauncher.Run> primed = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
-            fresh.add(check(measured, launcher.run(measured.handlerClass(), measured.eventFor().apply(run++), false)));
+            fresh.add(attempt(out, measured, launcher, run, false));
             print(out, "run " + i, "fresh", fresh.getLast());
-            primed.add(check(measured, launcher.run(measured.handlerClass(), measured.eventFor().apply(run++), true)));
+            primed.add(attempt(out, measured, launcher, run, true));
             print(out, "run " + i, "primed", primed.getLast());
         }
         double jvmToDone = median(fresh, ColdStartLauncher.Run::jvmToDoneMs);
@@ -100,6 +103,18 @@ public final class ColdStartMain {
         out.printf(Locale.ROOT, "median    primed  %12s %13s %9.0f %10.1f%n", "", "", median(primed, ColdStartLauncher.Run::primeMs), afterPriming);
         return new String[] {measured.function().name().replace("Function", ""), String.format(Locale.ROOT, "%.0f ms", jvmToDone),
                 String.format(Locale.ROOT, "%.0f", construct), String.format(Locale.ROOT, "%.1f", afterPriming)};
+    }
+
+    /** One run on a new event; tried once more when it fails (an emulator can drop a request on a busy machine), then fails. */
+    private static ColdStartLauncher.Run attempt(PrintStream out, ColdStartEvents.Case measured, ColdStartLauncher launcher, int[] run,
+            boolean primed) throws IOException, InterruptedException {
+        try {
+            return check(measured, launcher.run(measured.handlerClass(), measured.eventFor().apply(run[0]++), primed));
+        } catch (IllegalStateException e) {
+            String first = e.getMessage().lines().filter(line -> line.contains("Exception")).findFirst().orElse(e.getMessage());
+            out.println("  (run failed, tried again on a new event: " + first.substring(0, Math.min(first.length(), 160)) + ")");
+            return check(measured, launcher.run(measured.handlerClass(), measured.eventFor().apply(run[0]++), primed));
+        }
     }
 
     private static ColdStartLauncher.Run check(ColdStartEvents.Case measured, ColdStartLauncher.Run run) {

@@ -2,7 +2,7 @@ package despatch.local;
 
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
-import despatch.lambda.wiring.Wiring;
+import despatch.lambda.wiring.PublishingFactory;
 import despatch.local.stack.CloudFormationTemplate;
 import despatch.local.stack.ProjectRoot;
 import despatch.publish.Preview;
@@ -38,7 +38,7 @@ final class PreviewCommand {
             return 2;
         }
         Settings settings = Settings.from(environment(), Setting.Function.PreviewFunction);
-        Preview preview = Wiring.offlinePreviewService(settings.office(), Clock.systemUTC())
+        Preview preview = PublishingFactory.offlinePreviewService(settings.office(), Clock.systemUTC())
                 .preview(file.getFileName().toString(), content);
         if (!preview.accepted()) {
             System.out.println("Rejected: " + file);

@@ -1,5 +1,6 @@
 package despatch.local;
 
+import despatch.lambda.wiring.AwsClients;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
@@ -87,7 +88,8 @@ public final class StackConnection implements AutoCloseable {
     public Wiring wiring(Setting.Function function, Map<String, String> overrides, Clock clock) {
         Map<String, String> settings = new HashMap<>(environmentFor(function));
         settings.putAll(overrides);
-        return new Wiring(Settings.from(settings, function), clock, s3, dynamoDb, sesV2, secretsManager);
+        // No queues or schedules: the commands that use this (import, serve's subscription API) reach neither.
+        return new Wiring(Settings.from(settings, function), clock, AwsClients.of(s3, dynamoDb, sesV2, secretsManager, null, null));
     }
 
     public S3Client s3() {

@@ -2,6 +2,8 @@ package despatch.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import despatch.lambda.wiring.PublishingFactory;
+import despatch.lambda.wiring.SendingFactory;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
 import despatch.publish.Preview;
@@ -20,6 +22,7 @@ import org.crac.Resource;
  */
 public class PreviewHandler implements RequestStreamHandler, Resource {
     private final PreviewService previews;
+    private final Runnable priming;
     private final java.util.function.Supplier<despatch.sending.TestSend> testSend;
     private final JsonLog log = new JsonLog(System.out);
 
@@ -29,9 +32,11 @@ public class PreviewHandler implements RequestStreamHandler, Resource {
     }
 
     public PreviewHandler(Wiring wiring) {
-        this.previews = wiring.previewService();
+        PublishingFactory publishing = new PublishingFactory(wiring);
+        this.previews = publishing.previewService();
+        this.priming = publishing::primePreviews;
         // Built on first use: previews need no SES, and most invocations are previews.
-        this.testSend = wiring::testSend;
+        this.testSend = new SendingFactory(wiring)::testSend;
     }
 
     @Override
@@ -52,6 +57,7 @@ public class PreviewHandler implements RequestStreamHandler, Resource {
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         Priming.renderSample(previews);
+        priming.run();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import despatch.lambda.wiring.PublishingFactory;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
 import despatch.publish.PreviewService;
@@ -24,6 +25,7 @@ public class PublishHandler implements RequestHandler<S3Event, List<Map<String, 
     private final PublishService publishing;
     private final PreviewService previews;
     private final String uploadsBucket;
+    private final Runnable priming;
     private final JsonLog log = new JsonLog(System.out);
 
     public PublishHandler() {
@@ -32,9 +34,11 @@ public class PublishHandler implements RequestHandler<S3Event, List<Map<String, 
     }
 
     public PublishHandler(Wiring wiring) {
-        this.publishing = wiring.publishService();
-        this.previews = wiring.previewService();
-        this.uploadsBucket = wiring.uploadsBucket();
+        PublishingFactory publishing = new PublishingFactory(wiring);
+        this.publishing = publishing.publishService();
+        this.previews = publishing.previewService();
+        this.priming = publishing::primePublishing;
+        this.uploadsBucket = wiring.settings().get(Setting.UPLOADS_BUCKET);
     }
 
     /** @return one entry per record: uploadKey, outcome, and the slug, web path, warnings or problems */
@@ -60,6 +64,7 @@ public class PublishHandler implements RequestHandler<S3Event, List<Map<String, 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         Priming.renderSample(previews);
+        priming.run();
     }
 
     @Override

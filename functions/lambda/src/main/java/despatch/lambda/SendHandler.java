@@ -1,9 +1,12 @@
 package despatch.lambda;
 
+import org.crac.Core;
+import org.crac.Resource;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import despatch.lambda.wiring.SendingFactory;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
 import despatch.sending.BatchOutcome;
@@ -24,22 +27,37 @@ import java.util.Map;
  * already claimed are skipped then. A message that is not a send batch fails until the queue's
  * redrive moves it to the dead-letter queue. Logs campaign ids and counts, never addresses.
  */
-public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
     /** One send takes well under a second, even throttled by the SDK; this leaves room to put the rest back. */
     private static final int RESERVE_MILLIS = 15_000;
     private final BatchSender sender;
     private final SendQueue queue;
     private final RetryDelay delays;
+    private final Runnable priming;
     private final JsonLog log = new JsonLog(System.out);
 
     public SendHandler() {
         this(Wiring.fromEnvironment(Setting.Function.SendFunction));
+        Core.getGlobalContext().register(this);
     }
 
     public SendHandler(Wiring wiring) {
-        this.sender = wiring.batchSender();
-        this.queue = wiring.sendQueue();
-        this.delays = wiring.retryDelay();
+        SendingFactory sending = new SendingFactory(wiring);
+        this.sender = sending.batchSender();
+        this.queue = sending.sendQueue();
+        this.delays = sending.retryDelay();
+        this.priming = sending::primeSender;
+    }
+
+    /** Before the SnapStart snapshot: every client this function uses, read once (see the factories' prime methods). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        priming.run();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: clients resolve credentials lazily after restore.
     }
 
     @Override

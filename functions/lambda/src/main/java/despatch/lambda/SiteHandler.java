@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import despatch.lambda.aws.SiteMessage;
 import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.SiteFactory;
 import despatch.lambda.wiring.Wiring;
 import despatch.site.SiteService;
 import despatch.site.SiteUpdate;
@@ -25,6 +26,7 @@ import org.crac.Resource;
  */
 public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
     private final SiteService site;
+    private final Runnable priming;
     private final JsonLog log = new JsonLog(System.out);
 
     public SiteHandler() {
@@ -33,7 +35,9 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, 
     }
 
     public SiteHandler(Wiring wiring) {
-        this.site = wiring.siteService();
+        SiteFactory factory = new SiteFactory(wiring);
+        this.site = factory.siteService();
+        this.priming = factory::prime;
     }
 
     @Override
@@ -46,6 +50,7 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         site.prime();
+        priming.run();
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.SubscriptionsFactory;
 import despatch.lambda.wiring.Wiring;
 import despatch.subscription.web.SubscriptionApi;
 import despatch.subscription.web.WebRequest;
@@ -22,6 +23,7 @@ import org.crac.Resource;
 public class SubscriptionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
     private final SubscriptionApi api;
     private final String publicApiUrl;
+    private final Runnable priming;
     private final JsonLog log = new JsonLog(System.out);
 
     public SubscriptionHandler() {
@@ -30,8 +32,10 @@ public class SubscriptionHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     public SubscriptionHandler(Wiring wiring) {
-        this.api = wiring.subscriptionApi();
-        this.publicApiUrl = wiring.publicApiUrl();
+        SubscriptionsFactory subscriptions = new SubscriptionsFactory(wiring);
+        this.api = subscriptions.subscriptionApi();
+        this.priming = subscriptions::prime;
+        this.publicApiUrl = wiring.settings().optional(Setting.PUBLIC_API_URL);
     }
 
     @Override
@@ -60,6 +64,7 @@ public class SubscriptionHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         // Render the form once so Thymeleaf parses and caches it before the snapshot.
         api.handle(new WebRequest("GET", "/subscribe", Map.of(), Map.of(), "", "https://snapshot.invalid", ""));
+        priming.run();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package despatch.local.site;
 
+import despatch.local.StackWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,7 +11,6 @@ import despatch.lambda.PublishHandler;
 import despatch.lambda.SiteHandler;
 import despatch.lambda.aws.SiteMessage;
 import despatch.lambda.wiring.Setting;
-import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
 import despatch.local.S3EventFactory;
 import despatch.local.queue.EventSourceMapping;
@@ -51,8 +51,7 @@ class PublicSiteTest {
     }
 
     private static Wiring wiring(Setting.Function function) {
-        return new Wiring(Settings.from(stack.environmentFor(function.name()), function), Clock.systemUTC(), stack.s3(),
-                stack.dynamoDb(), stack.sesV2(), stack.secretsManager(), stack.sqs(), stack.scheduler());
+        return StackWiring.of(stack, function, Clock.systemUTC());
     }
 
     private static String env(Setting setting) {

@@ -1,0 +1,119 @@
+package despatch.lambda.wiring;
+
+import despatch.lambda.aws.DynamoDbCampaignStore;
+import despatch.lambda.aws.DynamoDbDeliveryLedger;
+import despatch.lambda.aws.EventBridgeCampaignScheduler;
+import despatch.lambda.aws.S3ArticleRelease;
+import despatch.lambda.aws.SesCampaignMailer;
+import despatch.lambda.aws.SqsSendQueue;
+import despatch.sending.BatchSender;
+import despatch.sending.CampaignService;
+import despatch.sending.PacedCampaignMailer;
+import despatch.sending.Pacer;
+import despatch.sending.RetryDelay;
+import despatch.sending.SendWorker;
+import despatch.sending.StartDecision;
+import despatch.sending.StoreRecipientCheck;
+import despatch.sending.TestSend;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Campaigns and their sending: the campaign service, the send queue's consumer, and test sends. */
+public final class SendingFactory {
+    private final Wiring wiring;
+    private final SubscriptionsFactory subscriptions;
+    private final SiteFactory site;
+    private final Supplier<SqsSendQueue> queue;
+    private final Supplier<CampaignService> campaigns;
+
+    public SendingFactory(Wiring wiring) {
+        this(wiring, new SiteFactory(wiring));
+    }
+
+    /** Sharing {@code site}'s adapters with a caller that uses them too (publishing). */
+    SendingFactory(Wiring wiring, SiteFactory site) {
+        this.wiring = wiring;
+        this.subscriptions = new SubscriptionsFactory(wiring);
+        this.site = site;
+        Settings settings = wiring.settings();
+        this.queue = Once.of(() -> new SqsSendQueue(wiring.aws().sqs().get(), settings.optional(Setting.SEND_QUEUE_URL),
+                settings.optional(Setting.FAN_OUT_QUEUE_URL)));
+        this.campaigns = Once.of(this::newCampaignService);
+    }
+
+    /** Before a SnapStart snapshot: campaigns, subscribers, the rendered emails and the queues this function has, read once. */
+    public void prime() {
+        Settings settings = wiring.settings();
+        Warmup.read(() -> campaignService().find(Warmup.NOTHING));
+        subscriptions.primeStore();
+        Warmup.read(() -> site.renderedEmails.get().webPage(Warmup.NOTHING));
+        for (Setting queueUrl : java.util.List.of(Setting.SEND_QUEUE_URL, Setting.FAN_OUT_QUEUE_URL)) {
+            if (!settings.optional(queueUrl).isEmpty()) {
+                Warmup.read(() -> wiring.aws().sqs().get().getQueueAttributes(r -> r.queueUrl(settings.get(queueUrl))));
+            }
+        }
+    }
+
+    /** The same, then the delivery ledger, the signing secret and campaign SES, for the send queue's consumer. */
+    public void primeSender() {
+        prime();
+        Warmup.read(() -> new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE))
+                .stateOf(Warmup.NOTHING, Warmup.NOTHING));
+        Warmup.read(() -> subscriptions.configuredLinks());
+        Warmup.read(() -> wiring.aws().campaignSes().get().getAccount(r -> { }));
+    }
+
+    /** Campaign records, the subscriber lists they page, and the queues they fill. */
+    public CampaignService campaignService() {
+        return campaigns.get();
+    }
+
+    /** The send queue, for fan-out's batches and for recipients put back to try later. */
+    public SqsSendQueue sendQueue() {
+        return queue.get();
+    }
+
+    public RetryDelay retryDelay() {
+        Settings settings = wiring.settings();
+        return new RetryDelay(Duration.ofSeconds(settings.number(Setting.SEND_RETRY_FIRST_DELAY_SECONDS)),
+                Duration.ofSeconds(settings.number(Setting.SEND_RETRY_LONGEST_DELAY_SECONDS)));
+    }
+
+    /** The send queue's consumer: rendered emails from S3, the ledger, the subscriber check and SES. */
+    public BatchSender batchSender() {
+        Settings settings = wiring.settings();
+        SendWorker worker = new SendWorker(new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(), settings.get(Setting.CAMPAIGNS_TABLE)),
+                new StoreRecipientCheck(subscriptions.store.get()),
+                new PacedCampaignMailer(campaignMailer(wiring.aws().campaignSes().get()),
+                        new Pacer((double) settings.number(Setting.MAX_SEND_RATE) / settings.number(Setting.SEND_WORKERS))),
+                wiring.clock());
+        return new BatchSender(site.renderedEmails.get(), campaignService(), worker, subscriptions.configuredLinks(),
+                settings.optional(Setting.UNSUBSCRIBE_MAILBOX));
+    }
+
+    /** Test sends from the preview function: the real email to staff, marked as a test, through the same SES path. */
+    public TestSend testSend() {
+        return new TestSend(campaignMailer(wiring.aws().ses().get()), wiring.settings().optional(Setting.STAFF_ADDRESSES),
+                wiring.office().subscriptionApiBase());
+    }
+
+    private SesCampaignMailer campaignMailer(software.amazon.awssdk.services.sesv2.SesV2Client ses) {
+        Settings settings = wiring.settings();
+        return new SesCampaignMailer(ses, wiring.office().name(), settings.get(Setting.SENDER_ADDRESS),
+                settings.optional(Setting.SES_CONFIGURATION_SET));
+    }
+
+    private CampaignService newCampaignService() {
+        Settings settings = wiring.settings();
+        AwsClients aws = wiring.aws();
+        // The scheduler and the page release are built when first used: each needs settings only PublishFunction has.
+        Supplier<EventBridgeCampaignScheduler> scheduler = Once.of(() -> new EventBridgeCampaignScheduler(aws.scheduler().get(),
+                settings.get(Setting.SCHEDULE_NAME_PREFIX), settings.get(Setting.FAN_OUT_QUEUE_ARN), settings.get(Setting.SCHEDULER_ROLE_ARN)));
+        Supplier<S3ArticleRelease> release = Once.of(() -> new S3ArticleRelease(aws.s3().get(), settings.get(Setting.UPLOADS_BUCKET),
+                settings.get(Setting.SITE_BUCKET), site.articles.get(), site.siteChanges(), wiring.clock()));
+        return new CampaignService(wiring.office(), new DynamoDbCampaignStore(aws.dynamoDb().get(), settings.get(Setting.CAMPAIGNS_TABLE)),
+                subscriptions.store.get(), queue.get(), queue.get(), (campaignId, at) -> scheduler.get().scheduleStart(campaignId, at),
+                slug -> release.get().release(slug),
+                new StartDecision(Duration.ofMinutes(settings.number(Setting.START_TOLERANCE_MINUTES))), wiring.clock());
+    }
+}
