@@ -20,7 +20,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Options: {@code --runs=N} (default 5), {@code --only=Preview,Subscription}, {@code --flags="…"}
  * (instead of template.yaml's JAVA_TOOL_OPTIONS), {@code --sample-article} (Preview: the 1,200-word sample),
- * {@code --jar=PATH} (another build of the shaded jar, e.g. a copy of the previous one, to compare under the same load).
+ * {@code --jar=PATH} (another build of the shaded jar), {@code --baseline=PATH} (a previous build, measured run for run
+ * alongside, so that a comparison on a busy machine sees the same load).
  */
 public final class ColdStartMain {
     private static final int DEFAULT_RUNS = 5;
@@ -44,13 +45,21 @@ public final class ColdStartMain {
                 .orElseGet(() -> LambdaJvmFlags.read(paths.template()));
         Path jar = arguments.stream().filter(a -> a.startsWith("--jar=")).findFirst()
                 .map(a -> Path.of(a.substring("--jar=".length())).toAbsolutePath()).orElse(paths.shadedJar());
+        // --baseline=PATH: another build, measured run for run alongside, so that both see the same load.
+        List<Build> builds = new ArrayList<>();
+        arguments.stream().filter(a -> a.startsWith("--baseline=")).findFirst()
+                .ifPresent(a -> builds.add(new Build("baseline", Path.of(a.substring("--baseline=".length())).toAbsolutePath())));
+        builds.add(new Build(builds.isEmpty() ? "" : "this", jar));
         PreviewRequestFile preview = PreviewRequestFile.choose(paths, arguments.contains("--sample-article"));
 
         PrintStream out = System.out;
         out.printf("Despatch cold start: every function, %d fresh JVMs each, then %d primed%n", runs, runs);
         out.printf("java:    %s (%s)%n", java, Runtime.version());
         out.printf("flags:   JAVA_TOOL_OPTIONS=%s  [%s]%n", flags.options(), flags.source());
-        out.printf(Locale.ROOT, "jar:     %s, %.2f MB%n", jar, Files.size(jar) / 1e6);
+        for (Build build : builds) {
+            out.printf(Locale.ROOT, "jar:     %s%s, %.2f MB%n", build.label().isEmpty() ? "" : build.label() + " = ", build.jar(),
+                    Files.size(build.jar()) / 1e6);
+        }
         out.printf("machine: %s%n", MachineLoad.describe());
         List<String[]> summary = new ArrayList<>();
         try (LocalAwsStack stack = LocalAwsStack.start()) {
@@ -64,45 +73,69 @@ public final class ColdStartMain {
                 if (!only.isEmpty() && !only.contains(name) && !only.contains(measured.function().name())) {
                     continue;
                 }
-                ColdStartLauncher launcher = new ColdStartLauncher(java, jar, paths, paths.runtimeJars(), flags,
-                        events.environmentFor(measured.function()));
-                summary.add(measure(out, measured, launcher, runs, events));
+                List<ColdStartLauncher> launchers = builds.stream().map(build -> new ColdStartLauncher(java, build.jar(), paths,
+                        paths.runtimeJars(), flags, events.environmentFor(measured.function()))).toList();
+                summary.addAll(measure(out, measured, builds, launchers, runs));
             }
         } finally {
             System.setOut(out);
         }
         out.println();
-        out.printf("%-13s %17s %14s %22s%n", "function", "fresh JVM → done", "construct ms", "1st after priming ms");
-        summary.forEach(row -> out.printf("%-13s %17s %14s %22s%n", (Object[]) row));
+        out.printf("%-22s %17s %14s %22s%n", "function", "fresh JVM → done", "construct ms", "1st after priming ms");
+        summary.forEach(row -> out.printf("%-22s %17s %14s %22s%n", (Object[]) row));
         out.println("""
                 fresh JVM → done: child JVM start to the completed first request, less the runtime's event decoding (medians);
                 1st after priming: the first request after the handler's beforeCheckpoint, as a SnapStart-restored container serves it.""");
         System.exit(0); // the emulators are stopped; SDK and ElasticMQ threads must not hold the JVM
     }
 
-    private static String[] measure(PrintStream out, ColdStartEvents.Case measured, ColdStartLauncher launcher, int runs,
-            ColdStartEvents events) throws IOException, InterruptedException {
+    /** A shaded jar to measure, and how its lines are marked when two are compared. */
+    private record Build(String label, Path jar) {
+    }
+
+    private static List<String[]> measure(PrintStream out, ColdStartEvents.Case measured, List<Build> builds,
+            List<ColdStartLauncher> launchers, int runs) throws IOException, InterruptedException {
         out.printf("%n%s (%s), event %s%n", measured.function(), measured.handlerClass(), measured.event());
-        out.printf("%-9s %-7s %12s %13s %9s %10s %15s%n", "", "", "jvm-to-main", "construct ms", "prime ms", "invoke ms", "jvm-to-done ms");
+        out.printf("%-18s %-7s %12s %13s %9s %10s %15s%n", "", "", "jvm-to-main", "construct ms", "prime ms", "invoke ms", "jvm-to-done ms");
         int[] run = {0};
-        // Not counted: the first start reads the JDK and the jar from disk; later ones find them in the page cache.
-        print(out, "warm-up", "fresh", attempt(out, measured, launcher, run, false));
-        List<ColdStartLauncher.Run> fresh = new ArrayList<>();
-        List<ColdStartLauncher.Run> primed = new ArrayList<>();
-        for (int i = 1; i <= runs; i++) {
-            fresh.add(attempt(out, measured, launcher, run, false));
-            print(out, "run " + i, "fresh", fresh.getLast());
-            primed.add(attempt(out, measured, launcher, run, true));
-            print(out, "run " + i, "primed", primed.getLast());
+        List<List<ColdStartLauncher.Run>> fresh = new ArrayList<>();
+        List<List<ColdStartLauncher.Run>> primed = new ArrayList<>();
+        for (int b = 0; b < builds.size(); b++) {
+            // Not counted: the first start reads the JDK and the jar from disk; later ones find them in the page cache.
+            print(out, label("warm-up", builds.get(b)), "fresh", attempt(out, measured, launchers.get(b), run, false));
+            fresh.add(new ArrayList<>());
+            primed.add(new ArrayList<>());
         }
-        double jvmToDone = median(fresh, ColdStartLauncher.Run::jvmToDoneMs);
-        double construct = median(fresh, ColdStartLauncher.Run::constructMs);
-        double afterPriming = median(primed, ColdStartLauncher.Run::invokeMs);
-        out.printf(Locale.ROOT, "median    fresh   %12.0f %13.0f %9s %10.0f %15.0f%n", median(fresh, ColdStartLauncher.Run::jvmToMainMs),
-                construct, "", median(fresh, ColdStartLauncher.Run::invokeMs), jvmToDone);
-        out.printf(Locale.ROOT, "median    primed  %12s %13s %9.0f %10.1f%n", "", "", median(primed, ColdStartLauncher.Run::primeMs), afterPriming);
-        return new String[] {measured.function().name().replace("Function", ""), String.format(Locale.ROOT, "%.0f ms", jvmToDone),
-                String.format(Locale.ROOT, "%.0f", construct), String.format(Locale.ROOT, "%.1f", afterPriming)};
+        for (int i = 1; i <= runs; i++) {
+            for (boolean priming : new boolean[] {false, true}) {
+                for (int b = 0; b < builds.size(); b++) {
+                    List<ColdStartLauncher.Run> runsOf = (priming ? primed : fresh).get(b);
+                    runsOf.add(attempt(out, measured, launchers.get(b), run, priming));
+                    print(out, label("run " + i, builds.get(b)), priming ? "primed" : "fresh", runsOf.getLast());
+                }
+            }
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (int b = 0; b < builds.size(); b++) {
+            List<ColdStartLauncher.Run> f = fresh.get(b);
+            List<ColdStartLauncher.Run> p = primed.get(b);
+            double jvmToDone = median(f, ColdStartLauncher.Run::jvmToDoneMs);
+            double construct = median(f, ColdStartLauncher.Run::constructMs);
+            double afterPriming = median(p, ColdStartLauncher.Run::invokeMs);
+            String median = label("median", builds.get(b));
+            out.printf(Locale.ROOT, "%-18s fresh   %12.0f %13.0f %9s %10.0f %15.0f%n", median, median(f, ColdStartLauncher.Run::jvmToMainMs),
+                    construct, "", median(f, ColdStartLauncher.Run::invokeMs), jvmToDone);
+            out.printf(Locale.ROOT, "%-18s primed  %12s %13s %9.0f %10.1f%n", median, "", "", median(p, ColdStartLauncher.Run::primeMs),
+                    afterPriming);
+            rows.add(new String[] {label(measured.function().name().replace("Function", ""), builds.get(b)),
+                    String.format(Locale.ROOT, "%.0f ms", jvmToDone), String.format(Locale.ROOT, "%.0f", construct),
+                    String.format(Locale.ROOT, "%.1f", afterPriming)});
+        }
+        return rows;
+    }
+
+    private static String label(String text, Build build) {
+        return build.label().isEmpty() ? text : text + " (" + build.label() + ")";
     }
 
     /** One run on a new event; tried once more when it fails (an emulator can drop a request on a busy machine), then fails. */
@@ -126,9 +159,9 @@ public final class ColdStartMain {
     }
 
     private static void print(PrintStream out, String label, String mode, ColdStartLauncher.Run run) {
-        out.printf(Locale.ROOT, "%-9s %-7s %12d %13.0f %9s %10.1f %15.0f%s%n", label, mode, run.jvmToMainMs(), run.constructMs(),
+        out.printf(Locale.ROOT, "%-18s %-7s %12d %13.0f %9s %10.1f %15.0f%s%n", label, mode, run.jvmToMainMs(), run.constructMs(),
                 mode.equals("primed") ? String.format(Locale.ROOT, "%.0f", run.primeMs()) : "", run.invokeMs(), run.jvmToDoneMs(),
-                label.equals("warm-up") ? "   (not counted)" : "");
+                label.startsWith("warm-up") ? "   (not counted)" : "");
     }
 
     private static double median(List<ColdStartLauncher.Run> runs, ToDoubleFunction<ColdStartLauncher.Run> measure) {

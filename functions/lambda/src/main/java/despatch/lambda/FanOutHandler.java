@@ -1,7 +1,6 @@
 package despatch.lambda;
 
 import org.crac.Core;
-import org.crac.Resource;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -12,8 +11,6 @@ import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
 import despatch.sending.CampaignService;
 import java.io.IOException;
-import org.crac.Core;
-import org.crac.Resource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +21,7 @@ import java.util.Map;
  * for itself again on the fan-out queue and stops; the next invocation resumes from the cursor
  * saved in the campaign, so a campaign of any size fans out within Lambda's limits.
  */
-public class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
+public class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, PrimedBySnapStart {
     /** A page takes well under a second; this leaves room to save the cursor and ask again. */
     private static final int RESERVE_MILLIS = 30_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,13 +43,8 @@ public class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
 
     /** Before the SnapStart snapshot: every client this function uses, read once (see the factories' prime methods). */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void prime() {
         priming.run();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: clients resolve credentials lazily after restore.
     }
 
     @Override

@@ -1,7 +1,6 @@
 package despatch.lambda;
 
 import org.crac.Core;
-import org.crac.Resource;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
@@ -20,7 +19,7 @@ import java.util.Map;
  * to SNS. Hard bounces and complaints suppress the address; soft bounces are counted. Logs the
  * kind and counts, never an address. A failure throws, so SNS retries the delivery.
  */
-public class FeedbackHandler implements RequestHandler<SNSEvent, Map<String, Object>>, Resource {
+public class FeedbackHandler implements RequestHandler<SNSEvent, Map<String, Object>>, PrimedBySnapStart {
     private final FeedbackService feedback;
     private final Runnable priming;
     private final JsonLog log = new JsonLog(System.out);
@@ -37,13 +36,8 @@ public class FeedbackHandler implements RequestHandler<SNSEvent, Map<String, Obj
 
     /** Before the SnapStart snapshot: every client this function uses, read once (see the factories' prime methods). */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void prime() {
         priming.run();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: clients resolve credentials lazily after restore.
     }
 
     @Override

@@ -1,7 +1,6 @@
 package despatch.lambda;
 
 import org.crac.Core;
-import org.crac.Resource;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -22,7 +21,7 @@ import java.util.Map;
  * ImportFunction: a subscriber CSV uploaded under imports/ is imported and a report written
  * beside it. Logs counts only; the report, in the private bucket, names the rows.
  */
-public class ImportHandler implements RequestHandler<S3Event, List<Map<String, Object>>>, Resource {
+public class ImportHandler implements RequestHandler<S3Event, List<Map<String, Object>>>, PrimedBySnapStart {
     private final ImportService imports;
     private final SubscriptionLinks links;
     private final String uploadsBucket;
@@ -46,13 +45,8 @@ public class ImportHandler implements RequestHandler<S3Event, List<Map<String, O
 
     /** Before the SnapStart snapshot: every client this function uses, read once (see the factories' prime methods). */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void prime() {
         priming.run();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: clients resolve credentials lazily after restore.
     }
 
     @Override

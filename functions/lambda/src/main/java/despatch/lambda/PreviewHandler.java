@@ -13,14 +13,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * PreviewFunction: renders an article exactly as publishing would and returns it as JSON;
  * sends nothing, publishes nothing. Invoked directly (sam local invoke, the console, the CLI).
  * Request: {"key": "articles/…"} for an upload, or {"fileName": "x.md", "body": "…"} inline.
  */
-public class PreviewHandler implements RequestStreamHandler, Resource {
+public class PreviewHandler implements RequestStreamHandler, PrimedBySnapStart {
     private final PreviewService previews;
     private final Runnable priming;
     private final java.util.function.Supplier<despatch.sending.TestSend> testSend;
@@ -55,13 +54,8 @@ public class PreviewHandler implements RequestStreamHandler, Resource {
     }
 
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void prime() {
         Priming.renderSample(previews);
         priming.run();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh.
     }
 }

@@ -14,14 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * PublishFunction: an article uploaded under articles/ in the uploads bucket becomes a web page,
  * a stored email and an article record. A rejected upload gets its reasons beside it and the
  * invocation succeeds (a retry cannot fix bad input); AWS failures throw, so Lambda retries.
  */
-public class PublishHandler implements RequestHandler<S3Event, List<Map<String, Object>>>, Resource {
+public class PublishHandler implements RequestHandler<S3Event, List<Map<String, Object>>>, PrimedBySnapStart {
     private final PublishService publishing;
     private final PreviewService previews;
     private final String uploadsBucket;
@@ -62,13 +61,8 @@ public class PublishHandler implements RequestHandler<S3Event, List<Map<String, 
     }
 
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void prime() {
         Priming.renderSample(previews);
         priming.run();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: clients resolve credentials lazily after restore.
     }
 }

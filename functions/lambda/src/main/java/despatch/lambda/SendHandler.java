@@ -1,7 +1,6 @@
 package despatch.lambda;
 
 import org.crac.Core;
-import org.crac.Resource;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -27,7 +26,7 @@ import java.util.Map;
  * already claimed are skipped then. A message that is not a send batch fails until the queue's
  * redrive moves it to the dead-letter queue. Logs campaign ids and counts, never addresses.
  */
-public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
+public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, PrimedBySnapStart {
     /** One send takes well under a second, even throttled by the SDK; this leaves room to put the rest back. */
     private static final int RESERVE_MILLIS = 15_000;
     private final BatchSender sender;
@@ -51,13 +50,8 @@ public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, 
 
     /** Before the SnapStart snapshot: every client this function uses, read once (see the factories' prime methods). */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void prime() {
         priming.run();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: clients resolve credentials lazily after restore.
     }
 
     @Override

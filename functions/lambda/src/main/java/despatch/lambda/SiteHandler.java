@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * SiteFunction: brings the site's listings, feeds and sitemap in line with the article records
@@ -24,7 +23,7 @@ import org.crac.Resource;
  * update. Messages come from a FIFO queue with one group, so updates never overlap; a failure
  * throws and fails the batch, which SQS hands back whole (FIFO keeps its order).
  */
-public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
+public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, PrimedBySnapStart {
     private final SiteService site;
     private final Runnable priming;
     private final JsonLog log = new JsonLog(System.out);
@@ -46,16 +45,11 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, 
         return SQSBatchResponse.builder().withBatchItemFailures(List.of()).build();
     }
 
-    /** Thymeleaf's template cache warm in every restored container: the first update after a cold start is not slower. */
+    /** Thymeleaf's template cache and the site's clients warm in every restored container: the first update is not slower. */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void prime() {
         site.prime();
         priming.run();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: clients resolve credentials lazily after restore.
     }
 
     /** One update for these message bodies: a rebuild if any asks for one, else a refresh for the changed articles. */

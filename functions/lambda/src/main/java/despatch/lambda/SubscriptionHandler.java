@@ -13,14 +13,13 @@ import despatch.subscription.web.WebResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * SubscriptionFunction: the HTTP API constituents use to subscribe, confirm, choose lists,
  * leave and manage their data. Logs the route and status only: never an address, a token or
  * the request itself.
  */
-public class SubscriptionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+public class SubscriptionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, PrimedBySnapStart {
     private final SubscriptionApi api;
     private final String publicApiUrl;
     private final Runnable priming;
@@ -61,14 +60,9 @@ public class SubscriptionHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void prime() {
         // Render the form once so Thymeleaf parses and caches it before the snapshot.
         api.handle(new WebRequest("GET", "/subscribe", Map.of(), Map.of(), "", "https://snapshot.invalid", ""));
         priming.run();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: clients resolve credentials lazily after restore.
     }
 }
