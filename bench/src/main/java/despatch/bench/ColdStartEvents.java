@@ -60,6 +60,10 @@ final class ColdStartEvents {
         return List.of(
                 new Case(Setting.Function.PreviewFunction, "despatch.lambda.PreviewHandler", paths.root().relativize(previewRequest).toString(),
                         run -> previewRequest, response -> response.contains("\"accepted\":true")),
+                // Second, while the site is small: with a few dozen articles, S3Proxy has broken off PUTs of the listings
+                // ("Error writing request body to server"); not yet explained, and not seen in the tests.
+                new Case(Setting.Function.SiteFunction, "despatch.lambda.SiteHandler", sqsSample + " (a new article's site change)",
+                        this::siteChange, ColdStartEvents::noFailures),
                 new Case(Setting.Function.SubscriptionFunction, "despatch.lambda.SubscriptionHandler", "events/api-subscribe.json",
                         this::subscribe, response -> response.matches("(?s).*\"statusCode\":[23]\\d\\d.*")),
                 new Case(Setting.Function.PublishFunction, "despatch.lambda.PublishHandler", "events/s3-put-article.json",
@@ -70,8 +74,6 @@ final class ColdStartEvents {
                         this::fanOutMessage, ColdStartEvents::noFailures),
                 new Case(Setting.Function.SendFunction, "despatch.lambda.SendHandler", sqsSample + " (one recipient)",
                         run -> sendBatch(sendCampaignSlug, run), ColdStartEvents::noFailures),
-                new Case(Setting.Function.SiteFunction, "despatch.lambda.SiteHandler", sqsSample + " (a new article's site change)",
-                        this::siteChange, ColdStartEvents::noFailures),
                 new Case(Setting.Function.FeedbackFunction, "despatch.lambda.FeedbackHandler", "events/sns-ses-bounce.json",
                         this::bounce, response -> response.contains("\"suppressed\":1")));
     }

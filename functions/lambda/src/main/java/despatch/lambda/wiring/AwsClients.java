@@ -2,9 +2,6 @@ package despatch.lambda.wiring;
 
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -37,17 +34,13 @@ public record AwsClients(Supplier<S3Client> s3, Supplier<DynamoDbClient> dynamoD
     }
 
     /**
-     * For Lambda. Credentials come from the environment or, in a SnapStart-restored container, from
-     * Lambda's container endpoint: the two places Lambda puts them, so the SDK skips the rest of its
-     * default chain (profile files, web identity, instance metadata). Campaign sends get no automatic retries: the SDK would resend after a
-     * read timeout, when SES may already have taken the message; Despatch's own claim, mark and
-     * re-queue handle retries.
+     * For Lambda. Credentials come from where Lambda puts them ({@link LambdaCredentials}), not the
+     * SDK's default chain, which costs a few hundred milliseconds on the first request. Campaign
+     * sends get no automatic retries: the SDK would resend after a read timeout, when SES may
+     * already have taken the message; Despatch's own claim, mark and re-queue handle retries.
      */
     static AwsClients fromEnvironment(Settings settings) {
-        AwsCredentialsProvider credentials = AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true)
-                .credentialsProviders(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.builder().build())
-                .build();
-        Builders builders = new Builders(credentials);
+        Builders builders = new Builders(new LambdaCredentials());
         return new AwsClients(
                 Once.of(() -> builders.configure(S3Client.builder()).forcePathStyle(settings.flag(Setting.S3_FORCE_PATH_STYLE)).build()),
                 Once.of(() -> builders.configure(DynamoDbClient.builder()).build()),

@@ -4,6 +4,7 @@ import despatch.lambda.aws.DynamoDbDailyLimiter;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.aws.SesMailer;
+import despatch.render.LinkEmailView;
 import despatch.render.SubscriptionRenderer;
 import despatch.subscription.SubscriptionEmails;
 import despatch.subscription.SubscriptionLimits;
@@ -11,6 +12,7 @@ import despatch.subscription.SubscriptionLinks;
 import despatch.subscription.SubscriptionService;
 import despatch.subscription.TokenSigner;
 import despatch.subscription.web.SubscriptionApi;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Subscribers: their store, the link signer, the mailer and emails for confirmations and links, and the subscription API. */
@@ -62,6 +64,8 @@ public final class SubscriptionsFactory {
         primeStore();
         Warmup.read(signer::get);
         Warmup.read(() -> wiring.aws().ses().get().getAccount(r -> { }));
+        // Confirmations and data links share one email template: rendered once here, Thymeleaf keeps it parsed.
+        renderer.get().linkEmail(new LinkEmailView("Priming", "", List.of("Priming."), "Confirm", "https://snapshot.invalid/", List.of()));
     }
 
     SubscriptionEmails emails() {
