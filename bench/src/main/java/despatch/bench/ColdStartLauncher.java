@@ -11,60 +11,66 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Starts one fresh JVM running {@link ColdStartProbe} on the shaded jar, with Lambda's flags, and times it. */
+/** Starts one fresh JVM running {@link ColdStartProbe} on the shaded jar, with Lambda's flags and one function's environment. */
 final class ColdStartLauncher {
     private static final long TIMEOUT_SECONDS = 120;
     private static final Pattern RESULT = Pattern.compile(ColdStartProbe.RESULT_PREFIX
-            + " jvm-to-main-ms=(\\d+) construct-ms=([\\d.]+) invoke-ms=([\\d.]+) jvm-to-done-ms=(\\d+)");
+            + " jvm-to-main-ms=(\\d+) construct-ms=([\\d.]+) prime-ms=([\\d.]+) invoke-ms=([\\d.]+) jvm-to-done-ms=([\\d.]+)");
 
     /**
-     * @param wallMs parent's view: just before start() to exit, so it includes JVM teardown Lambda never pays
-     * @param jvmToDoneMs child's view: JVM start to the completed invocation, the part a user waits for
+     * @param jvmToDoneMs JVM start to the completed first request, less the runtime's event decoding:
+     *                    the cold start a user waits for (in primed mode it includes the priming too)
      */
-    record Run(double wallMs, long jvmToMainMs, double constructMs, double invokeMs, long jvmToDoneMs) {
+    record Run(long jvmToMainMs, double constructMs, double primeMs, double invokeMs, double jvmToDoneMs, String response) {
     }
 
-    private final List<String> command;
+    private final String java;
+    private final String classpath;
     private final Map<String, String> environment;
 
-    ColdStartLauncher(String java, RepoPaths paths, LambdaJvmFlags flags, Path request) {
+    /**
+     * @param environment the function's environment as the template resolves it for the local stack
+     * @param runtimeJars the Lambda runtime's event serialiser, which the deployed jar leaves to the runtime
+     */
+    ColdStartLauncher(String java, Path jar, RepoPaths paths, List<Path> runtimeJars, LambdaJvmFlags flags, Map<String, String> environment) {
+        this.java = java;
         // The shaded jar first: the deployed artifact's classes and resources win over anything in bench.
-        String classpath = paths.shadedJar() + File.pathSeparator + paths.benchClasses();
-        this.command = List.of(java, "-cp", classpath, ColdStartProbe.class.getName(), request.toString());
-        this.environment = lambdaEnvironment(flags);
+        StringBuilder cp = new StringBuilder(jar.toString()).append(File.pathSeparator).append(paths.benchClasses());
+        runtimeJars.forEach(runtime -> cp.append(File.pathSeparator).append(runtime));
+        this.classpath = cp.toString();
+        this.environment = lambdaEnvironment(flags, environment);
     }
 
     /**
-     * Only what a Lambda container would have: the function's settings, a region and credentials
-     * (fake: an inline preview never calls AWS), and the flags in JAVA_TOOL_OPTIONS, which is how
-     * Lambda passes them. Nothing inherited, so a developer's AWS_PROFILE cannot change the result.
+     * Only what a Lambda container would have: the function's settings, region, credentials and
+     * endpoints (the local stack's), and the flags in JAVA_TOOL_OPTIONS, which is how Lambda passes
+     * them. Nothing inherited, so a developer's AWS_PROFILE cannot change the result.
      */
-    private static Map<String, String> lambdaEnvironment(LambdaJvmFlags flags) {
-        Map<String, String> env = new HashMap<>(SampleOffice.previewFunctionEnvironment());
+    private static Map<String, String> lambdaEnvironment(LambdaJvmFlags flags, Map<String, String> function) {
+        Map<String, String> env = new HashMap<>(function);
         env.put("JAVA_TOOL_OPTIONS", flags.options());
-        env.put("AWS_REGION", "eu-west-2");
-        env.put("AWS_DEFAULT_REGION", "eu-west-2");
-        env.put("AWS_ACCESS_KEY_ID", "AKIDBENCHFAKE");
-        env.put("AWS_SECRET_ACCESS_KEY", "bench-fake-secret");
-        env.put("AWS_SESSION_TOKEN", "bench-fake-token");
+        env.putIfAbsent("AWS_REGION", "eu-west-2");
+        env.put("AWS_DEFAULT_REGION", env.get("AWS_REGION"));
+        env.putIfAbsent("AWS_ACCESS_KEY_ID", "AKIDBENCHFAKE");
+        env.putIfAbsent("AWS_SECRET_ACCESS_KEY", "bench-fake-secret");
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         env.put("LANG", "en_US.UTF-8");
         env.put("TZ", ":UTC");
         return env;
     }
 
-    Run run() throws IOException, InterruptedException {
+    Run run(String handlerClass, Path event, boolean primed) throws IOException, InterruptedException {
         Path log = Files.createTempFile("despatch-coldstart-", ".log");
+        Path response = Files.createTempFile("despatch-coldstart-", ".json");
         try {
+            List<String> command = List.of(java, "-cp", classpath, ColdStartProbe.class.getName(), handlerClass, event.toString(),
+                    primed ? "primed" : "fresh", response.toString());
             // Output to a file, not a pipe: no reader thread in the parent competing for the 2 cores.
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().clear();
             builder.environment().putAll(environment);
-            long start = System.nanoTime();
             Process process = builder.start();
-            boolean exited = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            double wallMs = (System.nanoTime() - start) / 1e6;
-            if (!exited) {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("the probe did not finish within " + TIMEOUT_SECONDS + " s");
             }
@@ -79,10 +85,11 @@ final class ColdStartLauncher {
             if (!result.find()) {
                 throw new IllegalStateException("no result line from the probe:\n" + output);
             }
-            return new Run(wallMs, Long.parseLong(result.group(1)), Double.parseDouble(result.group(2)),
-                    Double.parseDouble(result.group(3)), Long.parseLong(result.group(4)));
+            return new Run(Long.parseLong(result.group(1)), Double.parseDouble(result.group(2)), Double.parseDouble(result.group(3)),
+                    Double.parseDouble(result.group(4)), Double.parseDouble(result.group(5)), Files.readString(response));
         } finally {
             Files.deleteIfExists(log);
+            Files.deleteIfExists(response);
         }
     }
 }

@@ -1,5 +1,6 @@
 package despatch.bench;
 
+import despatch.lambda.wiring.AwsClients;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
@@ -62,7 +63,7 @@ final class CountedClients implements AutoCloseable {
     Wiring wiring(Map<String, String> overrides) {
         Map<String, String> environment = new HashMap<>(stack.environmentFor(function.name()));
         environment.putAll(overrides);
-        return new Wiring(Settings.from(environment, function), Clock.systemUTC(), s3, dynamoDb, ses, secrets, sqs);
+        return new Wiring(Settings.from(environment, function), Clock.systemUTC(), AwsClients.of(s3, dynamoDb, ses, secrets, sqs, null));
     }
 
     /** Every counter but DynamoDB's, which counts more. */

@@ -25,6 +25,18 @@ record RepoPaths(Path root) {
         return root.resolve("bench/target/classes");
     }
 
+    /**
+     * The Lambda runtime's event serialiser: the runtime brings it, the deployed jar does not, so the
+     * cold-start child borrows it from the stack's classpath to read events as Lambda reads them.
+     */
+    java.util.List<Path> runtimeJars() {
+        try (var jars = Files.list(root.resolve("bench/target/stack-lib"))) {
+            return jars.filter(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-serialization-")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     Path template() {
         return root.resolve("template.yaml");
     }

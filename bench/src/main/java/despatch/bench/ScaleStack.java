@@ -2,6 +2,7 @@ package despatch.bench;
 
 import despatch.lambda.ImportHandler;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
+import despatch.lambda.wiring.AwsClients;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
@@ -45,8 +46,8 @@ final class ScaleStack implements AutoCloseable {
                 .build();
         Map<String, String> environment = stack.environmentFor(Setting.Function.ImportFunction.name());
         Settings settings = Settings.from(environment, Setting.Function.ImportFunction);
-        this.handler = new ImportHandler(new Wiring(settings, Clock.systemUTC(), stack.s3(), dynamoDb, stack.sesV2(),
-                stack.secretsManager()));
+        this.handler = new ImportHandler(new Wiring(settings, Clock.systemUTC(),
+                AwsClients.of(stack.s3(), dynamoDb, stack.sesV2(), stack.secretsManager(), null, null)));
         this.store = new DynamoDbSubscriberStore(dynamoDb, environment.get(Setting.SUBSCRIBERS_TABLE.name()));
         this.uploadsBucket = environment.get(Setting.UPLOADS_BUCKET.name());
     }

@@ -1,6 +1,7 @@
 package despatch.local;
 
 import despatch.lambda.aws.DynamoDbDeliveryLedger;
+import despatch.lambda.wiring.SendingFactory;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
 import despatch.sending.Campaign;
@@ -22,7 +23,7 @@ public final class CampaignsCommand {
     private final DynamoDbDeliveryLedger ledger;
 
     public CampaignsCommand(Map<String, String> environment) {
-        this.campaigns = Wiring.fromEnvironment(Setting.Function.FanOutFunction).staffCampaignActions();
+        this.campaigns = new SendingFactory(Wiring.fromEnvironment(Setting.Function.FanOutFunction)).staffCampaignActions();
         this.ledger = new DynamoDbDeliveryLedger(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
                 environment.get(Setting.CAMPAIGNS_TABLE.name()));
     }

@@ -2,7 +2,7 @@ package despatch.local;
 
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
-import despatch.lambda.wiring.Wiring;
+import despatch.lambda.wiring.PublishingFactory;
 import despatch.local.stack.CloudFormationTemplate;
 import despatch.local.stack.ProjectRoot;
 import despatch.publish.Preview;
@@ -25,7 +25,7 @@ final class PreviewCommand {
     static int run(Path file, Path out) throws IOException {
         byte[] content = Files.readAllBytes(file);
         Settings settings = Settings.from(environment(), Setting.Function.PreviewFunction);
-        Preview preview = Wiring.offlinePreviewService(settings.office(), Clock.systemUTC())
+        Preview preview = PublishingFactory.offlinePreviewService(settings.office(), Clock.systemUTC())
                 .preview(file.getFileName().toString(), content);
         if (!preview.accepted()) {
             System.out.println("Rejected: " + file);

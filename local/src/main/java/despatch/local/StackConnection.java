@@ -1,5 +1,6 @@
 package despatch.local;
 
+import despatch.lambda.wiring.AwsClients;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
@@ -92,7 +93,8 @@ public final class StackConnection implements AutoCloseable {
     public Wiring wiring(Setting.Function function, Map<String, String> overrides, Clock clock) {
         Map<String, String> settings = new HashMap<>(environmentFor(function));
         settings.putAll(overrides);
-        return new Wiring(Settings.from(settings, function), clock, s3, dynamoDb, sesV2, secretsManager, sqs);
+        // No schedules: the commands that use this (import, serve's subscription API and its mail queue) never schedule.
+        return new Wiring(Settings.from(settings, function), clock, AwsClients.of(s3, dynamoDb, sesV2, secretsManager, sqs, null));
     }
 
     public S3Client s3() {

@@ -1,12 +1,15 @@
 package despatch.lambda;
 
+import org.crac.Core;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import despatch.feedback.FeedbackService;
 import despatch.feedback.MailFeedback;
 import despatch.feedback.SesFeedbackParser;
+import despatch.lambda.wiring.FeedbackFactory;
 import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.SubscriptionsFactory;
 import despatch.lambda.wiring.Wiring;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,16 +19,25 @@ import java.util.Map;
  * to SNS. Hard bounces and complaints suppress the address; soft bounces are counted. Logs the
  * kind and counts, never an address. A failure throws, so SNS retries the delivery.
  */
-public class FeedbackHandler implements RequestHandler<SNSEvent, Map<String, Object>> {
+public class FeedbackHandler implements RequestHandler<SNSEvent, Map<String, Object>>, PrimedBySnapStart {
     private final FeedbackService feedback;
+    private final Runnable priming;
     private final JsonLog log = new JsonLog(System.out);
 
     public FeedbackHandler() {
         this(Wiring.fromEnvironment(Setting.Function.FeedbackFunction));
+        Core.getGlobalContext().register(this);
     }
 
     public FeedbackHandler(Wiring wiring) {
-        this.feedback = wiring.feedbackService();
+        this.feedback = new FeedbackFactory(wiring).feedbackService();
+        this.priming = new SubscriptionsFactory(wiring)::primeStore;
+    }
+
+    /** Before the SnapStart snapshot: every client this function uses, read once (see the factories' prime methods). */
+    @Override
+    public void prime() {
+        priming.run();
     }
 
     @Override

@@ -2,6 +2,8 @@ package despatch.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import despatch.lambda.wiring.PublishingFactory;
+import despatch.lambda.wiring.SendingFactory;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
 import despatch.publish.Preview;
@@ -11,15 +13,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * PreviewFunction: renders an article exactly as publishing would and returns it as JSON;
  * sends nothing, publishes nothing. Invoked directly (sam local invoke, the console, the CLI).
  * Request: {"key": "articles/…"} for an upload, or {"fileName": "x.md", "body": "…"} inline.
  */
-public class PreviewHandler implements RequestStreamHandler, Resource {
+public class PreviewHandler implements RequestStreamHandler, PrimedBySnapStart {
     private final PreviewService previews;
+    private final Runnable priming;
     private final java.util.function.Supplier<despatch.sending.TestSend> testSend;
     private final JsonLog log = new JsonLog(System.out);
 
@@ -29,9 +31,11 @@ public class PreviewHandler implements RequestStreamHandler, Resource {
     }
 
     public PreviewHandler(Wiring wiring) {
-        this.previews = wiring.previewService();
+        PublishingFactory publishing = new PublishingFactory(wiring);
+        this.previews = publishing.previewService();
+        this.priming = publishing::primePreviews;
         // Built on first use: previews need no SES, and most invocations are previews.
-        this.testSend = wiring::testSend;
+        this.testSend = new SendingFactory(wiring)::testSend;
     }
 
     @Override
@@ -50,12 +54,8 @@ public class PreviewHandler implements RequestStreamHandler, Resource {
     }
 
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void prime() {
         Priming.renderSample(previews);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh.
+        priming.run();
     }
 }

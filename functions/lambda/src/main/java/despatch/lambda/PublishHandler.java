@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import despatch.lambda.wiring.PublishingFactory;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
 import despatch.publish.PreviewService;
@@ -13,17 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * PublishFunction: an article uploaded under articles/ in the uploads bucket becomes a web page,
  * a stored email and an article record. A rejected upload gets its reasons beside it and the
  * invocation succeeds (a retry cannot fix bad input); AWS failures throw, so Lambda retries.
  */
-public class PublishHandler implements RequestHandler<S3Event, List<Map<String, Object>>>, Resource {
+public class PublishHandler implements RequestHandler<S3Event, List<Map<String, Object>>>, PrimedBySnapStart {
     private final PublishService publishing;
     private final PreviewService previews;
     private final String uploadsBucket;
+    private final Runnable priming;
     private final JsonLog log = new JsonLog(System.out);
 
     public PublishHandler() {
@@ -32,9 +33,11 @@ public class PublishHandler implements RequestHandler<S3Event, List<Map<String, 
     }
 
     public PublishHandler(Wiring wiring) {
-        this.publishing = wiring.publishService();
-        this.previews = wiring.previewService();
-        this.uploadsBucket = wiring.uploadsBucket();
+        PublishingFactory publishing = new PublishingFactory(wiring);
+        this.publishing = publishing.publishService();
+        this.previews = publishing.previewService();
+        this.priming = publishing::primePublishing;
+        this.uploadsBucket = wiring.settings().get(Setting.UPLOADS_BUCKET);
     }
 
     /** @return one entry per record: uploadKey, outcome, and the slug, web path, warnings or problems */
@@ -58,12 +61,8 @@ public class PublishHandler implements RequestHandler<S3Event, List<Map<String, 
     }
 
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void prime() {
         Priming.renderSample(previews);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: clients resolve credentials lazily after restore.
+        priming.run();
     }
 }

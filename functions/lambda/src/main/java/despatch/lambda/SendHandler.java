@@ -1,9 +1,11 @@
 package despatch.lambda;
 
+import org.crac.Core;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import despatch.lambda.wiring.SendingFactory;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
 import despatch.messages.SendBatchCodec;
@@ -20,18 +22,28 @@ import java.util.Locale;
  * a message whose handling failed is reported failed, so SQS delivers it again and the recipients
  * already claimed are skipped then. Logs campaign ids and counts, never addresses.
  */
-public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, PrimedBySnapStart {
     /** One send takes well under a second, even throttled by the SDK; this leaves room to put the rest back. */
     private static final int RESERVE_MILLIS = 15_000;
     private final SendQueueConsumer consumer;
     private final SqsBatch<SendBatch> batch = new SqsBatch<>(SendBatchCodec.CODEC, new JsonLog(System.out));
+    private final Runnable priming;
 
     public SendHandler() {
         this(Wiring.fromEnvironment(Setting.Function.SendFunction));
+        Core.getGlobalContext().register(this);
     }
 
     public SendHandler(Wiring wiring) {
-        this.consumer = new SendQueueConsumer(wiring.batchSender(), wiring.sendQueue(), wiring.retryDelay());
+        SendingFactory sending = new SendingFactory(wiring);
+        this.consumer = sending.sendQueueConsumer();
+        this.priming = sending::primeSender;
+    }
+
+    /** Before the SnapStart snapshot: every client this function uses, read once (see the factories' prime methods). */
+    @Override
+    public void prime() {
+        priming.run();
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.SiteFactory;
 import despatch.lambda.wiring.Wiring;
 import despatch.messages.SiteChange;
 import despatch.site.SiteService;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * SiteFunction: brings the site's listings, feeds and sitemap in line with the article records
@@ -25,8 +25,9 @@ import org.crac.Resource;
  * cannot be read is logged as unreadable and skipped rather than failed: retrying cannot fix it,
  * and in a FIFO group it would hold up every update until the dead-letter queue took it.
  */
-public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
+public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, PrimedBySnapStart {
     private final SiteService site;
+    private final Runnable priming;
     private final JsonLog log = new JsonLog(System.out);
     private final SqsBatch<SiteChange> batch = new SqsBatch<>(SiteChange.CODEC, log);
 
@@ -36,7 +37,9 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, 
     }
 
     public SiteHandler(Wiring wiring) {
-        this.site = wiring.siteService();
+        SiteFactory factory = new SiteFactory(wiring);
+        this.site = factory.siteService();
+        this.priming = factory::prime;
     }
 
     @Override
@@ -48,15 +51,11 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, 
         return SQSBatchResponse.builder().withBatchItemFailures(List.of()).build();
     }
 
-    /** Thymeleaf's template cache warm in every restored container: the first update after a cold start is not slower. */
+    /** Thymeleaf's template cache and the site's clients warm in every restored container: the first update is not slower. */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void prime() {
         site.prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: clients resolve credentials lazily after restore.
+        priming.run();
     }
 
     /** One update for these changes: a rebuild if any asks for one, else a refresh for the changed articles. */

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.SubscriptionsFactory;
 import despatch.lambda.wiring.Wiring;
 import despatch.subscription.web.SubscriptionApi;
 import despatch.subscription.web.WebRequest;
@@ -12,16 +13,16 @@ import despatch.subscription.web.WebResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * SubscriptionFunction: the HTTP API constituents use to subscribe, confirm, choose lists,
  * leave and manage their data. Logs the route and status only: never an address, a token or
  * the request itself.
  */
-public class SubscriptionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+public class SubscriptionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, PrimedBySnapStart {
     private final SubscriptionApi api;
     private final String publicApiUrl;
+    private final Runnable priming;
     private final JsonLog log = new JsonLog(System.out);
 
     public SubscriptionHandler() {
@@ -30,8 +31,10 @@ public class SubscriptionHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     public SubscriptionHandler(Wiring wiring) {
-        this.api = wiring.subscriptionApi();
-        this.publicApiUrl = wiring.publicApiUrl();
+        SubscriptionsFactory subscriptions = new SubscriptionsFactory(wiring);
+        this.api = subscriptions.subscriptionApi();
+        this.priming = subscriptions::prime;
+        this.publicApiUrl = wiring.settings().optional(Setting.PUBLIC_API_URL);
     }
 
     @Override
@@ -57,13 +60,9 @@ public class SubscriptionHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void prime() {
         // Render the form once so Thymeleaf parses and caches it before the snapshot.
         api.handle(new WebRequest("GET", "/subscribe", Map.of(), Map.of(), "", "https://snapshot.invalid", ""));
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: clients resolve credentials lazily after restore.
+        priming.run();
     }
 }

@@ -1,11 +1,11 @@
 package despatch.local.queue;
 
+import despatch.local.StackWiring;
 import despatch.lambda.FanOutHandler;
 import despatch.lambda.SendHandler;
 import despatch.lambda.SiteHandler;
 import despatch.lambda.SubscriberMailHandler;
 import despatch.lambda.wiring.Setting;
-import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
 import despatch.local.stack.CloudFormationTemplate;
 import despatch.local.stack.LocalAwsStack;
@@ -74,8 +74,7 @@ public final class QueueConsumers implements AutoCloseable {
     }
 
     private static Wiring wiring(LocalAwsStack stack, Setting.Function function) {
-        return new Wiring(Settings.from(stack.environmentFor(function.name()), function), Clock.systemUTC(), stack.s3(), stack.dynamoDb(),
-                stack.sesV2(), stack.secretsManager(), stack.sqs(), stack.scheduler());
+        return StackWiring.of(stack, function, Clock.systemUTC());
     }
 
     @Override

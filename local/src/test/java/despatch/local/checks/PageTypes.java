@@ -1,10 +1,10 @@
 package despatch.local.checks;
 
+import despatch.lambda.wiring.PublishingFactory;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
-import despatch.lambda.wiring.Wiring;
 import despatch.local.StackConnection;
 import despatch.local.serve.LocalWebServer;
 import despatch.local.stack.CapturedEmail;
@@ -119,7 +119,7 @@ final class PageTypes {
             types.add(PageToCheck.served("api-404", api.post("/no-such-page", "", 404)));
 
             // Articles as publishing renders them: the web page and the email of each kind.
-            PreviewService previews = Wiring.offlinePreviewService(
+            PreviewService previews = PublishingFactory.offlinePreviewService(
                     Settings.from(stack.environmentFor(Setting.Function.PreviewFunction.name()), Setting.Function.PreviewFunction).office(),
                     CLOCK);
             String unsubscribeUrl = links.unsubscribeUrl(subscriberId);

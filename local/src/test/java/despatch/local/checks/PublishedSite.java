@@ -1,9 +1,9 @@
 package despatch.local.checks;
 
+import despatch.local.StackWiring;
 import despatch.lambda.PublishHandler;
 import despatch.lambda.SiteHandler;
 import despatch.lambda.wiring.Setting;
-import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
 import despatch.local.S3EventFactory;
 import despatch.local.stack.LocalAwsStack;
@@ -68,7 +68,6 @@ final class PublishedSite {
     }
 
     private Wiring wiring(Setting.Function function) {
-        return new Wiring(Settings.from(environment(function), function), Clock.systemUTC(), stack.s3(), stack.dynamoDb(),
-                stack.sesV2(), stack.secretsManager(), stack.sqs(), stack.scheduler());
+        return StackWiring.of(stack, function, Clock.systemUTC());
     }
 }

@@ -74,9 +74,8 @@ class FeedbackHandlerTest {
         campaigns.create(new despatch.sending.Campaign("c-winter-surgeries-in-llanfair", "winter-surgeries-in-llanfair", "Winter",
                 List.of("newsletter"), despatch.sending.CampaignStatus.SENT, null, despatch.sending.FanOutCursor.START, true,
                 despatch.sending.CampaignCounts.NONE, Instant.now(), Instant.now(), 1));
-        FeedbackHandler tracking = new FeedbackHandler(new despatch.lambda.wiring.Wiring(
-                despatch.lambda.wiring.Settings.from(environment, Setting.Function.FeedbackFunction), Clock.systemUTC(),
-                TestStack.get().s3(), TestStack.get().dynamoDb()));
+        FeedbackHandler tracking = new FeedbackHandler(
+                despatch.local.StackWiring.of(TestStack.get(), environment, Setting.Function.FeedbackFunction, Clock.systemUTC()));
 
         tracking.handleRequest(event("sns-ses-delivery.json"), null);
 

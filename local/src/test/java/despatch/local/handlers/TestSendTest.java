@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import despatch.lambda.PreviewHandler;
 import despatch.lambda.wiring.Setting;
-import despatch.lambda.wiring.Settings;
-import despatch.lambda.wiring.Wiring;
 import despatch.local.stack.CapturedEmail;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,8 +27,8 @@ class TestSendTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> environment = new HashMap<>(TestStack.environment(Setting.Function.PreviewFunction));
         environment.put("STAFF_ADDRESSES", "press-" + run + "@example.org.uk, editor-" + run + "@example.org.uk");
-        PreviewHandler handler = new PreviewHandler(new Wiring(Settings.from(environment, Setting.Function.PreviewFunction),
-                Clock.systemUTC(), TestStack.get().s3(), TestStack.get().dynamoDb(), TestStack.get().sesV2(), TestStack.get().secretsManager()));
+        PreviewHandler handler = new PreviewHandler(
+                despatch.local.StackWiring.of(TestStack.get(), environment, Setting.Function.PreviewFunction, Clock.systemUTC()));
         String request = JSON.writeValueAsString(Map.of("fileName", "fete.md", "testSend", true,
                 "body", "---\ntitle: Summer fete " + run + "\nlists: [newsletter]\n---\nBring a cake.\n"));
 

@@ -1,7 +1,6 @@
 package despatch.local.handlers;
 
 import despatch.lambda.wiring.Setting;
-import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
 import despatch.local.S3EventFactory;
 import despatch.local.stack.LocalAwsStack;
@@ -28,8 +27,7 @@ final class TestStack {
 
     /** The wiring a deployed function would build, pointed at the emulators. */
     static Wiring wiring(Setting.Function function, Clock clock) {
-        Settings settings = Settings.from(environment(function), function);
-        return new Wiring(settings, clock, get().s3(), get().dynamoDb(), get().sesV2(), get().secretsManager(), get().sqs(), get().scheduler());
+        return despatch.local.StackWiring.of(get(), function, clock);
     }
 
     static String bucket(String setting) {

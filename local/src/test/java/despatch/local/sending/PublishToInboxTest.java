@@ -1,5 +1,6 @@
 package despatch.local.sending;
 
+import despatch.local.StackWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,6 @@ import despatch.lambda.SendHandler;
 import despatch.lambda.aws.DynamoDbCampaignStore;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.wiring.Setting;
-import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
 import despatch.local.S3EventFactory;
 import despatch.local.queue.EventSourceMapping;
@@ -59,8 +59,7 @@ class PublishToInboxTest {
         Map<String, String> environment = new java.util.HashMap<>(stack.environmentFor(function.name()));
         // The emulator has no quota; pacing itself is tested on its own (PacedMailerTest), so keep this test quick.
         environment.put(Setting.MAX_SEND_RATE.name(), "1000");
-        return new Wiring(Settings.from(environment, function), stack.clock(), stack.s3(), stack.dynamoDb(),
-                stack.sesV2(), stack.secretsManager(), stack.sqs(), stack.scheduler());
+        return StackWiring.of(stack, environment, function, stack.clock());
     }
 
     private static String env(Setting.Function function, Setting setting) {

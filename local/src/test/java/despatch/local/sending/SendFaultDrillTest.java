@@ -1,5 +1,8 @@
 package despatch.local.sending;
 
+import despatch.lambda.wiring.SendingFactory;
+import despatch.lambda.wiring.AwsClients;
+import despatch.local.StackWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,8 +149,8 @@ class SendFaultDrillTest {
                 // No SDK retries here: every injected throttle reaches Despatch's own handling, and the drill stays quick.
                 .overrideConfiguration(c -> c.addExecutionInterceptor(faults)
                         .retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry())).build();
-        Wiring wiring = new Wiring(Settings.from(environment, Setting.Function.SendFunction), Clock.systemUTC(), stack.s3(),
-                stack.dynamoDb(), ses, stack.secretsManager(), stack.sqs());
+        Wiring wiring = new Wiring(Settings.from(environment, Setting.Function.SendFunction), Clock.systemUTC(),
+                AwsClients.of(stack.s3(), stack.dynamoDb(), ses, stack.secretsManager(), stack.sqs(), null));
 
         List<Subscriber> people = new ArrayList<>();
         for (int i = 0; i < PEOPLE; i++) {
@@ -182,8 +185,8 @@ class SendFaultDrillTest {
             }
             assertEquals(CampaignStatus.PAUSED, campaigns.find("c-drill").orElseThrow().status());
             mapping.drain(Duration.ofSeconds(5));
-            new Wiring(Settings.from(stack.environmentFor("FanOutFunction"), Setting.Function.FanOutFunction), Clock.systemUTC(),
-                    stack.s3(), stack.dynamoDb(), stack.sesV2(), stack.secretsManager(), stack.sqs()).staffCampaignActions().startNow("c-drill");
+            new SendingFactory(StackWiring.of(stack, Setting.Function.FanOutFunction, Clock.systemUTC())).staffCampaignActions()
+                    .startNow("c-drill");
             assertTrue(mapping.drain(Duration.ofSeconds(90)).queueEmpty(), "nothing left on the queue");
         }
 

@@ -1,5 +1,6 @@
 package despatch.local.site;
 
+import despatch.local.StackWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,7 +10,6 @@ import despatch.lambda.FanOutHandler;
 import despatch.lambda.PublishHandler;
 import despatch.lambda.SiteHandler;
 import despatch.lambda.wiring.Setting;
-import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
 import despatch.local.S3EventFactory;
 import despatch.local.queue.EventSourceMapping;
@@ -50,8 +50,7 @@ class PublicSiteTest {
     }
 
     private static Wiring wiring(Setting.Function function) {
-        return new Wiring(Settings.from(stack.environmentFor(function.name()), function), stack.clock(), stack.s3(),
-                stack.dynamoDb(), stack.sesV2(), stack.secretsManager(), stack.sqs(), stack.scheduler());
+        return StackWiring.of(stack, function, stack.clock());
     }
 
     private static String env(Setting setting) {

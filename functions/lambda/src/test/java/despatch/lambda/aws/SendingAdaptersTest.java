@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import despatch.article.ArticleParser;
 import despatch.lambda.SubscriptionHandler;
 import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.AwsClients;
 import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
 import despatch.local.stack.CapturedEmail;
@@ -116,7 +117,7 @@ class SendingAdaptersTest {
 
         LocalAwsStack stack = TestStack.get();
         SubscriptionHandler api = new SubscriptionHandler(new Wiring(Settings.from(environment, Setting.Function.SubscriptionFunction),
-                Clock.systemUTC(), stack.s3(), stack.dynamoDb(), stack.sesV2(), stack.secretsManager(), stack.sqs(), stack.scheduler()));
+                Clock.systemUTC(), AwsClients.of(stack.s3(), stack.dynamoDb(), stack.sesV2(), stack.secretsManager(), stack.sqs(), stack.scheduler())));
         APIGatewayV2HTTPResponse response = api.handleRequest(oneClickUnsubscribe(link), null);
         assertEquals(200, response.getStatusCode());
         assertEquals(SubscriberStatus.UNSUBSCRIBED, subscribers.findSubscriber(people.get(0).id()).orElseThrow().status());

@@ -1,0 +1,80 @@
+package despatch.lambda.wiring;
+
+import despatch.article.ArticleParser;
+import despatch.article.ArticleRejectedException;
+import despatch.lambda.aws.S3UploadStore;
+import despatch.office.Office;
+import despatch.publish.CampaignStarter;
+import despatch.publish.PreviewService;
+import despatch.publish.PublishService;
+import despatch.render.ArticleRenderer;
+import despatch.sending.CampaignLifecycle;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Articles: the parser and renderer (built once, shared by previews and publishing) and the publish service. */
+public final class PublishingFactory {
+    private final Wiring wiring;
+    private final ArticleParser parser;
+    private final ArticleRenderer renderer;
+    private final Supplier<S3UploadStore> uploads;
+    private final SiteFactory site;
+    private final SendingFactory sending;
+
+    public PublishingFactory(Wiring wiring) {
+        this.wiring = wiring;
+        this.parser = new ArticleParser(wiring.office(), wiring.clock());
+        this.renderer = new ArticleRenderer(wiring.office(), wiring.clock());
+        this.uploads = Once.of(() -> new S3UploadStore(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET)));
+        this.site = new SiteFactory(wiring);
+        this.sending = new SendingFactory(wiring, site);
+    }
+
+    /** For the local preview command, which needs no AWS at all. */
+    public static PreviewService offlinePreviewService(Office office, Clock clock) {
+        return new PreviewService(new ArticleParser(office, clock), new ArticleRenderer(office, clock), null);
+    }
+
+    public PreviewService previewService() {
+        return new PreviewService(parser, renderer, uploads.get());
+    }
+
+    public PublishService publishService() {
+        return new PublishService(parser, renderer, uploads.get(), new PublishService.Targets(site.pages.get(), site.renderedEmails.get(),
+                site.articles.get(), new Campaigns(sending::campaignLifecycle), site.siteChanges()), wiring.clock());
+    }
+
+    /** Before a SnapStart snapshot: the uploads bucket read once (the sample render is the handler's). */
+    public void primePreviews() {
+        Warmup.read(() -> {
+            try {
+                uploads.get().read(Warmup.NOTHING, 1);
+            } catch (ArticleRejectedException e) {
+                // The expected answer: there is no such upload.
+            }
+        });
+    }
+
+    /** The same, then the site, campaigns and queues publishing writes to. */
+    public void primePublishing() {
+        primePreviews();
+        site.prime();
+        site.primeQueue();
+        sending.prime();
+    }
+
+    /** What publishing asks of sending, answered by the campaign lifecycle (built when an article first needs it). */
+    private record Campaigns(Supplier<CampaignLifecycle> campaigns) implements CampaignStarter {
+        @Override
+        public void articleReady(String slug, String subject, Set<String> lists, Instant embargo) {
+            campaigns.get().startFor(slug, subject, lists, embargo);
+        }
+
+        @Override
+        public void articleWithdrawn(String slug) {
+            campaigns.get().withdraw(slug);
+        }
+    }
+}

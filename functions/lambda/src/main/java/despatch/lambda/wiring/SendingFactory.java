@@ -1,0 +1,145 @@
+package despatch.lambda.wiring;
+
+import despatch.lambda.aws.DynamoDbCampaignStore;
+import despatch.lambda.aws.DynamoDbDeliveryLedger;
+import despatch.lambda.aws.EventBridgeCampaignScheduler;
+import despatch.lambda.aws.S3ArticleRelease;
+import despatch.lambda.aws.SesCampaignMailer;
+import despatch.lambda.aws.SqsSendQueue;
+import despatch.common.Pacer;
+import despatch.sending.ArticleRelease;
+import despatch.sending.BatchSender;
+import despatch.sending.CampaignLifecycle;
+import despatch.sending.CampaignOutcomes;
+import despatch.sending.FanOut;
+import despatch.sending.PacedCampaignMailer;
+import despatch.sending.RetryDelay;
+import despatch.sending.SendWorker;
+import despatch.sending.SendQueueConsumer;
+import despatch.sending.StaffCampaignActions;
+import despatch.sending.StartDecision;
+import despatch.sending.StoreRecipientCheck;
+import despatch.sending.TestSend;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Campaigns and their sending: the campaign use cases, the send queue's consumer, and test sends. */
+public final class SendingFactory {
+    private final Wiring wiring;
+    private final SubscriptionsFactory subscriptions;
+    private final SiteFactory site;
+    private final Supplier<SqsSendQueue> queue;
+    private final Supplier<DynamoDbCampaignStore> store;
+    private final Supplier<CampaignLifecycle> lifecycle;
+
+    public SendingFactory(Wiring wiring) {
+        this(wiring, new SiteFactory(wiring));
+    }
+
+    /** Sharing {@code site}'s adapters with a caller that uses them too (publishing). */
+    SendingFactory(Wiring wiring, SiteFactory site) {
+        this.wiring = wiring;
+        this.subscriptions = new SubscriptionsFactory(wiring);
+        this.site = site;
+        Settings settings = wiring.settings();
+        this.queue = Once.of(() -> new SqsSendQueue(wiring.aws().sqs().get(), settings.optional(Setting.SEND_QUEUE_URL),
+                settings.optional(Setting.FAN_OUT_QUEUE_URL)));
+        this.store = Once.of(() -> new DynamoDbCampaignStore(wiring.aws().dynamoDb().get(), settings.get(Setting.CAMPAIGNS_TABLE)));
+        this.lifecycle = Once.of(this::newLifecycle);
+    }
+
+    /** Before a SnapStart snapshot: campaigns, subscribers, the rendered emails and the queues this function has, read once. */
+    public void prime() {
+        Settings settings = wiring.settings();
+        Warmup.read(() -> store.get().find(Warmup.NOTHING));
+        subscriptions.primeStore();
+        Warmup.read(() -> site.renderedEmails.get().webPage(Warmup.NOTHING));
+        for (Setting queueUrl : java.util.List.of(Setting.SEND_QUEUE_URL, Setting.FAN_OUT_QUEUE_URL)) {
+            if (!settings.optional(queueUrl).isEmpty()) {
+                Warmup.read(() -> wiring.aws().sqs().get().getQueueAttributes(r -> r.queueUrl(settings.get(queueUrl))));
+            }
+        }
+    }
+
+    /** The same, then the delivery ledger, the signing secret and campaign SES, for the send queue's consumer. */
+    public void primeSender() {
+        prime();
+        Warmup.read(() -> new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE))
+                .stateOf(Warmup.NOTHING, Warmup.NOTHING));
+        Warmup.read(() -> subscriptions.configuredLinks());
+        Warmup.read(() -> wiring.aws().campaignSes().get().getAccount(r -> { }));
+    }
+
+    /** Campaigns as publishing drives them: made, scheduled, started, withdrawn. */
+    public CampaignLifecycle campaignLifecycle() {
+        return lifecycle.get();
+    }
+
+    /** A campaign's lists paged onto the send queue. */
+    public FanOut fanOut() {
+        return new FanOut(store.get(), subscriptions.store.get(), queue.get(), queue.get(), wiring.clock());
+    }
+
+    /** Staff's start, cancel and resend of campaigns. */
+    public StaffCampaignActions staffCampaignActions() {
+        return new StaffCampaignActions(store.get(), subscriptions.store.get(), queue.get(), queue.get(), articleRelease(),
+                wiring.clock());
+    }
+
+    /** The send queue, for fan-out's batches and for recipients put back to try later. */
+    public SqsSendQueue sendQueue() {
+        return queue.get();
+    }
+
+    public RetryDelay retryDelay() {
+        Settings settings = wiring.settings();
+        return new RetryDelay(Duration.ofSeconds(settings.number(Setting.SEND_RETRY_FIRST_DELAY_SECONDS)),
+                Duration.ofSeconds(settings.number(Setting.SEND_RETRY_LONGEST_DELAY_SECONDS)));
+    }
+
+    /** The send queue's consumer: rendered emails from S3, the ledger, the subscriber check and SES. */
+    public BatchSender batchSender() {
+        Settings settings = wiring.settings();
+        SendWorker worker = new SendWorker(new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(), settings.get(Setting.CAMPAIGNS_TABLE)),
+                new StoreRecipientCheck(subscriptions.store.get()),
+                new PacedCampaignMailer(campaignMailer(wiring.aws().campaignSes().get()),
+                        new Pacer((double) settings.number(Setting.MAX_SEND_RATE) / settings.number(Setting.SEND_WORKERS))),
+                wiring.clock());
+        return new BatchSender(site.renderedEmails.get(), new CampaignOutcomes(store.get(), wiring.clock()), worker,
+                subscriptions.configuredLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX));
+    }
+
+    /** The send queue's consumer: sends a batch and puts what is left back on the queue, later. */
+    public SendQueueConsumer sendQueueConsumer() {
+        return new SendQueueConsumer(batchSender(), sendQueue(), retryDelay());
+    }
+
+    /** Test sends from the preview function: the real email to staff, marked as a test, through the same SES path. */
+    public TestSend testSend() {
+        return new TestSend(campaignMailer(wiring.aws().ses().get()), wiring.settings().optional(Setting.STAFF_ADDRESSES),
+                wiring.office().subscriptionApiBase());
+    }
+
+    private SesCampaignMailer campaignMailer(software.amazon.awssdk.services.sesv2.SesV2Client ses) {
+        Settings settings = wiring.settings();
+        return new SesCampaignMailer(ses, wiring.office().name(), settings.get(Setting.SENDER_ADDRESS),
+                settings.optional(Setting.SES_CONFIGURATION_SET));
+    }
+
+    private CampaignLifecycle newLifecycle() {
+        Settings settings = wiring.settings();
+        // The scheduler is built when first used: it needs settings only PublishFunction has.
+        Supplier<EventBridgeCampaignScheduler> scheduler = Once.of(() -> new EventBridgeCampaignScheduler(wiring.aws().scheduler().get(),
+                settings.get(Setting.SCHEDULE_NAME_PREFIX), settings.get(Setting.FAN_OUT_QUEUE_ARN), settings.get(Setting.SCHEDULER_ROLE_ARN)));
+        return new CampaignLifecycle(wiring.office(), store.get(), queue.get(), (campaignId, at) -> scheduler.get().scheduleStart(campaignId, at),
+                articleRelease(), new StartDecision(Duration.ofMinutes(settings.number(Setting.START_TOLERANCE_MINUTES))), wiring.clock());
+    }
+
+    /** The page release is built when first used: it needs settings only the functions that release have. */
+    private ArticleRelease articleRelease() {
+        Settings settings = wiring.settings();
+        Supplier<S3ArticleRelease> release = Once.of(() -> new S3ArticleRelease(wiring.aws().s3().get(), settings.get(Setting.UPLOADS_BUCKET),
+                settings.get(Setting.SITE_BUCKET), site.articles.get(), site.siteChanges(), wiring.clock()));
+        return slug -> release.get().release(slug);
+    }
+}

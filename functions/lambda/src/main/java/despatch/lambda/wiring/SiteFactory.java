@@ -1,0 +1,49 @@
+package despatch.lambda.wiring;
+
+import despatch.lambda.aws.DynamoDbArticleStore;
+import despatch.lambda.aws.S3RenderedEmailStore;
+import despatch.lambda.aws.S3SitePublisher;
+import despatch.lambda.aws.SqsSiteChanges;
+import despatch.site.SiteBuilder;
+import despatch.site.SiteService;
+import java.util.function.Supplier;
+
+/** The site's adapters (pages, article records, rendered emails, the site queue), each built once, and its service. */
+public final class SiteFactory {
+    private final Wiring wiring;
+    final Supplier<DynamoDbArticleStore> articles;
+    final Supplier<S3SitePublisher> pages;
+    final Supplier<S3RenderedEmailStore> renderedEmails;
+    private final Supplier<SqsSiteChanges> changes;
+
+    public SiteFactory(Wiring wiring) {
+        this.wiring = wiring;
+        Settings settings = wiring.settings();
+        AwsClients aws = wiring.aws();
+        this.articles = Once.of(() -> new DynamoDbArticleStore(aws.dynamoDb().get(), settings.get(Setting.ARTICLES_TABLE)));
+        this.pages = Once.of(() -> new S3SitePublisher(aws.s3().get(), settings.get(Setting.SITE_BUCKET)));
+        this.renderedEmails = Once.of(() -> new S3RenderedEmailStore(aws.s3().get(), settings.get(Setting.UPLOADS_BUCKET)));
+        this.changes = Once.of(() -> new SqsSiteChanges(aws.sqs().get(), settings.get(Setting.SITE_QUEUE_URL)));
+    }
+
+    /** The site's listings, feeds and sitemap, kept in line with the article records. */
+    public SiteService siteService() {
+        return new SiteService(articles.get(), pages.get(), renderedEmails.get(), new SiteBuilder(wiring.office()));
+    }
+
+    /** Before a SnapStart snapshot: the article records and the bucket, read once. */
+    public void prime() {
+        Warmup.read(() -> articles.get().find(Warmup.NOTHING));
+        Warmup.read(() -> renderedEmails.get().webPage(Warmup.NOTHING));
+    }
+
+    /** The same for a function that puts changes on the site queue. */
+    void primeQueue() {
+        Warmup.read(() -> wiring.aws().sqs().get().getQueueAttributes(r -> r.queueUrl(wiring.settings().get(Setting.SITE_QUEUE_URL))));
+    }
+
+    /** Changes go on the site queue, where SiteFunction takes them one batch at a time. */
+    public SqsSiteChanges siteChanges() {
+        return changes.get();
+    }
+}
