@@ -1,13 +1,16 @@
 package despatch.local.handlers;
 
+import despatch.lambda.SubscriberMailHandler;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
 import despatch.local.S3EventFactory;
+import despatch.local.queue.EventSourceMapping;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.ProjectRoot;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -30,6 +33,22 @@ final class TestStack {
     static Wiring wiring(Setting.Function function, Clock clock) {
         Settings settings = Settings.from(environment(function), function);
         return new Wiring(settings, clock, get().s3(), get().dynamoDb(), get().sesV2(), get().secretsManager(), get().sqs(), get().scheduler());
+    }
+
+    /**
+     * SubscriberMailFunction's event source mapping run until the subscriber mail queue is empty, as
+     * Lambda runs it soon after a request: subscribe and data-link requests are carried out there.
+     */
+    static EventSourceMapping.DrainResult drainSubscriberMail() {
+        try (EventSourceMapping mapping = EventSourceMapping.fromTemplate(get(), "SubscriberMailFunction",
+                new SubscriberMailHandler(wiring(Setting.Function.SubscriberMailFunction, Clock.systemUTC())),
+                EventSourceMapping.Options.LOCAL.withPollWait(Duration.ZERO))) {
+            EventSourceMapping.DrainResult drained = mapping.drain(Duration.ofSeconds(30));
+            if (!drained.queueEmpty() || drained.reportedFailed() > 0) {
+                throw new AssertionError("The subscriber mail queue did not drain cleanly: " + drained);
+            }
+            return drained;
+        }
     }
 
     static String bucket(String setting) {

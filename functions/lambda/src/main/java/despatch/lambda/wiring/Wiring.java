@@ -18,7 +18,7 @@ import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.aws.DynamoDbCampaignStore;
 import despatch.lambda.aws.DynamoDbDeliveryLedger;
-import despatch.lambda.aws.SqsDataLinkRequests;
+import despatch.lambda.aws.SqsSubscriberRequests;
 import despatch.lambda.aws.SqsSendQueue;
 import despatch.feedback.FeedbackService;
 import despatch.subscription.Suppressions;
@@ -40,7 +40,7 @@ import despatch.sending.BatchSender;
 import despatch.sending.SendWorker;
 import despatch.sending.StoreRecipientCheck;
 import despatch.lambda.aws.SesMailer;
-import despatch.subscription.DataLinkRequests;
+import despatch.subscription.SubscriberRequests;
 import despatch.subscription.PacedMailer;
 import despatch.subscription.SubscriberImporter;
 import despatch.subscription.SubscriptionLinks;
@@ -172,22 +172,20 @@ public final class Wiring {
     }
 
     public SubscriptionService subscriptionService(SubscriptionRenderer renderer) {
-        return subscriptionService(renderer, new SqsDataLinkRequests(sqs(), settings.get(Setting.SUBSCRIBER_MAIL_QUEUE_URL)));
+        return subscriptionService(renderer, new SqsSubscriberRequests(sqs(), settings.get(Setting.SUBSCRIBER_MAIL_QUEUE_URL)));
     }
 
-    /** SubscriberMailFunction: mails the data links the subscription API queued; it queues none itself. */
+    /** SubscriberMailFunction: carries out the requests the subscription API queued; it queues none itself. */
     public SubscriptionService subscriberMail() {
-        return subscriptionService(new SubscriptionRenderer(office), (address, baseUrl) -> {
-            throw new IllegalStateException("SubscriberMailFunction mails data links; it does not request them");
-        });
+        return subscriptionService(new SubscriptionRenderer(office), SubscriberRequests.none());
     }
 
-    private SubscriptionService subscriptionService(SubscriptionRenderer renderer, DataLinkRequests dataLinks) {
+    private SubscriptionService subscriptionService(SubscriptionRenderer renderer, SubscriberRequests requests) {
         String table = settings.get(Setting.SUBSCRIBERS_TABLE);
         return new SubscriptionService(office, new DynamoDbSubscriberStore(dynamoDb(), table),
                 new DynamoDbDailyLimiter(dynamoDb(), table), mailer(), new SubscriptionEmails(office, renderer), signer(),
                 new SubscriptionLimits(settings.number(Setting.MAILS_PER_ADDRESS_PER_DAY),
-                        settings.number(Setting.REQUESTS_PER_NETWORK_PER_DAY)), clock, dataLinks);
+                        settings.number(Setting.REQUESTS_PER_NETWORK_PER_DAY)), clock, requests);
     }
 
     /** Imports run several rows at once: DynamoDB and SES calls spend their time waiting on the network. */
