@@ -154,4 +154,23 @@ class SubscriberMailHandlerTest {
 
         assertEquals(List.of(), handler.handleRequest(sample, null).getBatchItemFailures());
     }
+
+    @Test
+    void aSubscribeMessageWithoutItsListsIsReportedAndTheRestOfTheBatchIsCarriedOut() throws Exception {
+        SQSEvent batch = LambdaEventSerializers.serializerFor(SQSEvent.class, getClass().getClassLoader())
+                .fromJson(Files.newInputStream(ProjectRoot.find().resolve("events/sqs-subscriber-request.json")));
+        String fresh = "batch-" + run + "@example.org.uk";
+        SQSEvent.SQSMessage good = batch.getRecords().getFirst();
+        good.setBody(good.getBody().replace("new-constituent@example.org.uk", fresh));
+        SQSEvent.SQSMessage bad = batch.getRecords().getLast();
+        bad.setMessageId("m-without-lists");
+        bad.setBody("{\"kind\":\"SUBSCRIBE\",\"address\":\"" + fresh + "\",\"baseUrl\":\"https://" + HOST
+                + "\",\"wordingVersion\":\"2026-11\",\"source\":\"FORM\"}");
+
+        SubscriberMailHandler handler = new SubscriberMailHandler(TestStack.wiring(Setting.Function.SubscriberMailFunction, Clock.systemUTC()));
+
+        assertEquals(List.of("m-without-lists"),
+                handler.handleRequest(batch, null).getBatchItemFailures().stream().map(f -> f.getItemIdentifier()).toList());
+        assertEquals(1, mailTo(fresh).size(), "the readable one was carried out: one confirmation");
+    }
 }
