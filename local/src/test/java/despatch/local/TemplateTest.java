@@ -275,6 +275,37 @@ class TemplateTest {
         }
     }
 
+    /**
+     * The subscription API hands subscribe and data-link requests to SubscriberMailQueue, and only
+     * SubscriberMailFunction carries them out: with exactly the table actions its store calls need
+     * (findAddress and findSubscriber get, claimAddress and the daily limit update, save puts).
+     */
+    @Test
+    void subscriberRequestsGoThroughTheirQueueToAConsumerWithOnlyTheWritesItNeeds() {
+        String queueUrl = String.valueOf(template.resolve(new Intrinsic("Ref", "SubscriberMailQueue")));
+        assertEquals(queueUrl, template.environmentFor("SubscriptionFunction").get("SUBSCRIBER_MAIL_QUEUE_URL"));
+        assertTrue(String.valueOf(template.resolve(template.resource("SubscriptionFunction").property("Policies")))
+                .contains("SQSSendMessagePolicy={QueueName=" + template.physicalName("SubscriberMailQueue") + "}"));
+        Map<?, ?> events = (Map<?, ?>) template.resource("SubscriberMailFunction").property("Events");
+        Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) events.values().iterator().next()).get("Properties");
+        assertEquals(template.resolve(new Intrinsic("Fn::GetAtt", List.of("SubscriberMailQueue", "Arn"))),
+                template.resolve(properties.get("Queue")));
+        assertEquals(List.of("ReportBatchItemFailures"), properties.get("FunctionResponseTypes"));
+
+        List<?> policies = (List<?>) template.resource("SubscriberMailFunction").property("Policies");
+        List<Object> tableActions = new ArrayList<>();
+        for (Object policy : policies) {
+            if (policy instanceof Map<?, ?> document && document.containsKey("Statement")) {
+                for (Object statement : (List<?>) document.get("Statement")) {
+                    tableActions.addAll((List<?>) ((Map<?, ?>) statement).get("Action"));
+                }
+            }
+            assertFalse(String.valueOf(policy).contains("DynamoDBCrudPolicy") || String.valueOf(policy).contains("SQSSendMessagePolicy"),
+                    String.valueOf(policy));
+        }
+        assertEquals(List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"), tableActions);
+    }
+
     @Test
     void publishedArticlesAreListedFromASparseIndexWithTheKeysTheStoreWrites() {
         Map<?, ?> index = (Map<?, ?>) ((List<?>) template.resource("ArticlesTable").property("GlobalSecondaryIndexes")).getFirst();

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import despatch.common.EmailAddress;
 import despatch.common.InvalidEmailAddressException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
@@ -80,11 +81,20 @@ final class JsonCodec<T extends Record> implements MessageCodec<T> {
         } catch (MismatchedInputException e) {
             String field = e.getPath().stream().map(reference -> reference.getFieldName() == null
                     ? "[" + reference.getIndex() + "]" : reference.getFieldName()).collect(Collectors.joining("."));
-            String problem = e instanceof InvalidFormatException invalid && invalid.getTargetType() == EmailAddress.class
-                    ? " is not an email address" : " has the wrong type";
-            throw new UnreadableMessageException("Not " + name + ": " + (field.isEmpty() ? "not a JSON object" : field + problem));
+            throw new UnreadableMessageException("Not " + name + ": " + (field.isEmpty() ? "not a JSON object" : field + problem(e)));
         } catch (JsonProcessingException e) {
             throw new UnreadableMessageException("Not " + name + ": not JSON");
         }
+    }
+
+    private static String problem(MismatchedInputException e) {
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == EmailAddress.class) {
+            return " is not an email address";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
+            return " is not one of " + Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        }
+        return " has the wrong type";
     }
 }

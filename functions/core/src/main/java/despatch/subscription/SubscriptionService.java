@@ -18,8 +18,9 @@ import java.util.Set;
  * retried when someone else wrote in between; list memberships follow the subscriber item.
  *
  * <p>Subscribe and data requests answer the same whatever the address's state, so the form
- * cannot be used to find out who is subscribed; what differs is only which email, if any, the
- * address's owner receives.
+ * cannot be used to find out who is subscribed: the request checks the network's limit and hands
+ * the address over ({@link SubscriberRequests}); the consumer looks it up and mails. What differs
+ * is only which email, if any, the address's owner receives.
  */
 public final class SubscriptionService {
     private final Office office;
@@ -30,10 +31,10 @@ public final class SubscriptionService {
     private final TokenSigner signer;
     private final SubscriptionLimits limits;
     private final Clock clock;
-    private final DataLinkRequests dataLinks;
+    private final SubscriberRequests requests;
 
     public SubscriptionService(Office office, SubscriberStore store, DailyLimiter limiter, Mailer mailer,
-            SubscriptionEmails emails, TokenSigner signer, SubscriptionLimits limits, Clock clock, DataLinkRequests dataLinks) {
+            SubscriptionEmails emails, TokenSigner signer, SubscriptionLimits limits, Clock clock, SubscriberRequests requests) {
         this.office = office;
         this.store = store;
         this.limiter = limiter;
@@ -42,16 +43,28 @@ public final class SubscriptionService {
         this.signer = signer;
         this.limits = limits;
         this.clock = clock;
-        this.dataLinks = dataLinks;
+        this.requests = requests;
     }
 
     public SubscriptionLinks links(String baseUrl) {
         return new SubscriptionLinks(baseUrl, signer);
     }
 
-    /** Records the request and mails a confirmation link (or, when nothing is new, a link to manage the subscription). */
+    /**
+     * Asks for the subscription to be recorded. Only the hand-over happens here, the same for every
+     * address: claiming a new address and saving it inside the request would make a new address's
+     * answer measurably slower than a known one's.
+     */
     public void subscribe(ValidSubscription request, RequestOrigin origin, SubscriptionLinks links) throws TooManyRequestsException {
         checkNetwork(origin);
+        requests.subscribe(request, origin, links.baseUrl());
+    }
+
+    /**
+     * The consumer's half of {@link #subscribe}: records the request and mails a confirmation link
+     * (or, when nothing is new, a link to manage the subscription), within the address's daily mail limit.
+     */
+    public void recordSubscription(ValidSubscription request, RequestOrigin origin, SubscriptionLinks links) {
         Optional<OutgoingEmail> mail = OptimisticRetry.<Optional<OutgoingEmail>, RuntimeException>retrying(
                 () -> recordRequest(request, origin, links));
         mail.filter(m -> mayMail(m.to())).ifPresent(mailer::send);
@@ -198,7 +211,7 @@ public final class SubscriptionService {
      */
     public void requestDataLink(EmailAddress address, RequestOrigin origin, SubscriptionLinks links) throws TooManyRequestsException {
         checkNetwork(origin);
-        dataLinks.request(address, links.baseUrl());
+        requests.dataLink(address, links.baseUrl());
     }
 
     /** The consumer's half of {@link #requestDataLink}: mails the link if the address is subscribed, and nothing otherwise. */

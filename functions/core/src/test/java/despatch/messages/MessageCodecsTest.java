@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import despatch.sending.Recipient;
 import despatch.sending.SendBatch;
 import despatch.common.EmailAddress;
+import despatch.subscription.ConsentSource;
+import despatch.subscription.RequestOrigin;
+import despatch.subscription.SubscribeRequest;
+import despatch.subscription.SubscribeRequestCheck;
+import despatch.subscription.ValidSubscription;
+import despatch.testing.TestOffice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,21 +86,64 @@ class MessageCodecsTest {
     }
 
     @Test
-    void aDataLinkRequestCarriesTheAddressAndTheApisAddress() throws Exception {
-        DataLinkRequest request = new DataLinkRequest(EmailAddress.parse("Jane@Example.org.uk"), "https://api.example.org.uk");
-        String body = DataLinkRequest.CODEC.write(request);
+    void aDataLinkRequestCarriesOnlyTheAddressAndTheApisAddress() throws Exception {
+        SubscriberRequest request = SubscriberRequest.dataLink(EmailAddress.parse("Jane@Example.org.uk"), "https://api.example.org.uk");
+        String body = SubscriberRequest.CODEC.write(request);
 
-        assertEquals("{\"address\":\"Jane@example.org.uk\",\"baseUrl\":\"https://api.example.org.uk\"}", body);
-        assertEquals(request, DataLinkRequest.CODEC.read(body));
+        assertEquals("{\"kind\":\"DATA_LINK\",\"address\":\"Jane@example.org.uk\",\"baseUrl\":\"https://api.example.org.uk\"}", body);
+        assertEquals(request, SubscriberRequest.CODEC.read(body));
     }
 
     @Test
-    void aMalformedDataLinkRequestIsRefusedWithoutQuotingTheAddress() {
-        String badAddress = refused(DataLinkRequest.CODEC, "{\"address\":\"someone secret@example.org\",\"baseUrl\":\"https://a\"}");
-        assertEquals("Not a data-link request: address is not an email address", badAddress);
+    void aSubscribeRequestCarriesTheFormAndWhereItCameFromAsTheConsentRecordStoresThem() throws Exception {
+        ValidSubscription form = new SubscribeRequestCheck(TestOffice.office()).check(new SubscribeRequest(
+                "Jane@Example.org.uk", "Jane \"JJ\" Smith", "SW1A 0AA", List.of("press", "newsletter"), null));
+        RequestOrigin origin = RequestOrigin.web(ConsentSource.FORM, "2001:db8::1", "Mozilla/5.0 (X11; Linux) Firefox/140.0");
+
+        SubscriberRequest read = SubscriberRequest.CODEC.read(
+                SubscriberRequest.CODEC.write(SubscriberRequest.subscribe(form, origin, "https://api.example.org.uk")));
+
+        assertEquals(SubscriberRequest.Kind.SUBSCRIBE, read.kind());
+        assertEquals(form, read.subscription());
+        assertEquals(List.of("press", "newsletter"), List.copyOf(read.subscription().lists()), "in the order the form gave");
+        assertEquals(origin, read.origin());
+        assertEquals("https://api.example.org.uk", read.baseUrl());
+    }
+
+    @Test
+    void theSampleSubscriberMailEventHoldsOneRequestOfEachKind() throws Exception {
+        String sample = Files.readString(repositoryFile("events/sqs-subscriber-request.json"));
+        List<SubscriberRequest.Kind> kinds = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode record : new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample).get("Records")) {
+            kinds.add(SubscriberRequest.CODEC.read(record.get("body").asText()).kind());
+        }
+
+        assertEquals(List.of(SubscriberRequest.Kind.SUBSCRIBE, SubscriberRequest.Kind.DATA_LINK), kinds);
+    }
+
+    @Test
+    void aMalformedSubscriberRequestIsRefusedWithoutQuotingTheAddress() {
+        String badAddress = refused(SubscriberRequest.CODEC,
+                "{\"kind\":\"DATA_LINK\",\"address\":\"someone secret@example.org\",\"baseUrl\":\"https://a\"}");
+        assertEquals("Not a subscriber request: address is not an email address", badAddress);
         assertFalse(badAddress.contains("secret"));
-        assertEquals("Not a data-link request: no baseUrl", refused(DataLinkRequest.CODEC, "{\"address\":\"a@example.org\"}"));
-        assertEquals("Not a data-link request: no address", refused(DataLinkRequest.CODEC, "{\"baseUrl\":\"https://a\"}"));
+        assertEquals("Not a subscriber request: no kind", refused(SubscriberRequest.CODEC, "{\"address\":\"a@example.org\",\"baseUrl\":\"https://a\"}"));
+        assertEquals("Not a subscriber request: kind is not one of DATA_LINK, SUBSCRIBE",
+                refused(SubscriberRequest.CODEC, "{\"kind\":\"ERASE\",\"address\":\"a@example.org\",\"baseUrl\":\"https://a\"}"));
+        assertEquals("Not a subscriber request: no baseUrl", refused(SubscriberRequest.CODEC, "{\"kind\":\"DATA_LINK\",\"address\":\"a@example.org\"}"));
+        assertEquals("Not a subscriber request: no address", refused(SubscriberRequest.CODEC, "{\"kind\":\"DATA_LINK\",\"baseUrl\":\"https://a\"}"));
+    }
+
+    @Test
+    void aSubscribeRequestWithoutWhatTheConsentRecordNeedsIsRefused() {
+        String start = "{\"kind\":\"SUBSCRIBE\",\"address\":\"a@example.org\",\"baseUrl\":\"https://a\"";
+        assertEquals("Not a subscriber request: no lists", refused(SubscriberRequest.CODEC, start + ",\"wordingVersion\":\"2026-11\",\"source\":\"FORM\"}"));
+        assertEquals("Not a subscriber request: no wordingVersion",
+                refused(SubscriberRequest.CODEC, start + ",\"lists\":[\"press\"],\"source\":\"FORM\"}"));
+        assertEquals("Not a subscriber request: no source",
+                refused(SubscriberRequest.CODEC, start + ",\"lists\":[\"press\"],\"wordingVersion\":\"2026-11\"}"));
+        assertEquals("Not a subscriber request: lists has the wrong type",
+                refused(SubscriberRequest.CODEC, start + ",\"lists\":{\"press\":1},\"wordingVersion\":\"2026-11\",\"source\":\"FORM\"}"));
     }
 
     private static String refused(MessageCodec<?> codec, String body) {

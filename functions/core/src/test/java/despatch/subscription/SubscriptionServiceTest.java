@@ -37,14 +37,14 @@ class SubscriptionServiceTest {
     private final InMemorySubscriberStore store = new InMemorySubscriberStore();
     private final InMemoryDailyLimiter limiter = new InMemoryDailyLimiter();
     private final RecordingMailer mailer = new RecordingMailer();
-    private final RecordingDataLinkRequests dataLinks = new RecordingDataLinkRequests();
+    private final RecordingSubscriberRequests requests = new RecordingSubscriberRequests();
     private final TokenSigner signer = new TokenSigner(SECRET, clock);
     private final SubscriptionLinks links = new SubscriptionLinks(BASE_URL, signer);
     private final SubscriptionService service = serviceOn(store);
 
     private SubscriptionService serviceOn(SubscriberStore subscriberStore) {
         return new SubscriptionService(OFFICE, subscriberStore, limiter, mailer, new SubscriptionEmails(OFFICE, RENDERER), signer,
-                SubscriptionLimits.DEFAULT, clock, dataLinks);
+                SubscriptionLimits.DEFAULT, clock, requests);
     }
 
     // --- helpers, in the words of the form and the emails ---
@@ -53,9 +53,15 @@ class SubscriptionServiceTest {
         return new SubscribeRequestCheck(OFFICE).check(new SubscribeRequest(email, "Jane Smith", "SW1A 0AA", List.of(lists), null));
     }
 
+    /** Submits the form, and the subscriber mail queue's consumer records it, as SubscriberMailFunction does soon after. */
+    private void submit(ValidSubscription form) throws TooManyRequestsException {
+        service.subscribe(form, FORM, links);
+        requests.deliverTo(service);
+    }
+
     /** Submits the form and returns the token of the confirmation link it mailed. */
     private String subscribe(String email, String... lists) throws Exception {
-        service.subscribe(form(email, lists), FORM, links);
+        submit(form(email, lists));
         return RecordingMailer.token(mailer.lastLink(SubscriptionPaths.CONFIRM));
     }
 
@@ -101,6 +107,19 @@ class SubscriptionServiceTest {
         return RecordingMailer.token(links.unsubscribeUrl(subscriberId));
     }
 
+    /** The service over the same store, noting the name of every store call in {@code calls}. */
+    private SubscriptionService watching(List<String> calls) {
+        return serviceOn((SubscriberStore) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {SubscriberStore.class}, (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }));
+    }
+
     private LinkProblem problemWith(org.junit.jupiter.api.function.Executable action) {
         return assertThrows(InvalidLinkException.class, action).problem();
     }
@@ -109,7 +128,7 @@ class SubscriptionServiceTest {
 
     @Test
     void aNewAddressIsPendingAndGetsOneConfirmationMail() throws Exception {
-        service.subscribe(form("jane@example.org", "newsletter", "press"), FORM, links);
+        submit(form("jane@example.org", "newsletter", "press"));
 
         Subscriber jane = storedOrFail("jane@example.org");
         assertEquals(SubscriberStatus.PENDING, jane.status());
@@ -123,10 +142,10 @@ class SubscriptionServiceTest {
 
     @Test
     void askingAgainForWhatIsPendingResendsTheSameLinkAndStoresNothing() throws Exception {
-        service.subscribe(form("jane@example.org", "newsletter"), FORM, links);
+        submit(form("jane@example.org", "newsletter"));
         String first = mailer.lastLink(SubscriptionPaths.CONFIRM);
         for (int i = 0; i < 2; i++) {
-            service.subscribe(form("jane@example.org", "newsletter"), FORM, links);
+            submit(form("jane@example.org", "newsletter"));
         }
 
         assertEquals(3, mailer.sent().size());
@@ -136,9 +155,9 @@ class SubscriptionServiceTest {
 
     @Test
     void aNewListMakesANewLinkAndTheOlderOneNoLongerConfirms() throws Exception {
-        service.subscribe(form("jane@example.org", "newsletter"), FORM, links);
+        submit(form("jane@example.org", "newsletter"));
         String first = RecordingMailer.token(mailer.lastLink(SubscriptionPaths.CONFIRM));
-        service.subscribe(form("jane@example.org", "press"), FORM, links);
+        submit(form("jane@example.org", "press"));
 
         assertEquals(LinkProblem.GONE, problemWith(() -> service.confirm(first, CLICK)));
         Subscriber jane = service.confirm(RecordingMailer.token(mailer.lastLink(SubscriptionPaths.CONFIRM)), CLICK);
@@ -147,7 +166,7 @@ class SubscriptionServiceTest {
 
     @Test
     void aPendingSubscriberIsOnNoList() throws Exception {
-        service.subscribe(form("jane@example.org", "newsletter", "press"), FORM, links);
+        submit(form("jane@example.org", "newsletter", "press"));
 
         assertEquals(Set.of(), listsSentTo(storedOrFail("jane@example.org").id()));
         assertTrue(store.activeMembers("newsletter", null, 10).members().isEmpty());
@@ -245,7 +264,7 @@ class SubscriptionServiceTest {
     void anAddressIsTheSamePersonWhateverItsCapitals() throws Exception {
         subscribeAndConfirm("Jane.Smith@Example.org", "newsletter");
 
-        service.subscribe(form("jane.smith@example.org", "newsletter"), FORM, links);
+        submit(form("jane.smith@example.org", "newsletter"));
 
         assertEquals(1, store.subscriberCount());
         assertTrue(mailer.last().subject().contains("already subscribed"), mailer.last().subject());
@@ -258,7 +277,7 @@ class SubscriptionServiceTest {
         subscribeAndConfirm("jane@example.org", "newsletter", "press");
         Subscriber before = storedOrFail("jane@example.org");
 
-        service.subscribe(form("jane@example.org", "press", "newsletter"), FORM, links);
+        submit(form("jane@example.org", "press", "newsletter"));
 
         assertEquals(2, mailer.sentTo("jane@example.org").size());
         assertEquals("You are already subscribed to Office of Jane Smith MP", mailer.last().subject());
@@ -271,8 +290,8 @@ class SubscriptionServiceTest {
     void theFormNeverOverwritesTheNameAndPostcodeAlreadyGiven() throws Exception {
         subscribeAndConfirm("jane@example.org", "newsletter");
 
-        service.subscribe(new SubscribeRequestCheck(OFFICE).check(
-                new SubscribeRequest("jane@example.org", "Someone Else", "CF10 1AA", List.of("press"), null)), FORM, links);
+        submit(new SubscribeRequestCheck(OFFICE).check(
+                new SubscribeRequest("jane@example.org", "Someone Else", "CF10 1AA", List.of("press"), null)));
 
         Subscriber jane = storedOrFail("jane@example.org");
         assertEquals("Jane Smith", jane.name());
@@ -479,17 +498,54 @@ class SubscriptionServiceTest {
         }
     }
 
+    /**
+     * The answer must not tell who is subscribed, by its content or by its time: a subscribe request
+     * for a new address does exactly what one for a pending or an active address does (no lookup, no
+     * claim, no save, no mail, one message handed over); the consumer records it later.
+     */
+    @Test
+    void aSubscribeRequestDoesTheSameWorkForANewAPendingAndAnActiveAddress() throws Exception {
+        subscribe("pending@example.org", "newsletter");
+        subscribeAndConfirm("active@example.org", "newsletter");
+        List<String> storeCalls = new java.util.ArrayList<>();
+        SubscriptionService watched = watching(storeCalls);
+        int mailsBefore = mailer.sent().size();
+        List<String> addresses = List.of("new@example.org", "pending@example.org", "active@example.org");
+
+        for (String email : addresses) {
+            watched.subscribe(form(email, "newsletter"), FORM, links);
+            assertEquals(List.of(), storeCalls, "no store call for " + email);
+        }
+
+        assertEquals(mailsBefore, mailer.sent().size(), "no mail inside the request");
+        assertEquals(Optional.empty(), stored("new@example.org"), "nothing recorded inside the request");
+        List<RecordingSubscriberRequests.Request> queued = requests.waiting();
+        assertEquals(addresses, queued.stream().map(r -> r.address().forDelivery()).toList(), "one message each");
+        for (RecordingSubscriberRequests.Request request : queued) {
+            assertEquals(form(request.address().forDelivery(), "newsletter"), request.subscription(), "the form as checked");
+            assertEquals(FORM, request.origin(), "the origin the consent record stores");
+            assertEquals(BASE_URL, request.baseUrl());
+        }
+
+        requests.deliverTo(watched);
+        assertEquals(SubscriberStatus.PENDING, storedOrFail("new@example.org").status(), "the consumer records the new address");
+        assertTrue(mailer.sentTo("new@example.org").getLast().text().contains("/confirm?token="));
+        assertTrue(mailer.sentTo("pending@example.org").getLast().text().contains("/confirm?token="));
+        assertTrue(mailer.sentTo("active@example.org").getLast().subject().contains("already subscribed"));
+        assertEquals(mailsBefore + 3, mailer.sent().size());
+    }
+
     // --- limits ---
 
     @Test
     void oneAddressGetsAtMostThreeMailsADay() throws Exception {
         for (int i = 0; i < 4; i++) {
-            service.subscribe(form("jane@example.org", "newsletter"), FORM, links);
+            submit(form("jane@example.org", "newsletter"));
         }
         assertEquals(3, mailer.sentTo("jane@example.org").size());
 
         clock.advance(Duration.ofDays(1));
-        service.subscribe(form("jane@example.org", "newsletter"), FORM, links);
+        submit(form("jane@example.org", "newsletter"));
 
         assertEquals(4, mailer.sentTo("jane@example.org").size());
     }
@@ -497,7 +553,7 @@ class SubscriptionServiceTest {
     @Test
     void oneNetworkCanMakeFiftyRequestsADay() throws Exception {
         for (int i = 1; i <= 50; i++) {
-            service.subscribe(form("person" + i + "@example.org", "newsletter"), FORM, links);
+            submit(form("person" + i + "@example.org", "newsletter"));
         }
 
         ValidSubscription fiftyFirst = form("person51@example.org", "newsletter");
@@ -505,7 +561,8 @@ class SubscriptionServiceTest {
         assertThrows(TooManyRequestsException.class,
                 () -> service.requestDataLink(EmailAddress.parse("person1@example.org"), FORM, links));
 
-        assertEquals(Optional.empty(), stored("person51@example.org"), "nothing recorded for a refused request");
+        requests.deliverTo(service);
+        assertEquals(Optional.empty(), stored("person51@example.org"), "nothing handed over for a refused request");
         assertEquals(50, mailer.sent().size());
         RequestOrigin otherNetwork = RequestOrigin.web(ConsentSource.FORM, "192.0.2.77", "");
         assertDoesNotThrow(() -> service.subscribe(fiftyFirst, otherNetwork, links));
@@ -521,7 +578,7 @@ class SubscriptionServiceTest {
         int mailsBefore = mailer.sent().size();
 
         assertDoesNotThrow(() -> service.requestDataLink(EmailAddress.parse("nobody@example.org"), FORM, links));
-        dataLinks.deliverTo(service);
+        requests.deliverTo(service);
 
         assertEquals(mailsBefore, mailer.sent().size());
     }
@@ -531,7 +588,7 @@ class SubscriptionServiceTest {
         Subscriber jane = subscribeAndConfirm("jane@example.org", "newsletter");
 
         service.requestDataLink(EmailAddress.parse("JANE@example.org"), FORM, links);
-        dataLinks.deliverTo(service);
+        requests.deliverTo(service);
 
         assertEquals("jane@example.org", mailer.last().to().forDelivery());
         String link = mailer.lastLink(SubscriptionPaths.PREFERENCES);
@@ -547,20 +604,12 @@ class SubscriptionServiceTest {
     void aDataRequestDoesTheSameWorkForAKnownAndAnUnknownAddress() throws Exception {
         subscribeAndConfirm("jane@example.org", "newsletter");
         List<String> storeCalls = new java.util.ArrayList<>();
-        SubscriptionService watched = serviceOn((SubscriberStore) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {SubscriberStore.class}, (proxy, method, args) -> {
-                    storeCalls.add(method.getName());
-                    try {
-                        return method.invoke(store, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                }));
+        SubscriptionService watched = watching(storeCalls);
         int mailsBefore = mailer.sent().size();
 
         watched.requestDataLink(EmailAddress.parse("jane@example.org"), FORM, links);
         List<String> forKnown = List.copyOf(storeCalls);
-        List<RecordingDataLinkRequests.Request> queuedForKnown = dataLinks.waiting();
+        List<RecordingSubscriberRequests.Request> queuedForKnown = requests.waiting();
         watched.requestDataLink(EmailAddress.parse("nobody@example.org"), FORM, links);
 
         assertEquals(List.of(), forKnown, "no lookup for a known address");
@@ -568,10 +617,10 @@ class SubscriptionServiceTest {
         assertEquals(mailsBefore, mailer.sent().size(), "no mail inside the request");
         assertEquals(1, queuedForKnown.size());
         assertEquals(List.of("jane@example.org", "nobody@example.org"),
-                dataLinks.waiting().stream().map(r -> r.address().forDelivery()).toList(), "one message each, of the same kind");
-        assertEquals(List.of(BASE_URL, BASE_URL), dataLinks.waiting().stream().map(RecordingDataLinkRequests.Request::baseUrl).toList());
+                requests.waiting().stream().map(r -> r.address().forDelivery()).toList(), "one message each, of the same kind");
+        assertEquals(List.of(BASE_URL, BASE_URL), requests.waiting().stream().map(RecordingSubscriberRequests.Request::baseUrl).toList());
 
-        dataLinks.deliverTo(watched);
+        requests.deliverTo(watched);
         assertEquals(mailsBefore + 1, mailer.sent().size(), "the consumer mails the known address only");
         assertEquals("jane@example.org", mailer.last().to().forDelivery());
     }
@@ -600,7 +649,7 @@ class SubscriptionServiceTest {
         racing.failNextSave();
         SubscriptionService onRacingStore = serviceOn(racing);
 
-        onRacingStore.subscribe(form("jane@example.org", "newsletter"), FORM, links);
+        onRacingStore.recordSubscription(form("jane@example.org", "newsletter"), FORM, links);
 
         assertEquals(2, racing.saves);
         assertEquals(1, store.subscriberCount());
@@ -639,7 +688,7 @@ class SubscriptionServiceTest {
         racing.alwaysFail = true;
 
         assertThrows(ConcurrentChangeException.class,
-                () -> serviceOn(racing).subscribe(form("jane@example.org", "newsletter"), FORM, links));
+                () -> serviceOn(racing).recordSubscription(form("jane@example.org", "newsletter"), FORM, links));
         assertTrue(racing.saves > 1 && racing.saves < 10, "retried a few times: " + racing.saves);
         assertEquals(0, mailer.sent().size());
     }

@@ -8,8 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import despatch.messages.DataLinkRequest;
 import despatch.messages.FanOutRequest;
+import despatch.messages.SubscriberRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -90,12 +90,12 @@ class SqsBatchTest {
     void theUnreadableLogLineNeverHoldsTheBody() throws Exception {
         String body = "{\"address\":\"jane.secret@example.org\"}";
 
-        SQSBatchResponse response = new SqsBatch<>(DataLinkRequest.CODEC, log).handleEach(event(body),
+        SQSBatchResponse response = new SqsBatch<>(SubscriberRequest.CODEC, log).handleEach(event(body),
                 "subscriber.mail", "subscriber.mail.failed", (request, fields) -> { });
 
         assertEquals(List.of("m-0"), failed(response));
         assertFalse(logged.toString(StandardCharsets.UTF_8).contains("jane.secret"), logged.toString(StandardCharsets.UTF_8));
-        assertEquals("Not a data-link request: no baseUrl", lines().getFirst().path("problem").asText());
+        assertEquals("Not a subscriber request: no kind", lines().getFirst().path("problem").asText());
     }
 
     @Test

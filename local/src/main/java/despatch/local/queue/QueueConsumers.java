@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The fan-out, send, site and subscriber mail queues consumed as Lambda's event source mappings
  * would consume them in AWS: drained after {@code ./despatch publish}, or in the background while
  * {@code serve} runs, so an article published or an embargo that ends meanwhile is sent and
- * listed, and a data link asked for on the my-data form is mailed.
+ * listed, and a subscription or a data link asked for on a form is recorded and mailed.
  */
 public final class QueueConsumers implements AutoCloseable {
     private final List<EventSourceMapping> mappings;

@@ -6,6 +6,7 @@ import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
 import despatch.local.StackConnection;
+import despatch.local.queue.QueueConsumers;
 import despatch.local.serve.LocalWebServer;
 import despatch.local.stack.CapturedEmail;
 import despatch.local.stack.LocalAwsStack;
@@ -94,7 +95,9 @@ final class PageTypes {
         Path root = ProjectRoot.find();
         try (LocalAwsStack stack = LocalAwsStack.start();
                 StackConnection connection = StackConnection.to(stack);
-                LocalWebServer server = LocalWebServer.startSubscriptions(connection, stack.template(), root, 0)) {
+                LocalWebServer server = LocalWebServer.startSubscriptions(connection, stack.template(), root, 0);
+                // As serve runs them: the subscribe request is recorded and confirmed by the queue's consumer.
+                QueueConsumers consumers = QueueConsumers.forStack(stack).start()) {
             HtmlClient api = new HtmlClient(server.baseUrl());
             List<PageToCheck> types = new ArrayList<>();
 

@@ -121,6 +121,7 @@ class SubscriptionHandlerTest {
 
     private String subscribeAndConfirm(String lists) {
         assertEquals(202, form("/subscriptions", "email=" + encode(email) + lists).getStatusCode());
+        TestStack.drainSubscriberMail();
         String confirm = linkIn(mailTo(email).getLast(), "/confirm");
         assertEquals(200, form("/confirm", "token=" + encode(token(confirm))).getStatusCode());
         return confirm;
@@ -132,6 +133,7 @@ class SubscriptionHandlerTest {
                 "email=" + encode(email) + "&name=Sam+Example&postcode=sw1a+0aa&lists=newsletter&wording=2026-11");
         assertEquals(202, subscribed.getStatusCode());
         assertTrue(Jsoup.parse(subscribed.getBody()).select("h1").text().contains("Check your email"));
+        TestStack.drainSubscriberMail();
         assertFalse(isMember("newsletter", email), "pending subscribers receive nothing");
 
         CapturedEmail confirmation = mailTo(email).getLast();
@@ -209,6 +211,7 @@ class SubscriptionHandlerTest {
 
         int mailsBefore = mailTo(email).size();
         assertEquals(202, form("/subscriptions", "email=" + encode(email) + "&lists=newsletter").getStatusCode());
+        TestStack.drainSubscriberMail();
         assertEquals(mailsBefore + 1, mailTo(email).size(), "a fresh confirmation");
         assertFalse(isMember("newsletter", email), "not silently reactivated");
         assertEquals(Optional.of(SubscriberStatus.ERASED), address().suppression(), "suppressed until confirmed");
@@ -226,6 +229,7 @@ class SubscriptionHandlerTest {
         String newAnswer = form("/subscriptions", "email=" + encode(fresh) + "&lists=newsletter").getBody();
         String activeAnswer = form("/subscriptions", "email=" + encode(email) + "&lists=newsletter").getBody();
         assertEquals(newAnswer, activeAnswer);
+        TestStack.drainSubscriberMail();
         assertTrue(mailTo(email).getLast().subject().startsWith("You are already subscribed"),
                 "only the address's owner learns it was already subscribed");
     }
@@ -238,6 +242,7 @@ class SubscriptionHandlerTest {
         assertEquals(400, refused.getStatusCode());
         String page = Jsoup.parse(refused.getBody()).text();
         assertTrue(page.contains("The part before the @ cannot start with = + - or @, which spreadsheets read as a formula."), page);
+        assertEquals(0, TestStack.drainSubscriberMail().delivered(), "nothing queued");
         assertTrue(store().findAddress(AddressKey.of(EmailAddress.stored(formula))).isEmpty(), "nothing stored");
     }
 
@@ -291,6 +296,7 @@ class SubscriptionHandlerTest {
     @Test
     void anUnconfirmedSignUpExpiresAndAConfirmedOneDoesNot() {
         form("/subscriptions", "email=" + encode(email) + "&lists=newsletter");
+        TestStack.drainSubscriberMail();
         var key = Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SUBSCRIBER#" + subscriberId()),
                 "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PROFILE"));
         String table = TestStack.environment(Setting.Function.SubscriptionFunction).get("SUBSCRIBERS_TABLE");
@@ -322,6 +328,7 @@ class SubscriptionHandlerTest {
             logging.handleRequest(EVENTS.request("POST /subscriptions", "POST", "/subscriptions", "",
                     Map.of("content-type", "application/x-www-form-urlencoded", "accept", "text/html"),
                     "email=" + encode(email) + "&lists=newsletter", ip, HOST), null);
+            TestStack.drainSubscriberMail();
             String confirm = linkIn(mailTo(email).getLast(), "/confirm");
             logging.handleRequest(EVENTS.request("GET /confirm", "GET", "/confirm", URI.create(confirm).getRawQuery(),
                     Map.of("accept", "text/html"), null, ip, HOST), null);

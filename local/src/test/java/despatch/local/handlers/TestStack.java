@@ -1,12 +1,15 @@
 package despatch.local.handlers;
 
+import despatch.lambda.SubscriberMailHandler;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
 import despatch.local.S3EventFactory;
+import despatch.local.queue.EventSourceMapping;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.ProjectRoot;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -28,6 +31,22 @@ final class TestStack {
     /** The wiring a deployed function would build, pointed at the emulators. */
     static Wiring wiring(Setting.Function function, Clock clock) {
         return despatch.local.StackWiring.of(get(), function, clock);
+    }
+
+    /**
+     * SubscriberMailFunction's event source mapping run until the subscriber mail queue is empty, as
+     * Lambda runs it soon after a request: subscribe and data-link requests are carried out there.
+     */
+    static EventSourceMapping.DrainResult drainSubscriberMail() {
+        try (EventSourceMapping mapping = EventSourceMapping.fromTemplate(get(), "SubscriberMailFunction",
+                new SubscriberMailHandler(wiring(Setting.Function.SubscriberMailFunction, Clock.systemUTC())),
+                EventSourceMapping.Options.LOCAL.withPollWait(Duration.ZERO))) {
+            EventSourceMapping.DrainResult drained = mapping.drain(Duration.ofSeconds(30));
+            if (!drained.queueEmpty() || drained.reportedFailed() > 0) {
+                throw new AssertionError("The subscriber mail queue did not drain cleanly: " + drained);
+            }
+            return drained;
+        }
     }
 
     static String bucket(String setting) {

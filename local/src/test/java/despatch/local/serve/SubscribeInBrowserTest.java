@@ -11,6 +11,7 @@ import despatch.lambda.wiring.Setting;
 import despatch.local.StackConnection;
 import despatch.local.browser.BrowserTab;
 import despatch.local.browser.Chromium;
+import despatch.local.queue.QueueConsumers;
 import despatch.local.stack.CapturedEmail;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.ProjectRoot;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A constituent signs up in a real browser: headless Chromium fills in the form that
  * {@code ./despatch serve} serves, the real SubscriptionHandler answers behind the local stand-in
- * for API Gateway, the confirmation email is read from the SES emulator, and its link confirms.
+ * for API Gateway, serve's queue consumers record the request and mail the confirmation, which is
+ * read from the SES emulator, and its link confirms.
  * One browser and one stack for the class.
  */
 class SubscribeInBrowserTest {
@@ -35,6 +37,7 @@ class SubscribeInBrowserTest {
     private static LocalAwsStack stack;
     private static StackConnection connection;
     private static LocalWebServer server;
+    private static QueueConsumers consumers;
     private static BrowserTab tab;
 
     @BeforeAll
@@ -43,6 +46,7 @@ class SubscribeInBrowserTest {
         stack = LocalAwsStack.start();
         connection = StackConnection.to(stack);
         server = LocalWebServer.startSubscriptions(connection, stack.template(), ProjectRoot.find(), 0);
+        consumers = QueueConsumers.forStack(stack).start();
         tab = chromium.newTab();
     }
 
@@ -55,6 +59,9 @@ class SubscribeInBrowserTest {
             }
         } finally {
             try {
+                if (consumers != null) {
+                    consumers.close();
+                }
                 if (server != null) {
                     server.close();
                 }

@@ -13,7 +13,7 @@ import despatch.subscription.AddressKey;
 import despatch.subscription.AddressRecord;
 import despatch.subscription.ConsentSource;
 import despatch.common.EmailAddress;
-import despatch.subscription.RecordingDataLinkRequests;
+import despatch.subscription.RecordingSubscriberRequests;
 import despatch.subscription.InMemoryDailyLimiter;
 import despatch.subscription.InMemorySubscriberStore;
 import despatch.subscription.MutableClock;
@@ -60,10 +60,13 @@ class SubscriptionApiTest {
     private final InMemorySubscriberStore store = new InMemorySubscriberStore();
     private final RecordingMailer mailer = new RecordingMailer();
     private final TokenSigner signer = new TokenSigner("a test secret that is long enough to sign".getBytes(StandardCharsets.UTF_8), clock);
+    private final RecordingSubscriberRequests requests = new RecordingSubscriberRequests();
     private final SubscriptionService service = new SubscriptionService(OFFICE, store, new InMemoryDailyLimiter(), mailer,
-            new SubscriptionEmails(OFFICE, RENDERER), signer, SubscriptionLimits.DEFAULT, clock, new RecordingDataLinkRequests());
+            new SubscriptionEmails(OFFICE, RENDERER), signer, SubscriptionLimits.DEFAULT, clock, requests);
     private final SubscriptionApi api = new SubscriptionApi(OFFICE, service, RENDERER);
     private final SubscriptionLinks links = new SubscriptionLinks(BASE_URL, signer);
+    /** Every message a request put on the subscriber mail queue. */
+    private final List<RecordingSubscriberRequests.Request> handedOver = new ArrayList<>();
 
     // --- a small HTTP client ---
 
@@ -81,7 +84,11 @@ class SubscriptionApiTest {
         }
         Map<String, String> withAgent = new HashMap<>(headers);
         withAgent.putIfAbsent("user-agent", "Mozilla/5.0 Firefox/140.0");
-        return api.handle(new WebRequest(method, path, query, withAgent, body, BASE_URL, IP));
+        WebResponse response = api.handle(new WebRequest(method, path, query, withAgent, body, BASE_URL, IP));
+        handedOver.addAll(requests.waiting());
+        // The subscriber mail queue's consumer, as SubscriberMailFunction runs it soon after the answer.
+        requests.deliverTo(service);
+        return response;
     }
 
     private WebResponse get(String target) {
@@ -190,6 +197,8 @@ class SubscriptionApiTest {
         assertEquals(1, mailer.sentTo("jane@example.org").size());
         assertEquals(IP, jane.consents().getFirst().ipAddress());
         assertEquals("Mozilla/5.0 Firefox/140.0", jane.consents().getFirst().userAgent());
+        assertEquals(1, handedOver.size(), "recorded by the queue's consumer, not inside the request");
+        assertTrue(handedOver.getFirst().isSubscribe());
     }
 
     @Test
@@ -214,6 +223,7 @@ class SubscriptionApiTest {
         assertEquals(List.of("press"), page.select("input[name=lists][checked]").eachAttr("value"), "the choice is kept");
         assertEquals(0, mailer.sent().size());
         assertEquals(0, store.subscriberCount());
+        assertEquals(List.of(), handedOver, "nothing queued");
     }
 
     @Test
@@ -226,6 +236,7 @@ class SubscriptionApiTest {
         assertEquals(400, problem.get("status").asInt());
         assertEquals("email", problem.get("errors").get(0).get("field").asText());
         assertEquals("Enter an email address like name@example.co.uk.", problem.get("errors").get(0).get("message").asText());
+        assertEquals(List.of(), handedOver, "nothing queued");
     }
 
     @Test

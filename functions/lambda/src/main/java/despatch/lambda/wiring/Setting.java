@@ -22,7 +22,7 @@ public enum Setting {
     SCHEDULER_ROLE_ARN("Role EventBridge Scheduler assumes to put a start request on the fan-out queue", null, Function.PublishFunction),
     SCHEDULE_NAME_PREFIX("Prefix of this stack's embargo schedules (the stack name)", null, Function.PublishFunction),
     START_TOLERANCE_MINUTES("How late a scheduled campaign may still start by itself; later, it is held for staff", "30"),
-    SUBSCRIBER_MAIL_QUEUE_URL("SQS queue of data-link requests from the my-data form, which SubscriberMailFunction mails", null,
+    SUBSCRIBER_MAIL_QUEUE_URL("SQS queue of subscribe and data-link requests from the public forms, which SubscriberMailFunction carries out", null,
             Function.SubscriptionFunction),
     SEND_QUEUE_URL("SQS queue of recipient batches that SendFunction consumes", null, Function.FanOutFunction, Function.SendFunction),
     FAN_OUT_QUEUE_URL("SQS queue of campaigns to fan out (or to continue fanning out)", null,

@@ -4,10 +4,10 @@ import despatch.lambda.aws.DynamoDbDailyLimiter;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.aws.SesMailer;
-import despatch.lambda.aws.SqsDataLinkRequests;
+import despatch.lambda.aws.SqsSubscriberRequests;
 import despatch.render.LinkEmailView;
 import despatch.render.SubscriptionRenderer;
-import despatch.subscription.DataLinkRequests;
+import despatch.subscription.SubscriberRequests;
 import despatch.subscription.SubscriptionEmails;
 import despatch.subscription.SubscriptionLimits;
 import despatch.subscription.SubscriptionLinks;
@@ -38,25 +38,23 @@ public final class SubscriptionsFactory {
                 settings.get(Setting.SIGNING_SECRET_ARN)), wiring.clock()));
     }
 
-    /** The subscription API with its renderer, store, limiter, mailer and signer; data-link requests go on the mail queue. */
+    /** The subscription API with its renderer, store, limiter, mailer and signer; subscribe and data-link requests go on the mail queue. */
     public SubscriptionApi subscriptionApi() {
-        DataLinkRequests queue = new SqsDataLinkRequests(wiring.aws().sqs().get(), wiring.settings().get(Setting.SUBSCRIBER_MAIL_QUEUE_URL));
+        SubscriberRequests queue = new SqsSubscriberRequests(wiring.aws().sqs().get(), wiring.settings().get(Setting.SUBSCRIBER_MAIL_QUEUE_URL));
         return new SubscriptionApi(wiring.office(), subscriptionService(queue), renderer.get());
     }
 
-    /** SubscriberMailFunction: mails the data links the subscription API queued; it queues none itself. */
+    /** SubscriberMailFunction: carries out the requests the subscription API queued; it queues none itself. */
     public SubscriptionService subscriberMail() {
-        return subscriptionService((address, baseUrl) -> {
-            throw new IllegalStateException("SubscriberMailFunction mails data links; it does not request them");
-        });
+        return subscriptionService(SubscriberRequests.none());
     }
 
-    private SubscriptionService subscriptionService(DataLinkRequests dataLinks) {
+    private SubscriptionService subscriptionService(SubscriberRequests requests) {
         Settings settings = wiring.settings();
         return new SubscriptionService(wiring.office(), store.get(),
                 new DynamoDbDailyLimiter(wiring.aws().dynamoDb().get(), settings.get(Setting.SUBSCRIBERS_TABLE)), mailer.get(), emails(),
                 signer.get(), new SubscriptionLimits(settings.number(Setting.MAILS_PER_ADDRESS_PER_DAY),
-                        settings.number(Setting.REQUESTS_PER_NETWORK_PER_DAY)), wiring.clock(), dataLinks);
+                        settings.number(Setting.REQUESTS_PER_NETWORK_PER_DAY)), wiring.clock(), requests);
     }
 
     /**
