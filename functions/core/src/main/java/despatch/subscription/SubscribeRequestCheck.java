@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class SubscribeRequestCheck {
     /** The version of the form's consent wording, recorded with a sign-up that names none. */
     public static final String CURRENT_WORDING = ConsentWording.CURRENT;
-    /** Every wording the form has shown, so that a consent record can only name one that existed (README: privacy). */
+    /** Every wording the form has shown, so that a consent record can only name one that existed (docs/subscriptions-and-privacy.md). */
     private static final java.util.Set<String> KNOWN_WORDINGS = java.util.Set.of(CURRENT_WORDING);
     private static final Pattern HEADER_LIKE = Pattern.compile("(?i)^\\s*(to|cc|bcc|from|subject|reply-to|content-[a-z-]+)\\s*:");
     private static final int NAME_LIMIT = 100;

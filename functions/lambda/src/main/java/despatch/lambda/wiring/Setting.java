@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Every environment variable Despatch reads, in one place. The wiring reads nothing else, the
- * template test checks template.yaml against this list, and the README's settings table mirrors it.
+ * template test checks template.yaml against this list, and docs/settings.md mirrors it in one table.
  */
 public enum Setting {
     UPLOADS_BUCKET("Bucket that receives uploads; articles arrive under articles/, subscriber imports under imports/", null,
@@ -53,7 +53,7 @@ public enum Setting {
     SEND_WORKERS("How many SendFunction workers run at once: the SQS event source's MaximumConcurrency in template.yaml", "2"),
     SEND_RETRY_FIRST_DELAY_SECONDS("Wait before throttled recipients are tried again; it doubles each time", "15"),
     SEND_RETRY_LONGEST_DELAY_SECONDS("The longest wait between tries, and a paused campaign's wait (SQS allows 900 at most)", "900"),
-    TRACKING("true to count deliveries, opens and clicks per campaign (off: see the README's privacy section)", "false"),
+    TRACKING("true to count deliveries, opens and clicks per campaign (off: see docs/sending.md, Tracking)", "false"),
     SOFT_BOUNCES_BEFORE_SUPPRESSION("Soft bounces (mailbox full, server busy) after which an address is suppressed", "3"),
     IMPORT_MAILS_PER_SECOND("Most confirmation emails an import sends per second; keep it under the SES sending quota", "10"),
     S3_FORCE_PATH_STYLE("true only for local S3 emulators that need path-style addressing", "false");
