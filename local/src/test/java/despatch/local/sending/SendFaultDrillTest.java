@@ -138,9 +138,10 @@ class SendFaultDrillTest {
     void underDuplicatesThrottlingAPauseAndALostAnswerEveryoneEndsOnceAndNobodyGetsTwo() throws Exception {
         Map<String, String> environment = new HashMap<>(stack.environmentFor("SendFunction"));
         environment.put(Setting.MAX_SEND_RATE.name(), "1000");
-        // Seconds, not the deployed 15 s to 15 min, so the drill is quick; the backoff itself is RetryDelayTest's.
+        // One second, not the deployed 15 s to 15 min, so the drill is quick: throttled and paused
+        // batches still go back on the queue with a delay. The backoff itself is RetryDelayTest's.
         environment.put(Setting.SEND_RETRY_FIRST_DELAY_SECONDS.name(), "1");
-        environment.put(Setting.SEND_RETRY_LONGEST_DELAY_SECONDS.name(), "2");
+        environment.put(Setting.SEND_RETRY_LONGEST_DELAY_SECONDS.name(), "1");
         FaultySes faults = new FaultySes();
         SesV2Client ses = SesV2Client.builder().endpointOverride(stack.sesEndpoint()).region(Region.of(environment.get("AWS_REGION")))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(environment.get("AWS_ACCESS_KEY_ID"),
@@ -181,10 +182,11 @@ class SendFaultDrillTest {
             // SES pauses the campaign part-way; its batches wait (re-queued with a delay) until staff resume it.
             long deadline = System.currentTimeMillis() + 60_000;
             while (campaigns.find("c-drill").orElseThrow().status() != CampaignStatus.PAUSED && System.currentTimeMillis() < deadline) {
-                mapping.drain(Duration.ofSeconds(3));
+                mapping.drain(Duration.ofSeconds(1));
             }
             assertEquals(CampaignStatus.PAUSED, campaigns.find("c-drill").orElseThrow().status());
-            mapping.drain(Duration.ofSeconds(5));
+            // Paused: each waiting batch comes back (a 1 s wait) and is put back again, a few times over.
+            mapping.drain(Duration.ofSeconds(3));
             new SendingFactory(StackWiring.of(stack, Setting.Function.FanOutFunction, Clock.systemUTC())).staffCampaignActions()
                     .startNow("c-drill");
             assertTrue(mapping.drain(Duration.ofSeconds(90)).queueEmpty(), "nothing left on the queue");
