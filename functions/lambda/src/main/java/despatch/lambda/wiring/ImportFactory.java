@@ -27,9 +27,10 @@ public final class ImportFactory {
                 importer, wiring.clock(), IMPORT_PARALLELISM);
     }
 
-    /** Before a SnapStart snapshot: subscribers, the signing secret, SES and the uploads bucket, read once. */
+    /** Before a SnapStart snapshot: subscribers, the signing secret, SES and the uploads bucket, read once; the subscriber writes, refused. */
     public void prime() {
         subscriptions.prime();
+        subscriptions.primeBatchWrites();
         Warmup.read(() -> wiring.aws().s3().get().headObject(r -> r.bucket(wiring.settings().get(Setting.UPLOADS_BUCKET)).key(Warmup.NOTHING)));
     }
 

@@ -6,7 +6,9 @@ import despatch.lambda.aws.S3SitePublisher;
 import despatch.lambda.aws.SqsSiteChanges;
 import despatch.site.SiteBuilder;
 import despatch.site.SiteService;
+import java.util.Map;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The site's adapters (pages, article records, rendered emails, the site queue), each built once, and its service. */
 public final class SiteFactory {
@@ -40,6 +42,13 @@ public final class SiteFactory {
     /** The same for a function that puts changes on the site queue. */
     void primeQueue() {
         Warmup.read(() -> wiring.aws().sqs().get().getQueueAttributes(r -> r.queueUrl(wiring.settings().get(Setting.SITE_QUEUE_URL))));
+    }
+
+    /** For a function that releases articles: the article records' and the site queue's writes, each refused (see {@link RefusedWrites}). */
+    void primeRelease() {
+        RefusedWrites.putAndUpdate(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.ARTICLES_TABLE),
+                Map.of("slug", AttributeValue.fromS(Warmup.NOTHING)));
+        RefusedWrites.send(wiring.aws().sqs().get(), wiring.settings().get(Setting.SITE_QUEUE_URL));
     }
 
     /** Changes go on the site queue, where SiteFunction takes them one batch at a time. */
