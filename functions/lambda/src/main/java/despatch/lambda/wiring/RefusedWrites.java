@@ -2,9 +2,11 @@ package despatch.lambda.wiring;
 
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -21,12 +23,20 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <li>SQS SendMessage and SendMessageBatch with DelaySeconds 901: "Valid values: 0 to 900", a
  * value outside them is refused with InvalidParameterValue and nothing is enqueued (API reference,
  * SendMessage, DelaySeconds); on a FIFO queue a per-message delay is refused whatever its value.
+ * <li>S3 PutObject with If-Match naming an ETag no object has: "If the ETag values do not match,
+ * the operation fails" with 412 Precondition Failed, and with no object at the key it fails with
+ * 404 (S3 User Guide, conditional writes; API reference, PutObject, If-Match); either way nothing is stored.
  * </ul>
+ * SES sends and EventBridge schedules are not primed: neither service documents a refusal that
+ * comes before acting, and the SES emulator accepts what SES would refuse, so no test could show it.
  * Each call needs the permission the real write needs, so a function primes only the writes it makes.
  */
 final class RefusedWrites {
     /** Beyond SQS's longest delay of 900 seconds. */
     private static final int REFUSED_DELAY_SECONDS = 901;
+
+    /** An MD5 ETag of zeros: S3 gives no object it. */
+    private static final String NO_OBJECTS_ETAG = "\"00000000000000000000000000000000\"";
 
     private RefusedWrites() {
     }
@@ -55,6 +65,12 @@ final class RefusedWrites {
                 .delaySeconds(REFUSED_DELAY_SECONDS)));
         Warmup.read(() -> sqs.sendMessageBatch(batch -> batch.queueUrl(queueUrl).entries(entry -> entry.id("primed")
                 .messageBody(Warmup.NOTHING).delaySeconds(REFUSED_DELAY_SECONDS))));
+    }
+
+    /** An upload on condition that the object at {@code key} has an ETag no object has. */
+    static void put(S3Client s3, String bucket, String key) {
+        Warmup.read(() -> s3.putObject(put -> put.bucket(bucket).key(key).ifMatch(NO_OBJECTS_ETAG).contentType("text/plain"),
+                RequestBody.fromString(Warmup.NOTHING)));
     }
 
     /** A key for the tables keyed by {@code pk} and {@code sk}, which no item has. */

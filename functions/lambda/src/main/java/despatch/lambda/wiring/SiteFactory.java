@@ -33,10 +33,15 @@ public final class SiteFactory {
         return new SiteService(articles.get(), pages.get(), renderedEmails.get(), new SiteBuilder(wiring.office()));
     }
 
-    /** Before a SnapStart snapshot: the article records and the bucket, read once. */
+    /** Before a SnapStart snapshot: the article records and the bucket, read once; a page's upload, refused. */
     public void prime() {
         Warmup.read(() -> articles.get().find(Warmup.NOTHING));
         Warmup.read(() -> renderedEmails.get().webPage(Warmup.NOTHING));
+        primePageWrite();
+    }
+
+    private void primePageWrite() {
+        RefusedWrites.put(wiring.aws().s3().get(), wiring.settings().get(Setting.SITE_BUCKET), Warmup.NOTHING);
     }
 
     /** The same for a function that puts changes on the site queue. */
@@ -44,8 +49,9 @@ public final class SiteFactory {
         Warmup.read(() -> wiring.aws().sqs().get().getQueueAttributes(r -> r.queueUrl(wiring.settings().get(Setting.SITE_QUEUE_URL))));
     }
 
-    /** For a function that releases articles: the article records' and the site queue's writes, each refused (see {@link RefusedWrites}). */
+    /** For a function that releases articles: the article records', the pages' and the site queue's writes, each refused (see {@link RefusedWrites}). */
     void primeRelease() {
+        primePageWrite();
         RefusedWrites.putAndUpdate(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.ARTICLES_TABLE),
                 Map.of("slug", AttributeValue.fromS(Warmup.NOTHING)));
         RefusedWrites.send(wiring.aws().sqs().get(), wiring.settings().get(Setting.SITE_QUEUE_URL));
