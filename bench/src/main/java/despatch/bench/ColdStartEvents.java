@@ -66,6 +66,8 @@ final class ColdStartEvents {
                         this::siteChange, ColdStartEvents::noFailures),
                 new Case(Setting.Function.SubscriptionFunction, "despatch.lambda.SubscriptionHandler", "events/api-subscribe.json",
                         this::subscribe, response -> response.matches("(?s).*\"statusCode\":[23]\\d\\d.*")),
+                new Case(Setting.Function.SubscriberMailFunction, "despatch.lambda.SubscriberMailHandler",
+                        "events/sqs-subscriber-request.json (a new address's subscribe)", this::subscriberMail, ColdStartEvents::noFailures),
                 new Case(Setting.Function.PublishFunction, "despatch.lambda.PublishHandler", "events/s3-put-article.json",
                         this::articleUpload, response -> response.contains("\"outcome\":\"published\"")),
                 new Case(Setting.Function.ImportFunction, "despatch.lambda.ImportHandler", "events/s3-put-import.json",
@@ -91,6 +93,20 @@ final class ColdStartEvents {
         String sample = read("events/api-subscribe.json").replace("203.0.113.7", ip)
                 .replace("constituent%40example.org.uk", "cold-start-" + run + "%40example.org.uk");
         return write("subscribe-" + run + ".json", sample);
+    }
+
+    /** The sample's subscribe request alone, for an address of its own: a confirmation is mailed. */
+    private Path subscriberMail(int run) {
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(read("events/sqs-subscriber-request.json"));
+            JsonNode subscribe = event.path("Records").get(0);
+            ((ObjectNode) subscribe).put("body", subscribe.path("body").asText()
+                    .replace("new-constituent@example.org.uk", "cold-start-mail-" + run + "@example.org.uk"));
+            event.putArray("Records").add(subscribe);
+            return write("subscriber-mail-" + run + ".json", JSON.writeValueAsString(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Path articleUpload(int run) {

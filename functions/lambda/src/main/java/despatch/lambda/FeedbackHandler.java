@@ -9,7 +9,6 @@ import despatch.feedback.MailFeedback;
 import despatch.feedback.SesFeedbackParser;
 import despatch.lambda.wiring.FeedbackFactory;
 import despatch.lambda.wiring.Setting;
-import despatch.lambda.wiring.SubscriptionsFactory;
 import despatch.lambda.wiring.Wiring;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,8 +29,9 @@ public class FeedbackHandler implements RequestHandler<SNSEvent, Map<String, Obj
     }
 
     public FeedbackHandler(Wiring wiring) {
-        this.feedback = new FeedbackFactory(wiring).feedbackService();
-        this.priming = new SubscriptionsFactory(wiring)::primeStore;
+        FeedbackFactory factory = new FeedbackFactory(wiring);
+        this.feedback = factory.feedbackService();
+        this.priming = factory::prime;
     }
 
     /** Before the SnapStart snapshot: every client this function uses, read once (see the factories' prime methods). */

@@ -23,4 +23,13 @@ public final class FeedbackFactory {
         return new FeedbackService(new Suppressions(wiring.office(), store, wiring.clock()), store,
                 settings.number(Setting.SOFT_BOUNCES_BEFORE_SUPPRESSION), campaigns == null ? null : campaigns::addEngagement);
     }
+
+    /** Before a SnapStart snapshot: the subscriber table read once; its writes and (with tracking) the campaigns', refused. */
+    public void prime() {
+        subscriptions.primeStore();
+        subscriptions.primeStoreWrites();
+        if (wiring.settings().flag(Setting.TRACKING)) {
+            RefusedWrites.putAndUpdate(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE), RefusedWrites.pkSk());
+        }
+    }
 }

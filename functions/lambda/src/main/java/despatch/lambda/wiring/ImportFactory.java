@@ -27,9 +27,12 @@ public final class ImportFactory {
                 importer, wiring.clock(), IMPORT_PARALLELISM);
     }
 
-    /** Before a SnapStart snapshot: subscribers, the signing secret, SES and the uploads bucket, read once. */
+    /** Before a SnapStart snapshot: subscribers, the signing secret, SES and the uploads bucket, read once; the subscriber writes, refused. */
     public void prime() {
         subscriptions.prime();
+        subscriptions.primeBatchWrites();
+        // Under imports/, where the function's policy lets it write its reports.
+        RefusedWrites.put(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET), "imports/" + Warmup.NOTHING);
         Warmup.read(() -> wiring.aws().s3().get().headObject(r -> r.bucket(wiring.settings().get(Setting.UPLOADS_BUCKET)).key(Warmup.NOTHING)));
     }
 

@@ -57,9 +57,10 @@ public final class PublishingFactory {
         });
     }
 
-    /** The same, then the site, campaigns and queues publishing writes to. */
+    /** The same with the uploads bucket's write refused, then the site, campaigns and queues publishing writes to. */
     public void primePublishing() {
         primePreviews();
+        RefusedWrites.put(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET), Warmup.NOTHING);
         site.prime();
         site.primeQueue();
         sending.prime();

@@ -48,16 +48,24 @@ public final class SendingFactory {
         this.lifecycle = Once.of(this::newLifecycle);
     }
 
-    /** Before a SnapStart snapshot: campaigns, subscribers, the rendered emails and the queues this function has, read once. */
+    /**
+     * Before a SnapStart snapshot: campaigns, subscribers, the rendered emails and the queues this
+     * function has, read once; the campaign, queue and (where it releases articles) site writes, refused.
+     */
     public void prime() {
         Settings settings = wiring.settings();
         Warmup.read(() -> store.get().find(Warmup.NOTHING));
+        RefusedWrites.putAndUpdate(wiring.aws().dynamoDb().get(), settings.get(Setting.CAMPAIGNS_TABLE), RefusedWrites.pkSk());
         subscriptions.primeStore();
         Warmup.read(() -> site.renderedEmails.get().webPage(Warmup.NOTHING));
         for (Setting queueUrl : java.util.List.of(Setting.SEND_QUEUE_URL, Setting.FAN_OUT_QUEUE_URL)) {
             if (!settings.optional(queueUrl).isEmpty()) {
                 Warmup.read(() -> wiring.aws().sqs().get().getQueueAttributes(r -> r.queueUrl(settings.get(queueUrl))));
+                RefusedWrites.send(wiring.aws().sqs().get(), settings.get(queueUrl));
             }
+        }
+        if (!settings.optional(Setting.SITE_QUEUE_URL).isEmpty()) {
+            site.primeRelease();
         }
     }
 

@@ -6,7 +6,9 @@ import despatch.lambda.aws.S3SitePublisher;
 import despatch.lambda.aws.SqsSiteChanges;
 import despatch.site.SiteBuilder;
 import despatch.site.SiteService;
+import java.util.Map;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The site's adapters (pages, article records, rendered emails, the site queue), each built once, and its service. */
 public final class SiteFactory {
@@ -31,15 +33,28 @@ public final class SiteFactory {
         return new SiteService(articles.get(), pages.get(), renderedEmails.get(), new SiteBuilder(wiring.office()));
     }
 
-    /** Before a SnapStart snapshot: the article records and the bucket, read once. */
+    /** Before a SnapStart snapshot: the article records and the bucket, read once; a page's upload, refused. */
     public void prime() {
         Warmup.read(() -> articles.get().find(Warmup.NOTHING));
         Warmup.read(() -> renderedEmails.get().webPage(Warmup.NOTHING));
+        primePageWrite();
+    }
+
+    private void primePageWrite() {
+        RefusedWrites.put(wiring.aws().s3().get(), wiring.settings().get(Setting.SITE_BUCKET), Warmup.NOTHING);
     }
 
     /** The same for a function that puts changes on the site queue. */
     void primeQueue() {
         Warmup.read(() -> wiring.aws().sqs().get().getQueueAttributes(r -> r.queueUrl(wiring.settings().get(Setting.SITE_QUEUE_URL))));
+    }
+
+    /** For a function that releases articles: the article records', the pages' and the site queue's writes, each refused (see {@link RefusedWrites}). */
+    void primeRelease() {
+        primePageWrite();
+        RefusedWrites.putAndUpdate(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.ARTICLES_TABLE),
+                Map.of("slug", AttributeValue.fromS(Warmup.NOTHING)));
+        RefusedWrites.send(wiring.aws().sqs().get(), wiring.settings().get(Setting.SITE_QUEUE_URL));
     }
 
     /** Changes go on the site queue, where SiteFunction takes them one batch at a time. */

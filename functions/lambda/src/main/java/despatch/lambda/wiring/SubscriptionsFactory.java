@@ -73,6 +73,7 @@ public final class SubscriptionsFactory {
     /** The same, then the signing secret (kept, as the signer keeps it) and SES, for functions that mail subscribers. */
     public void prime() {
         primeStore();
+        primeStoreWrites();
         Warmup.read(signer::get);
         Warmup.read(() -> wiring.aws().ses().get().getAccount(r -> { }));
         // Confirmations and data links share one email template: rendered once here, Thymeleaf keeps it parsed.
@@ -80,7 +81,18 @@ public final class SubscriptionsFactory {
         String mailQueue = wiring.settings().optional(Setting.SUBSCRIBER_MAIL_QUEUE_URL);
         if (!mailQueue.isEmpty()) {
             Warmup.read(() -> wiring.aws().sqs().get().getQueueAttributes(r -> r.queueUrl(mailQueue)));
+            RefusedWrites.send(wiring.aws().sqs().get(), mailQueue);
         }
+    }
+
+    /** The subscriber table's put and update, each refused (see {@link RefusedWrites}), for functions that change subscribers. */
+    void primeStoreWrites() {
+        RefusedWrites.putAndUpdate(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.SUBSCRIBERS_TABLE), RefusedWrites.pkSk());
+    }
+
+    /** The subscriber table's batch write, refused, for functions that write subscribers in batches (imports). */
+    void primeBatchWrites() {
+        RefusedWrites.batchWrite(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.SUBSCRIBERS_TABLE));
     }
 
     SubscriptionEmails emails() {

@@ -3,7 +3,8 @@ package despatch.lambda.wiring;
 /**
  * SnapStart priming: reads that find nothing, made before the snapshot, so that a restored
  * container's first request finds the SDK's request path (client, credentials, marshalling,
- * signing, HTTP, unmarshalling) and the adapter's own code loaded and compiled. Never a write.
+ * signing, HTTP, unmarshalling) and the adapter's own code loaded and compiled. Never a write:
+ * write paths are primed with requests the service refuses ({@link RefusedWrites}).
  */
 final class Warmup {
     /** A key no record, object or address has. */
