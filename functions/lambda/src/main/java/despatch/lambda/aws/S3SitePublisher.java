@@ -37,12 +37,16 @@ public final class S3SitePublisher implements SitePublisher, SiteBucket {
         s3.deleteObject(delete -> delete.bucket(bucket).key(path));
     }
 
-    /** One ListObjectsV2 per 1,000 objects. A single-part PUT's ETag is the MD5 of its bytes (SSE-S3 keeps that true). */
+    /**
+     * One ListObjectsV2 per 1,000 objects. A single-part PUT's ETag is the MD5 of its bytes (SSE-S3
+     * keeps that true). An object listed without one (S3Proxy lists a PUT still in flight that way)
+     * gets an empty fingerprint, which matches nothing, so the rebuild writes it again.
+     */
     @Override
     public Map<String, String> fingerprints() {
         Map<String, String> fingerprints = new HashMap<>();
         s3.listObjectsV2Paginator(list -> list.bucket(bucket)).contents()
-                .forEach(object -> fingerprints.put(object.key(), object.eTag().replace("\"", "")));
+                .forEach(object -> fingerprints.put(object.key(), object.eTag() == null ? "" : object.eTag().replace("\"", "")));
         return fingerprints;
     }
 

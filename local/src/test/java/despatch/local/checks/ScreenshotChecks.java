@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Whole-page screenshots of an article page, of the email HTML and of the home page, at a phone's and a desktop's
- * width, light and dark, written to local/target/screenshots/ for a person to look over.
+ * width, light and dark, written to local/target/screenshots/ for a person to look over. Run by
+ * {@link PageChecksTest}.
  */
-class ScreenshotTest {
+abstract class ScreenshotChecks {
     /** The file name's first part, and the page type it shows. */
     private static final Map<String, String> SHOTS = Map.of("article", "article-newsletter", "email", "email-newsletter",
             "home", "home");

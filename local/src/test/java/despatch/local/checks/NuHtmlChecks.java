@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every web page type conforms to HTML as the W3C Nu HTML Checker judges it: zero errors.
- * Warnings and info are printed for a person to weigh, and do not fail.
+ * Warnings and info are printed for a person to weigh, and do not fail. Run by {@link PageChecksTest}.
  */
-class NuValidatorTest {
+abstract class NuHtmlChecks {
     private static HtmlChecker checker;
 
     @BeforeAll

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * axe-core finds no serious or critical accessibility violation on any page type or email, in
  * either colour scheme, with each page served as it really is (its CSP applies). One browser for
- * the class.
+ * the class. Run by {@link PageChecksTest}.
  */
-class AxeTest {
+abstract class AxeChecks {
     private static PageBrowser browser;
     private static BrowserTab tab;
     private static AxeCheck axe;
