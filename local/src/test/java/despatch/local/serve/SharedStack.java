@@ -2,7 +2,7 @@ package despatch.local.serve;
 
 import despatch.local.stack.LocalAwsStack;
 
-/** One in-memory local stack for the serve and command tests in this JVM (the browser test keeps its own). */
+/** One in-memory local stack for the serve tests in this JVM (the browser and export tests keep their own). */
 final class SharedStack {
     private static LocalAwsStack stack;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import despatch.local.ImportCommand;
 import despatch.local.StackConnection;
 import despatch.local.SubscribersCommand;
+import despatch.local.stack.LocalAwsStack;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +33,14 @@ class SubscriberCommandsTest {
 
     @TempDir
     static Path folder;
+    /** Its own, not the serve tests' shared one: an export lists every member, whoever else subscribed. */
+    private static LocalAwsStack ownStack;
     private static StackConnection stack;
 
     @BeforeAll
     static void importMembers() throws Exception {
-        stack = StackConnection.to(SharedStack.get());
+        ownStack = LocalAwsStack.start();
+        stack = StackConnection.to(ownStack);
         List<String> rows = new ArrayList<>(List.of("email,name,lists,consent_date,consent_source",
                 "ann.jones@example.org.uk,\"Jones, Ann\",newsletter,2026-03-01,paper sign-up sheet",
                 "sam@example.org.uk,\"Sam \"\"Sparky\"\" Ó Briain\",newsletter;press,2026-03-01,paper sign-up sheet",
@@ -48,6 +53,11 @@ class SubscriberCommandsTest {
         Path file = folder.resolve("sign-ups.csv");
         Files.writeString(file, String.join("\r\n", rows) + "\r\n", StandardCharsets.UTF_8);
         assertEquals(0, new ImportCommand(stack).run(file));
+    }
+
+    @AfterAll
+    static void stop() {
+        ownStack.close();
     }
 
     @Test
