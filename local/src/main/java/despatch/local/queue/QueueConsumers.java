@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -77,10 +79,14 @@ public final class QueueConsumers implements AutoCloseable {
         return StackWiring.of(stack, function, Clock.systemUTC());
     }
 
+    /**
+     * Stops every mapping at once: each waits for its pollers' long polls (up to 2 s) to return,
+     * so closing them one after another would add those waits up.
+     */
     @Override
     public void close() {
-        for (EventSourceMapping mapping : mappings) {
-            mapping.close();
+        try (ExecutorService closing = Executors.newVirtualThreadPerTaskExecutor()) {
+            mappings.forEach(mapping -> closing.execute(mapping::close));
         }
         closeClient.run();
     }
