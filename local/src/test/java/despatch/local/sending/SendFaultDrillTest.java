@@ -93,8 +93,9 @@ class SendFaultDrillTest {
             int attempt = sends.incrementAndGet();
             call.set(attempt);
             fault.remove();
-            if (attempt % 40 >= 30) {
-                // A burst of ten throttled calls: longer than the SDK's three attempts.
+            if (attempt % 40 >= 30 && attempt < 120) {
+                // Bursts of ten throttled calls, longer than the SDK's three attempts: three of them, while many
+                // batches are in flight. One at the very end would only be worn down a retry (one call) a second.
                 fault.set("TooManyRequestsException");
             } else if (attempt == 57) {
                 fault.set("SendingPausedException");
