@@ -2,6 +2,7 @@ package despatch.local.checks;
 
 import despatch.local.browser.BrowserTab;
 import despatch.local.browser.Chromium;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Every registered page served on loopback, and a headless Chromium to open them in: the
@@ -28,11 +29,18 @@ final class PageBrowser implements AutoCloseable {
         return shared;
     }
 
-    /** Pages first: building them starts the local stack, which installs axe-core on a fresh clone. */
+    /** Chromium starts while the pages are built (a local stack and a published site: the longer of the two). */
     private static PageBrowser start() {
-        PageServer server = PageServer.start(PageTypes.all());
+        CompletableFuture<Chromium> chromium = CompletableFuture.supplyAsync(Chromium::launchLoopbackOnly);
+        PageServer server;
         try {
-            return new PageBrowser(server, Chromium.launchLoopbackOnly());
+            server = PageServer.start(PageTypes.all());
+        } catch (RuntimeException e) {
+            chromium.thenAccept(Chromium::close);
+            throw e;
+        }
+        try {
+            return new PageBrowser(server, chromium.join());
         } catch (RuntimeException e) {
             server.close();
             throw e;

@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,6 +99,8 @@ final class PageTypes {
                 LocalWebServer server = LocalWebServer.startSubscriptions(connection, stack.template(), root, 0);
                 // As serve runs them: the subscribe request is recorded and confirmed by the queue's consumer.
                 QueueConsumers consumers = QueueConsumers.forStack(stack).start()) {
+            // The site is published meanwhile, as an office's would be while constituents use the forms.
+            CompletableFuture<PublishedSite> published = CompletableFuture.supplyAsync(() -> publishSite(stack, root));
             HtmlClient api = new HtmlClient(server.baseUrl());
             List<PageToCheck> types = new ArrayList<>();
 
@@ -134,7 +137,7 @@ final class PageTypes {
             }
 
             // The site as publishing and the site function leave it in the bucket.
-            PublishedSite site = PublishedSite.publish(stack, root.resolve("local/samples"));
+            PublishedSite site = published.join();
             types.add(PageToCheck.webPage("home", site.page("index.html")));
             types.add(PageToCheck.webPage("archive", site.page("archive/index.html")));
             types.add(PageToCheck.webPage("archive-year", site.page("archive/2026/index.html")));
@@ -144,6 +147,14 @@ final class PageTypes {
             types.add(PageToCheck.webPage("article-corrected", site.page("articles/week-1-in-llanfair-cafe-quotes/index.html")));
             types.add(PageToCheck.webPage("not-found", site.page("404.html")));
             return unique(types);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PublishedSite publishSite(LocalAwsStack stack, Path root) {
+        try {
+            return PublishedSite.publish(stack, root.resolve("local/samples"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
