@@ -39,6 +39,8 @@ public final class LocalAwsStack implements AutoCloseable {
     private final NodeServices node;
     private final SesStore sesStore;
     private final SecretsService secrets;
+    private final Path projectRoot;
+    private IdentityProviderEmulator identityProvider;
     private final StackClock clock = new StackClock();
     private static LocalAwsStack shared;
     private SchedulerEmulator scheduler;
@@ -46,9 +48,10 @@ public final class LocalAwsStack implements AutoCloseable {
     private Duration startupTime = Duration.ZERO;
     private boolean closed;
 
-    private LocalAwsStack(CloudFormationTemplate template, Path stateDir, S3Service s3, SqsService sqs, NodeServices node,
-            SecretsService secrets) {
+    private LocalAwsStack(CloudFormationTemplate template, Path projectRoot, Path stateDir, S3Service s3, SqsService sqs,
+            NodeServices node, SecretsService secrets) {
         this.template = template;
+        this.projectRoot = projectRoot;
         this.secrets = secrets;
         this.stateDir = stateDir;
         this.s3 = s3;
@@ -195,7 +198,7 @@ public final class LocalAwsStack implements AutoCloseable {
             closeAll(startedSoFar);
             throw unwrap(e);
         }
-        LocalAwsStack stack = new LocalAwsStack(template.join(), stateDir, s3.join(), sqs.join(), node.join(), secrets);
+        LocalAwsStack stack = new LocalAwsStack(template.join(), projectRoot, stateDir, s3.join(), sqs.join(), node.join(), secrets);
         stack.scheduler = SchedulerEmulator.start(template.join(), sqs.join().client(), stack.clock);
         stack.startupTime = Duration.ofNanos(System.nanoTime() - started);
         return stack;
@@ -303,6 +306,20 @@ public final class LocalAwsStack implements AutoCloseable {
         return Collections.unmodifiableMap(environment);
     }
 
+    /**
+     * The OpenID provider staff sign in with here, in place of the Cognito user pool: started on
+     * the first call (a second or so), with accounts and secrets made up for this stack.
+     */
+    public synchronized LocalIdentityProvider identityProvider() {
+        if (closed) {
+            throw new IllegalStateException("This stack is closed");
+        }
+        if (identityProvider == null) {
+            identityProvider = IdentityProviderEmulator.start(NodeModules.ofProject(projectRoot), stateDir);
+        }
+        return identityProvider.provider();
+    }
+
     /** Every email the SES emulator has accepted since it started or was last cleared. */
     public List<CapturedEmail> capturedEmails() {
         return sesStore.since(Instant.EPOCH);
@@ -341,7 +358,11 @@ public final class LocalAwsStack implements AutoCloseable {
         if (schedulerClient != null) {
             schedulerClient.close();
         }
-        closeAll(List.of(scheduler, node, sqs, s3, secrets));
+        List<AutoCloseable> running = new ArrayList<>(List.of(scheduler, node, sqs, s3, secrets));
+        if (identityProvider != null) {
+            running.add(identityProvider);
+        }
+        closeAll(running);
     }
 
     private static <T extends AutoCloseable> T keep(List<AutoCloseable> started, T closeable) {

@@ -31,6 +31,11 @@ final class NodeModules {
         return new NodeModules(projectRoot.resolve("local"));
     }
 
+    /** A script of this project's own in local/, run by node with local/node_modules to import from. */
+    Path script(String relative) {
+        return localDir.resolve(relative);
+    }
+
     Path path(String relative) {
         return localDir.resolve("node_modules").resolve(relative);
     }

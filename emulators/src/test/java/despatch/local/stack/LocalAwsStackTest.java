@@ -98,6 +98,22 @@ class LocalAwsStackTest {
     }
 
     @Test
+    void theIdentityProviderPublishesItsDiscoveryDocumentForItsOwnIssuer() throws Exception {
+        LocalIdentityProvider provider = stack.identityProvider();
+        java.net.http.HttpResponse<String> discovery = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(provider.issuer() + "/.well-known/openid-configuration")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, discovery.statusCode());
+        com.fasterxml.jackson.databind.JsonNode document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(discovery.body());
+        assertEquals(provider.issuer().toString(), document.get("issuer").asText());
+        assertTrue(document.get("claims_supported").toString().contains("cognito:groups"), "groups as Cognito names them");
+        assertEquals("[\"S256\"]", document.get("code_challenge_methods_supported").toString(), "PKCE with SHA-256 only");
+        assertEquals(List.of("editor", "approver", "admin"), provider.staff().stream().map(StaffAccount::group).toList());
+        assertFalse(provider.toString().contains(provider.clientSecret()), "no secret in a log line");
+        assertFalse(provider.staff().toString().contains(provider.account("admin").password()), "no password in a log line");
+    }
+
+    @Test
     void templateQueuesExistAtTheUrlsTheTemplateResolvesTo() {
         for (TemplateResource queue : stack.template().resourcesOfType("AWS::SQS::Queue")) {
             String name = stack.template().physicalName(queue.logicalId());

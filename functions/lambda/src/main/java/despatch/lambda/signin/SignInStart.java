@@ -1,0 +1,23 @@
+package despatch.lambda.signin;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * One sign-in under way: the provider's address to send the browser to, and what the console must
+ * keep (in a short-lived cookie) to check the answer that comes back.
+ *
+ * @param authorizationUrl where the browser goes to sign in
+ * @param state            echoed by the provider; ties the answer to this browser
+ * @param nonce            must come back inside the ID token; ties the token to this sign-in
+ * @param codeVerifier     PKCE: proves to the token endpoint that this console asked for the code
+ */
+public record SignInStart(URI authorizationUrl, String state, String nonce, String codeVerifier) {
+
+    public SignInStart {
+        Objects.requireNonNull(authorizationUrl, "authorizationUrl");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(nonce, "nonce");
+        Objects.requireNonNull(codeVerifier, "codeVerifier");
+    }
+}
