@@ -1,7 +1,6 @@
 package despatch.render;
 
 import despatch.office.Office;
-import java.util.HashMap;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 
@@ -51,10 +50,6 @@ public final class SubscriptionRenderer {
     }
 
     private String page(String template, String title, String name, Object view) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("office", office);
-        variables.put("title", title);
-        variables.put(name, view);
-        return engine.process(template, TemplateEngines.context(variables, office));
+        return TemplateEngines.page(engine, office, template, title, name, view);
     }
 }

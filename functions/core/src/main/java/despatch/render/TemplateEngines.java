@@ -1,5 +1,6 @@
 package despatch.render;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -37,5 +38,14 @@ public final class TemplateEngines {
         resolver.setCheckExistence(true);
         resolver.setOrder(order);
         return resolver;
+    }
+
+    /** A page with the office, its title, and one view under the name the template reads it by. */
+    public static String page(TemplateEngine engine, OfficeView office, String template, String title, String name, Object view) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("office", office);
+        variables.put("title", title);
+        variables.put(name, view);
+        return engine.process(template, context(variables, office));
     }
 }

@@ -18,13 +18,7 @@ import java.util.function.Supplier;
  */
 final class Responses {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> PAGE_HEADERS = Map.of(
-            "Content-Type", "text/html; charset=utf-8",
-            "Cache-Control", "no-store",
-            "Referrer-Policy", "no-referrer",
-            "X-Content-Type-Options", "nosniff",
-            "Content-Security-Policy",
-            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    private static final Map<String, String> PAGE_HEADERS = PageHeaders.PRIVATE;
 
     private final SubscriptionRenderer renderer;
 

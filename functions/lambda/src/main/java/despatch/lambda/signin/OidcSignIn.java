@@ -30,8 +30,11 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import despatch.console.PendingSignIn;
+import despatch.console.SignInRefusedException;
 import despatch.console.StaffIdentity;
 import despatch.console.StaffRole;
+import despatch.console.StaffSignIn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -44,7 +47,7 @@ import java.util.List;
  * issuer, and every ID token is checked by the Nimbus SDK (signature against the provider's
  * published keys, issuer, audience, expiry, nonce) before anything in it is believed.
  */
-public final class OidcSignIn {
+public final class OidcSignIn implements StaffSignIn {
     /** The ID token claim Cognito lists a user's groups in; the local provider uses the same. */
     static final String GROUPS_CLAIM = "cognito:groups";
     private static final Scope SCOPE = new Scope("openid", "email", "profile");
@@ -80,7 +83,8 @@ public final class OidcSignIn {
     }
 
     /** A new sign-in: fresh state, nonce and PKCE verifier, and the address to send the browser to. */
-    public SignInStart begin() {
+    @Override
+    public PendingSignIn begin() {
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
@@ -91,7 +95,7 @@ public final class OidcSignIn {
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
                 .build()
                 .toURI();
-        return new SignInStart(url, state.getValue(), nonce.getValue(), verifier.getValue());
+        return new PendingSignIn(url, state.getValue(), nonce.getValue(), verifier.getValue());
     }
 
     /**
@@ -101,12 +105,13 @@ public final class OidcSignIn {
      * @param callback the full address the browser came back to, query included
      * @param pending  what {@link #begin()} gave for this browser
      */
-    public StaffIdentity finish(URI callback, SignInStart pending) throws SignInRefusedException {
+    @Override
+    public StaffIdentity finish(URI callback, PendingSignIn pending) throws SignInRefusedException {
         return identityFrom(idTokenFor(callback, pending), pending.nonce());
     }
 
     /** The ID token the code in the answer is exchanged for, not yet validated. */
-    JWT idTokenFor(URI callback, SignInStart pending) throws SignInRefusedException {
+    JWT idTokenFor(URI callback, PendingSignIn pending) throws SignInRefusedException {
         return idTokenFor(successfulAnswer(callback, pending).getAuthorizationCode(), pending);
     }
 
@@ -121,7 +126,7 @@ public final class OidcSignIn {
         return identity(claims);
     }
 
-    private AuthenticationSuccessResponse successfulAnswer(URI callback, SignInStart pending) throws SignInRefusedException {
+    private AuthenticationSuccessResponse successfulAnswer(URI callback, PendingSignIn pending) throws SignInRefusedException {
         AuthenticationResponse response;
         try {
             response = AuthenticationResponseParser.parse(callback);
@@ -146,7 +151,7 @@ public final class OidcSignIn {
         return success;
     }
 
-    private JWT idTokenFor(AuthorizationCode code, SignInStart pending) throws SignInRefusedException {
+    private JWT idTokenFor(AuthorizationCode code, PendingSignIn pending) throws SignInRefusedException {
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, client.redirectUri(), new CodeVerifier(pending.codeVerifier()));
         ClientID clientId = new ClientID(client.clientId());
         TokenRequest request = client.secret()

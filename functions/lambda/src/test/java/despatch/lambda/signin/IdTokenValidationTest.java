@@ -8,6 +8,8 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
+import despatch.console.PendingSignIn;
+import despatch.console.SignInRefusedException;
 import despatch.console.StaffRole;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.LocalIdentityProvider;
@@ -35,7 +37,7 @@ class IdTokenValidationTest {
         LocalIdentityProvider provider = LocalAwsStack.shared().identityProvider();
         signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret()), REDIRECT));
         StaffAccount editor = provider.account("editor");
-        SignInStart start = signIn.begin();
+        PendingSignIn start = signIn.begin();
         URI back = new ProviderSignInPage(provider.issuer()).signIn(start.authorizationUrl(), editor.email(), editor.password()).leftProviderAt();
         editorsToken = signIn.idTokenFor(back, start);
         editorsNonce = start.nonce();

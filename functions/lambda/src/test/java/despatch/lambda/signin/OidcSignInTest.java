@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import despatch.console.PendingSignIn;
+import despatch.console.SignInRefusedException;
 import despatch.console.StaffIdentity;
 import despatch.console.StaffRole;
 import despatch.local.stack.LocalAwsStack;
@@ -35,7 +37,7 @@ class OidcSignInTest {
         signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret()), REDIRECT));
     }
 
-    private static URI signInAs(StaffAccount account, SignInStart start) throws Exception {
+    private static URI signInAs(StaffAccount account, PendingSignIn start) throws Exception {
         ProviderSignInPage.Outcome outcome = new ProviderSignInPage(provider.issuer()).signIn(start.authorizationUrl(), account.email(),
                 account.password());
         assertNotNull(outcome.leftProviderAt(), "the provider sends the browser back to the console:\n" + outcome.page());
@@ -45,7 +47,7 @@ class OidcSignInTest {
     @Test
     void anEditorSignsInAndIsAnEditorOnly() throws Exception {
         StaffAccount editor = provider.account("editor");
-        SignInStart start = signIn.begin();
+        PendingSignIn start = signIn.begin();
 
         URI back = signInAs(editor, start);
         assertTrue(back.toString().startsWith(REDIRECT + "?"), back.toString());
@@ -59,14 +61,14 @@ class OidcSignInTest {
 
     @Test
     void anAdministratorMayDoEverything() throws Exception {
-        SignInStart start = signIn.begin();
+        PendingSignIn start = signIn.begin();
         StaffIdentity identity = signIn.finish(signInAs(provider.account("admin"), start), start);
         assertEquals(Set.of(StaffRole.values()), identity.roles());
     }
 
     @Test
     void aWrongPasswordStaysOnTheProvidersPageWithAReason() throws Exception {
-        SignInStart start = signIn.begin();
+        PendingSignIn start = signIn.begin();
         ProviderSignInPage.Outcome outcome = new ProviderSignInPage(provider.issuer()).signIn(start.authorizationUrl(),
                 provider.account("approver").email(), "not-the-password");
         assertNull(outcome.leftProviderAt(), "never sent to the console");
@@ -75,8 +77,8 @@ class OidcSignInTest {
 
     @Test
     void theAnswerToOneSignInCannotFinishAnother() throws Exception {
-        SignInStart mine = signIn.begin();
-        SignInStart theirs = signIn.begin();
+        PendingSignIn mine = signIn.begin();
+        PendingSignIn theirs = signIn.begin();
         URI back = signInAs(provider.account("editor"), theirs);
 
         SignInRefusedException refused = assertThrows(SignInRefusedException.class, () -> signIn.finish(back, mine));
@@ -85,7 +87,7 @@ class OidcSignInTest {
 
     @Test
     void aCodeIsGoodForOneSignInOnly() throws Exception {
-        SignInStart start = signIn.begin();
+        PendingSignIn start = signIn.begin();
         URI back = signInAs(provider.account("editor"), start);
         signIn.finish(back, start);
 
@@ -95,9 +97,9 @@ class OidcSignInTest {
 
     @Test
     void aCodeWithoutItsPkceVerifierIsRefused() throws Exception {
-        SignInStart start = signIn.begin();
+        PendingSignIn start = signIn.begin();
         URI back = signInAs(provider.account("editor"), start);
-        SignInStart stolen = new SignInStart(start.authorizationUrl(), start.state(), start.nonce(), signIn.begin().codeVerifier());
+        PendingSignIn stolen = new PendingSignIn(start.authorizationUrl(), start.state(), start.nonce(), signIn.begin().codeVerifier());
 
         SignInRefusedException refused = assertThrows(SignInRefusedException.class, () -> signIn.finish(back, stolen));
         assertTrue(refused.getMessage().contains("invalid_grant"), refused.getMessage());
@@ -105,7 +107,7 @@ class OidcSignInTest {
 
     @Test
     void theProvidersRefusalIsReported() {
-        SignInStart start = signIn.begin();
+        PendingSignIn start = signIn.begin();
         URI back = URI.create(REDIRECT + "?error=access_denied&error_description=User+cancelled&state=" + start.state());
         SignInRefusedException refused = assertThrows(SignInRefusedException.class, () -> signIn.finish(back, start));
         assertEquals("The identity provider refused the sign-in: access_denied (User cancelled)", refused.getMessage());

@@ -1,4 +1,4 @@
-package despatch.lambda.signin;
+package despatch.console;
 
 /**
  * A sign-in that must not succeed: the provider said no, the answer does not belong to this

@@ -1,4 +1,4 @@
-package despatch.lambda.signin;
+package despatch.console;
 
 import java.net.URI;
 import java.util.Objects;
@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param nonce            must come back inside the ID token; ties the token to this sign-in
  * @param codeVerifier     PKCE: proves to the token endpoint that this console asked for the code
  */
-public record SignInStart(URI authorizationUrl, String state, String nonce, String codeVerifier) {
+public record PendingSignIn(URI authorizationUrl, String state, String nonce, String codeVerifier) {
 
-    public SignInStart {
+    public PendingSignIn {
         Objects.requireNonNull(authorizationUrl, "authorizationUrl");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(nonce, "nonce");

@@ -1,0 +1,147 @@
+package despatch.console.web;
+
+import despatch.console.PendingSignIn;
+import despatch.console.PendingSignIns;
+import despatch.console.SignInRefusedException;
+import despatch.console.StaffIdentity;
+import despatch.console.StaffSession;
+import despatch.console.StaffSessions;
+import despatch.console.StaffSignIn;
+import despatch.subscription.web.FormEncoding;
+import despatch.subscription.web.PageHeaders;
+import despatch.subscription.web.WebRequest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Signing in to the console and out of it, and its first page:
+ * <ul>
+ * <li>{@code GET /console/sign-in}: off to the identity provider, the sign-in under way sealed in a cookie;</li>
+ * <li>{@code GET /console/signed-in}: back from it; the answer checked, the session started;</li>
+ * <li>{@code GET /console/}: who is signed in and what they may do (sign-in first if nobody is);</li>
+ * <li>{@code POST /console/sign-out}: the session ended, with the form's CSRF token.</li>
+ * </ul>
+ * A refusal changes nothing: no session is started or ended by a request that fails a check.
+ */
+public final class ConsoleSignInRoutes {
+    static final String HOME = "/console/";
+    static final String SIGN_IN = "/console/sign-in";
+    static final String SIGNED_IN = "/console/signed-in";
+    static final String SIGN_OUT = "/console/sign-out";
+
+    /** As the subscriber pages send: every console page is about one person. */
+    static final Map<String, String> PAGE_HEADERS = PageHeaders.PRIVATE;
+
+    private final StaffSignIn signIn;
+    private final PendingSignIns pending;
+    private final StaffSessions sessions;
+    private final ConsolePages pages;
+
+    public ConsoleSignInRoutes(StaffSignIn signIn, PendingSignIns pending, StaffSessions sessions, despatch.office.Office office) {
+        this.signIn = signIn;
+        this.pending = pending;
+        this.sessions = sessions;
+        this.pages = new ConsolePages(office);
+    }
+
+    public ConsoleResponse handle(WebRequest request) {
+        String path = request.path().equals("/console") ? HOME : request.path();
+        return switch (path) {
+            case SIGN_IN -> only("GET", request, () -> signIn());
+            case SIGNED_IN -> only("GET", request, () -> signedIn(request));
+            case HOME -> only("GET", request, () -> home(request));
+            case SIGN_OUT -> only("POST", request, () -> signOut(request));
+            default -> page(404, pages.message("Page not found", List.of("There is no console page at this address."),
+                    "Go to the console", HOME), List.of());
+        };
+    }
+
+    private ConsoleResponse signIn() {
+        PendingSignIn started = signIn.begin();
+        return redirect(started.authorizationUrl().toString(), List.of(ConsoleCookies.signIn(pending.cookieValue(started))));
+    }
+
+    private ConsoleResponse signedIn(WebRequest request) {
+        Optional<PendingSignIn> started = ConsoleCookies.read(request.header("cookie"), ConsoleCookies.SIGN_IN).flatMap(pending::resume);
+        if (started.isEmpty()) {
+            return page(400, pages.message("Sign in again", List.of("This sign-in took over ten minutes, or began in another browser."),
+                    "Sign in", SIGN_IN), List.of(ConsoleCookies.cleared(ConsoleCookies.SIGN_IN)));
+        }
+        StaffIdentity who;
+        try {
+            who = signIn.finish(callback(request), started.get());
+        } catch (SignInRefusedException e) {
+            return page(403, pages.message("Sign-in did not succeed", List.of(e.getMessage()), "Try again", SIGN_IN),
+                    List.of(ConsoleCookies.cleared(ConsoleCookies.SIGN_IN)));
+        }
+        if (who.roles().isEmpty()) {
+            return page(403, pages.message("No access to the console", List.of("You signed in as " + who.email()
+                    + ", but your account has no Despatch role. Ask the office's administrator to add you to the editor,"
+                    + " approver or admin group."), null, null), List.of(ConsoleCookies.cleared(ConsoleCookies.SIGN_IN)));
+        }
+        StaffSession session = sessions.start(who);
+        return redirect(HOME, List.of(ConsoleCookies.session(sessions.cookieValue(session)), ConsoleCookies.cleared(ConsoleCookies.SIGN_IN)));
+    }
+
+    private ConsoleResponse home(WebRequest request) {
+        Optional<StaffSession> session = session(request);
+        if (session.isEmpty()) {
+            return redirect(SIGN_IN, List.of());
+        }
+        List<String> cookies = sessions.renewal(session.get()).map(ConsoleCookies::session).stream().toList();
+        return page(200, pages.home(ConsoleHomeView.of(session.get())), cookies);
+    }
+
+    private ConsoleResponse signOut(WebRequest request) {
+        Optional<StaffSession> session = session(request);
+        String csrf = FormEncoding.parse(request.body()).getOrDefault("csrf", List.of()).stream().findFirst().orElse(null);
+        if (session.isEmpty() || !StaffSessions.csrfMatches(session.get(), csrf)) {
+            return page(403, pages.message("Not signed out", List.of("This request did not come from a console page of yours."
+                    + " Nothing was changed."), "Go to the console", HOME), List.of());
+        }
+        return page(200, pages.message("You have signed out", List.of("You have signed out of the console."), "Sign in again", SIGN_IN),
+                List.of(ConsoleCookies.cleared(ConsoleCookies.SESSION)));
+    }
+
+    private Optional<StaffSession> session(WebRequest request) {
+        return ConsoleCookies.read(request.header("cookie"), ConsoleCookies.SESSION).flatMap(sessions::resume);
+    }
+
+    /** The address the provider sent the browser to, as the sign-in library parses it. */
+    private static URI callback(WebRequest request) {
+        String query = request.query().entrySet().stream()
+                .flatMap(entry -> entry.getValue().stream().map(value -> encode(entry.getKey()) + "=" + encode(value)))
+                .collect(Collectors.joining("&"));
+        return URI.create(request.baseUrl() + request.path() + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static ConsoleResponse only(String method, WebRequest request, java.util.function.Supplier<ConsoleResponse> route) {
+        if (request.method().equals(method)) {
+            return route.get();
+        }
+        Map<String, String> headers = new LinkedHashMap<>(PAGE_HEADERS);
+        headers.put("Allow", method);
+        return new ConsoleResponse(405, headers, List.of(), "");
+    }
+
+    private static ConsoleResponse redirect(String location, List<String> cookies) {
+        Map<String, String> headers = new LinkedHashMap<>(PAGE_HEADERS);
+        headers.put("Location", location);
+        return new ConsoleResponse(303, headers, cookies, "");
+    }
+
+    private static ConsoleResponse page(int status, String html, List<String> cookies) {
+        return new ConsoleResponse(status, PAGE_HEADERS, new ArrayList<>(cookies), html);
+    }
+}

@@ -1,0 +1,80 @@
+package despatch.lambda.signin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import despatch.console.PendingSignIns;
+import despatch.console.StaffSessions;
+import despatch.console.web.ConsoleResponse;
+import despatch.console.web.ConsoleSignInRoutes;
+import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.Settings;
+import despatch.local.stack.LocalAwsStack;
+import despatch.local.stack.LocalIdentityProvider;
+import despatch.local.stack.StaffAccount;
+import despatch.office.Office;
+import despatch.subscription.web.FormEncoding;
+import despatch.subscription.web.WebRequest;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's sign-in routes with the real sign-in library against the local stack's real
+ * OpenID provider: a member of staff leaves for the provider's page, signs in there, comes back
+ * with a session, sees the console and signs out.
+ */
+class ConsoleSignInFlowTest {
+    private static final String CONSOLE = "http://127.0.0.1:8787";
+
+    @Test
+    void anApproverSignsInSeesTheConsoleAndSignsOut() throws Exception {
+        LocalIdentityProvider provider = LocalAwsStack.shared().identityProvider();
+        OidcSignIn signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret()),
+                URI.create(CONSOLE + "/console/signed-in")));
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        ConsoleSignInRoutes routes = new ConsoleSignInRoutes(signIn, new PendingSignIns(secret, Clock.systemUTC()),
+                new StaffSessions(secret, Clock.systemUTC()), office());
+        StaffAccount approver = provider.account("approver");
+
+        ConsoleResponse leaving = routes.handle(request("GET", "/console/sign-in", Map.of(), null, ""));
+        String signInCookie = cookie(leaving, "__Host-despatch-sign-in");
+        URI back = new ProviderSignInPage(provider.issuer()).signIn(URI.create(leaving.headers().get("Location")), approver.email(),
+                approver.password()).leftProviderAt();
+        assertNotNull(back, "the provider sends the browser back");
+        assertTrue(back.toString().startsWith(CONSOLE + "/console/signed-in?"), back.toString());
+
+        ConsoleResponse signedIn = routes.handle(request("GET", back.getPath(), FormEncoding.parse(back.getRawQuery()), signInCookie, ""));
+        assertEquals(303, signedIn.status(), signedIn.body());
+        String session = cookie(signedIn, "__Host-despatch-session");
+
+        ConsoleResponse home = routes.handle(request("GET", "/console/", Map.of(), session, ""));
+        assertEquals(200, home.status());
+        assertTrue(home.body().contains(approver.name()) && home.body().contains("Approve and send"), home.body());
+
+        String csrf = home.body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        ConsoleResponse out = routes.handle(request("POST", "/console/sign-out", Map.of(), session, "csrf=" + csrf));
+        assertEquals(200, out.status());
+        assertTrue(out.cookies().getFirst().contains("Max-Age=0"), out.cookies().toString());
+    }
+
+    private static WebRequest request(String method, String path, Map<String, List<String>> query, String cookie, String body) {
+        return new WebRequest(method, path, query, cookie == null ? Map.of() : Map.of("cookie", cookie), body, CONSOLE, "127.0.0.1");
+    }
+
+    /** The cookie as a browser would send it back: name=value. */
+    private static String cookie(ConsoleResponse response, String name) {
+        String set = response.cookies().stream().filter(c -> c.startsWith(name + "=")).findFirst().orElseThrow();
+        return set.substring(0, set.indexOf(';'));
+    }
+
+    private static Office office() {
+        return Settings.from(LocalAwsStack.shared().environmentFor("PreviewFunction"), Setting.Function.PreviewFunction).office();
+    }
+}
