@@ -146,6 +146,7 @@ final class PageTypes {
             types.add(PageToCheck.webPage("listing-older-page", site.page("newsletters/page/1/index.html")));
             types.add(PageToCheck.webPage("article-corrected", site.page("articles/week-1-in-llanfair-cafe-quotes/index.html")));
             types.add(PageToCheck.webPage("not-found", site.page("404.html")));
+            types.addAll(ConsolePageTypes.build(stack));
             return unique(types);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
