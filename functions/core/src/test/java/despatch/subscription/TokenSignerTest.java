@@ -57,6 +57,24 @@ class TokenSignerTest {
     }
 
     @Test
+    void onlyTheSignatureAsIssuedIsTakenNotAnotherSpellingOfIt() {
+        TokenSigner signer = signerAt(NOW);
+        String token = signer.sign(TokenPurpose.UNSUBSCRIBE, "sub-123");
+        // 32 bytes in base64url leave the last character's two low bits unused: A, B, C and D differ only there
+        // when the rest of the character is zero, and a decoder reads all four as the same bytes.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = token.charAt(token.length() - 1);
+        int index = alphabet.indexOf(last);
+        char sameBits = alphabet.charAt((index & ~3) | ((index + 1) & 3));
+        String respelled = token.substring(0, token.length() - 1) + sameBits;
+        assertEquals(java.util.Arrays.toString(java.util.Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1))),
+                java.util.Arrays.toString(java.util.Base64.getUrlDecoder().decode(respelled.substring(respelled.lastIndexOf('.') + 1))),
+                "the same signature bytes");
+        assertEquals(new TokenCheck.Invalid(), signer.check(TokenPurpose.UNSUBSCRIBE, respelled));
+        assertInstanceOf(TokenCheck.Valid.class, signer.check(TokenPurpose.UNSUBSCRIBE, token));
+    }
+
+    @Test
     void shortSecretsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new TokenSigner(new byte[16], Clock.systemUTC()));
     }

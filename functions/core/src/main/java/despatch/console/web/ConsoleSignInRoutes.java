@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -54,7 +55,7 @@ public final class ConsoleSignInRoutes {
     public ConsoleResponse handle(WebRequest request) {
         String path = request.path().equals("/console") ? HOME : request.path();
         return switch (path) {
-            case SIGN_IN -> only("GET", request, () -> signIn());
+            case SIGN_IN -> only("GET", request, this::signIn);
             case SIGNED_IN -> only("GET", request, () -> signedIn(request));
             case HOME -> only("GET", request, () -> home(request));
             case SIGN_OUT -> only("POST", request, () -> signOut(request));
@@ -126,7 +127,7 @@ public final class ConsoleSignInRoutes {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private static ConsoleResponse only(String method, WebRequest request, java.util.function.Supplier<ConsoleResponse> route) {
+    private static ConsoleResponse only(String method, WebRequest request, Supplier<ConsoleResponse> route) {
         if (request.method().equals(method)) {
             return route.get();
         }
