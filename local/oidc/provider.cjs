@@ -69,6 +69,17 @@ async function officeGrant(provider, details) {
   return grant.save();
 }
 
+/** oidc-provider's form (action and xsrf) with our own page and buttons around it. */
+async function signOutPage(ctx, form) {
+  ctx.body = `<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sign out – local identity provider</title></head>
+<body><main><h1>Sign out</h1><p>Sign out of the office's sign-in as well as the console?</p>
+${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes">Yes, sign me out</button>
+<button type="submit" form="op.logoutForm">No, stay signed in</button></main></body></html>`;
+}
+
 function readForm(req) {
   return new Promise((resolve, reject) => {
     let body = '';
@@ -104,7 +115,11 @@ async function main() {
     claims: { openid: ['sub', 'cognito:groups'], email: ['email', 'email_verified'], profile: ['name'] },
     conformIdTokenClaims: false,
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      // Signing out of the console ends the session here too, after asking, as Cognito's /logout does.
+      rpInitiatedLogout: { enabled: true, logoutSource: signOutPage },
+    },
     ttl: { IdToken: 3600, AccessToken: 3600, AuthorizationCode: 60, Interaction: 600, Session: 8 * 3600, Grant: 8 * 3600 },
     interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(ctx, sub) {

@@ -1,6 +1,7 @@
 package despatch.console;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Signing staff in at the office's identity provider (Cognito in AWS, the local provider here).
@@ -17,4 +18,11 @@ public interface StaffSignIn {
      * @param pending  what {@link #begin()} gave for this browser
      */
     StaffIdentity finish(URI callback, PendingSignIn pending) throws SignInRefusedException;
+
+    /**
+     * Where to send the browser to end the provider's own session too, so that signing in again
+     * asks for the password; it comes back to {@code afterSignOut}. Empty when the provider
+     * offers no such address.
+     */
+    Optional<URI> signOutUrl(URI afterSignOut);
 }

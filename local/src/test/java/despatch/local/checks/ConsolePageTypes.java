@@ -47,7 +47,7 @@ final class ConsolePageTypes {
 
         return List.of(
                 page("console-home", routes.handle(request("GET", "/console/", cookie, ""))),
-                page("console-signed-out", routes.handle(request("POST", "/console/sign-out", cookie, "csrf=" + session.csrfToken()))),
+                page("console-signed-out", routes.handle(request("GET", "/console/signed-out", null, ""))),
                 page("console-sign-in-again", routes.handle(request("GET", "/console/signed-in", null, ""))));
     }
 

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * <li>{@code GET /console/sign-in}: off to the identity provider, the sign-in under way sealed in a cookie;</li>
  * <li>{@code GET /console/signed-in}: back from it; the answer checked, the session started;</li>
  * <li>{@code GET /console/}: who is signed in and what they may do (sign-in first if nobody is);</li>
- * <li>{@code POST /console/sign-out}: the session ended, with the form's CSRF token.</li>
+ * <li>{@code POST /console/sign-out}: the session ended, with the form's CSRF token, then the
+ * provider's own session (it asks), and back to {@code GET /console/signed-out}.</li>
  * </ul>
  * A refusal changes nothing: no session is started or ended by a request that fails a check.
  */
@@ -36,6 +37,7 @@ public final class ConsoleSignInRoutes {
     static final String SIGN_IN = "/console/sign-in";
     static final String SIGNED_IN = "/console/signed-in";
     static final String SIGN_OUT = "/console/sign-out";
+    static final String SIGNED_OUT = "/console/signed-out";
 
     /** As the subscriber pages send: every console page is about one person. */
     static final Map<String, String> PAGE_HEADERS = PageHeaders.PRIVATE;
@@ -59,6 +61,7 @@ public final class ConsoleSignInRoutes {
             case SIGNED_IN -> only("GET", request, () -> signedIn(request));
             case HOME -> only("GET", request, () -> home(request));
             case SIGN_OUT -> only("POST", request, () -> signOut(request));
+            case SIGNED_OUT -> only("GET", request, this::signedOut);
             default -> page(404, pages.message("Page not found", List.of("There is no console page at this address."),
                     "Go to the console", HOME), List.of());
         };
@@ -107,8 +110,18 @@ public final class ConsoleSignInRoutes {
             return page(403, pages.message("Not signed out", List.of("This request did not come from a console page of yours."
                     + " Nothing was changed."), "Go to the console", HOME), List.of());
         }
-        return page(200, pages.message("You have signed out", List.of("You have signed out of the console."), "Sign in again", SIGN_IN),
-                List.of(ConsoleCookies.cleared(ConsoleCookies.SESSION)));
+        List<String> cleared = List.of(ConsoleCookies.cleared(ConsoleCookies.SESSION));
+        return signIn.signOutUrl(URI.create(request.baseUrl() + SIGNED_OUT))
+                .map(atProvider -> redirect(atProvider.toString(), cleared))
+                .orElseGet(() -> page(200, signedOutPage(), cleared));
+    }
+
+    private ConsoleResponse signedOut() {
+        return page(200, signedOutPage(), List.of());
+    }
+
+    private String signedOutPage() {
+        return pages.message("You have signed out", List.of("You have signed out of the console."), "Sign in again", SIGN_IN);
     }
 
     private Optional<StaffSession> session(WebRequest request) {

@@ -42,6 +42,12 @@ class ConsoleSignInRoutesTest {
         StaffIdentity signsIn = EDITOR;
         String refusal;
         PendingSignIn lastBegun;
+        URI endSession;
+
+        @Override
+        public java.util.Optional<URI> signOutUrl(URI afterSignOut) {
+            return java.util.Optional.ofNullable(endSession).map(end -> URI.create(end + "?after=" + afterSignOut));
+        }
 
         @Override
         public PendingSignIn begin() {
@@ -172,6 +178,22 @@ class ConsoleSignInRoutesTest {
                 "csrf=" + token, "http://127.0.0.1:8787", "127.0.0.1"));
         assertEquals(200, out.status(), out.body());
         assertTrue(cookieNamed(out, ConsoleCookies.SESSION).contains("Max-Age=0"));
+    }
+
+    @Test
+    void signingOutEndsTheProvidersSessionTooAndComesBackToTheSignedOutPage() {
+        provider.endSession = URI.create("https://sign-in.example/session/end");
+        String session = signedInSessionCookie();
+        String token = routes.handle(get("/console/", Map.of(), session)).body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+
+        ConsoleResponse out = routes.handle(new WebRequest("POST", "/console/sign-out", Map.of(), Map.of("cookie", session),
+                "csrf=" + token, "http://127.0.0.1:8787", "127.0.0.1"));
+        assertEquals(303, out.status());
+        assertEquals("https://sign-in.example/session/end?after=http://127.0.0.1:8787/console/signed-out", out.headers().get("Location"));
+        assertTrue(cookieNamed(out, ConsoleCookies.SESSION).contains("Max-Age=0"), "the console's session ends first");
+        ConsoleResponse signedOut = routes.handle(get("/console/signed-out", Map.of(), null));
+        assertEquals(200, signedOut.status());
+        assertTrue(signedOut.body().contains("You have signed out"), signedOut.body());
     }
 
     @Test

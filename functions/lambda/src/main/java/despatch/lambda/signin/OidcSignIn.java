@@ -40,6 +40,7 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Staff sign-in by OpenID Connect's authorization code flow with PKCE, the same code against
@@ -108,6 +109,21 @@ public final class OidcSignIn implements StaffSignIn {
     @Override
     public StaffIdentity finish(URI callback, PendingSignIn pending) throws SignInRefusedException {
         return identityFrom(idTokenFor(callback, pending), pending.nonce());
+    }
+
+    /**
+     * The provider's RP-initiated logout address ({@code end_session_endpoint} in its discovery
+     * document) with this client and the address to come back to. Cognito publishes none; its
+     * own {@code /logout} on the user pool's domain comes with the console's deployment.
+     */
+    @Override
+    public Optional<URI> signOutUrl(URI afterSignOut) {
+        return Optional.ofNullable(provider.getEndSessionEndpointURI()).map(endpoint -> URI.create(endpoint + "?client_id="
+                + encode(client.clientId()) + "&post_logout_redirect_uri=" + encode(afterSignOut.toString())));
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The ID token the code in the answer is exchanged for, not yet validated. */

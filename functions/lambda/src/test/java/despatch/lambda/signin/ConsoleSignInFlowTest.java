@@ -45,7 +45,8 @@ class ConsoleSignInFlowTest {
 
         ConsoleResponse leaving = routes.handle(request("GET", "/console/sign-in", Map.of(), null, ""));
         String signInCookie = cookie(leaving, "__Host-despatch-sign-in");
-        URI back = new ProviderSignInPage(provider.issuer()).signIn(URI.create(leaving.headers().get("Location")), approver.email(),
+        ProviderSignInPage browser = new ProviderSignInPage(provider.issuer());
+        URI back = browser.signIn(URI.create(leaving.headers().get("Location")), approver.email(),
                 approver.password()).leftProviderAt();
         assertNotNull(back, "the provider sends the browser back");
         assertTrue(back.toString().startsWith(CONSOLE + "/console/signed-in?"), back.toString());
@@ -60,8 +61,25 @@ class ConsoleSignInFlowTest {
 
         String csrf = home.body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
         ConsoleResponse out = routes.handle(request("POST", "/console/sign-out", Map.of(), session, "csrf=" + csrf));
-        assertEquals(200, out.status());
+        assertEquals(303, out.status());
         assertTrue(out.cookies().getFirst().contains("Max-Age=0"), out.cookies().toString());
+
+        // At the provider: its own session ends too, and the browser comes back to the console.
+        URI afterSignOut = browser.signOut(URI.create(out.headers().get("Location"))).leftProviderAt();
+        assertEquals(URI.create(CONSOLE + "/console/signed-out"), afterSignOut);
+        assertTrue(browser.asksForThePassword(signIn.begin().authorizationUrl()), "signing in again asks for the password");
+    }
+
+    @Test
+    void withoutSigningOutTheProviderSignsTheSameBrowserInAgainWithoutAPassword() throws Exception {
+        LocalIdentityProvider provider = LocalAwsStack.shared().identityProvider();
+        OidcSignIn signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret()),
+                URI.create(CONSOLE + "/console/signed-in")));
+        ProviderSignInPage browser = new ProviderSignInPage(provider.issuer());
+        StaffAccount editor = provider.account("editor");
+        assertNotNull(browser.signIn(signIn.begin().authorizationUrl(), editor.email(), editor.password()).leftProviderAt());
+        assertTrue(!browser.asksForThePassword(signIn.begin().authorizationUrl()),
+                "the provider's session is what the sign-out test ends: without it this would prove nothing");
     }
 
     private static WebRequest request(String method, String path, Map<String, List<String>> query, String cookie, String body) {

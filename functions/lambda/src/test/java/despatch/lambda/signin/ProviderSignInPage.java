@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 final class ProviderSignInPage {
     private static final Pattern FORM_ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"");
+    private static final Pattern SIGN_OUT_FORM = Pattern.compile("<form id=\"op.logoutForm\" method=\"post\" action=\"([^\"]+)\"");
+    private static final Pattern XSRF = Pattern.compile("name=\"xsrf\" value=\"([^\"]+)\"");
     private static final int MAX_REDIRECTS = 10;
 
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -45,6 +47,24 @@ final class ProviderSignInPage {
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return follow(send(HttpRequest.newBuilder(issuer.resolve(action.group(1)))
                 .header("content-type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))));
+    }
+
+    /** Ends the provider's session at its sign-out address, answering its question with yes. */
+    Outcome signOut(URI signOutUrl) throws IOException, InterruptedException {
+        Outcome question = follow(send(HttpRequest.newBuilder(signOutUrl).GET()));
+        Matcher action = SIGN_OUT_FORM.matcher(question.page());
+        Matcher xsrf = XSRF.matcher(question.page());
+        if (question.leftProviderAt() != null || !action.find() || !xsrf.find()) {
+            return question;
+        }
+        return follow(send(HttpRequest.newBuilder(issuer.resolve(action.group(1))).header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("xsrf=" + URLEncoder.encode(xsrf.group(1), StandardCharsets.UTF_8) + "&logout=yes"))));
+    }
+
+    /** Whether starting this sign-in shows the provider's form, rather than sending the browser straight back. */
+    boolean asksForThePassword(URI authorizationUrl) throws IOException, InterruptedException {
+        Outcome outcome = follow(send(HttpRequest.newBuilder(authorizationUrl).GET()));
+        return outcome.leftProviderAt() == null && FORM_ACTION.matcher(outcome.page()).find();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
