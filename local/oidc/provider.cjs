@@ -86,7 +86,10 @@ function readForm(req) {
     req.setEncoding('utf8');
     req.on('data', (chunk) => {
       body += chunk;
-      if (body.length > 10_000) reject(new Error('form too large'));
+      if (body.length > 10_000) {
+        reject(new Error('form too large'));
+        req.destroy();
+      }
     });
     req.on('end', () => resolve(new URLSearchParams(body)));
     req.on('error', reject);

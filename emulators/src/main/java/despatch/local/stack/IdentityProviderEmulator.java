@@ -29,8 +29,16 @@ final class IdentityProviderEmulator implements AutoCloseable {
         try {
             Path log = stateDir == null ? Files.createTempFile("despatch-oidc-provider", ".log")
                     : Files.createDirectories(stateDir.resolve("logs")).resolve("oidc-provider.log");
-            NodeEmulator process = NodeEmulator.startAndAwait("oidc-provider", modules.script("oidc/provider.cjs"), List.of(), log,
-                    settings.environment());
+            NodeEmulator process;
+            try {
+                process = NodeEmulator.startAndAwait("oidc-provider", modules.script("oidc/provider.cjs"), List.of(), log,
+                        settings.environment());
+            } catch (RuntimeException e) {
+                if (stateDir == null) {
+                    Files.deleteIfExists(log);
+                }
+                throw e;
+            }
             return new IdentityProviderEmulator(process, settings.at(process.endpoint()), stateDir == null ? log : null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the identity provider's log", e);

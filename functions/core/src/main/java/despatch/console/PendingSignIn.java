@@ -20,4 +20,10 @@ public record PendingSignIn(URI authorizationUrl, String state, String nonce, St
         Objects.requireNonNull(nonce, "nonce");
         Objects.requireNonNull(codeVerifier, "codeVerifier");
     }
+
+    /** Never the state, nonce or verifier: each is a secret of this browser's sign-in. */
+    @Override
+    public String toString() {
+        return "PendingSignIn[" + authorizationUrl.getHost() + "]";
+    }
 }

@@ -23,4 +23,10 @@ public record StaffIdentity(String subject, String email, String name, Set<Staff
     public boolean may(StaffRole role) {
         return roles.contains(role);
     }
+
+    /** The subject and roles: no address in a log line. */
+    @Override
+    public String toString() {
+        return "StaffIdentity[" + subject + ", " + roles + "]";
+    }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param who          who signed in, and their roles at that moment
  * @param startedAt    when they signed in: the absolute expiry counts from here
- * @param lastActiveAt their last request: the idle expiry counts from here
+ * @param lastActiveAt when the cookie was last renewed, at most a minute after their last request:
+ *                     the idle expiry counts from here, so it falls 29 to 30 minutes after that request
  * @param csrfToken    put in every form; a state-changing request without it is refused
  */
 public record StaffSession(StaffIdentity who, Instant startedAt, Instant lastActiveAt, String csrfToken) {

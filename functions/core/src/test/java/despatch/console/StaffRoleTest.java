@@ -16,6 +16,12 @@ class StaffRoleTest {
     }
 
     @Test
+    void anIdentityPrintsNoAddress() {
+        StaffIdentity who = new StaffIdentity("sub-1", "press.officer@example.org.uk", "Pat", Set.of(StaffRole.EDITOR));
+        org.junit.jupiter.api.Assertions.assertFalse(who.toString().contains("press.officer"), who.toString());
+    }
+
+    @Test
     void groupsThatNameNoRoleGiveNothing() {
         assertEquals(Set.of(), StaffRole.fromGroups(List.of("finance", "Admin", "administrators")));
         assertEquals(Set.of(StaffRole.EDITOR), StaffRole.fromGroups(List.of("finance", "editor")));

@@ -35,6 +35,10 @@ final class ApiGatewayRequests {
         if (event.getHeaders() != null) {
             event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
         }
+        // Payload format 2.0 takes the Cookie header apart into a list of its own; the routes read the header.
+        if (event.getCookies() != null && !event.getCookies().isEmpty()) {
+            headers.put("cookie", String.join("; ", event.getCookies()));
+        }
         String body = event.getBody();
         if (body != null && event.getIsBase64Encoded()) {
             body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);

@@ -52,4 +52,11 @@ class ApiGatewayRequestsTest {
         assertEquals("Firefox", request.header("user-agent"));
         assertEquals("203.0.113.5", request.ipAddress());
     }
+
+    @Test
+    void cookiesThatPayloadTwoSeparatesComeBackAsTheCookieHeader() {
+        APIGatewayV2HTTPEvent withCookies = event("$default", "/console/", "", "", false);
+        withCookies.setCookies(List.of("__Host-despatch-session=v1.abc", "other=1"));
+        assertEquals("__Host-despatch-session=v1.abc; other=1", ApiGatewayRequests.toWebRequest(withCookies, "").header("cookie"));
+    }
 }

@@ -1,5 +1,6 @@
 package despatch.console.web;
 
+import despatch.console.PendingSignIns;
 import java.util.Optional;
 
 /**
@@ -11,7 +12,7 @@ final class ConsoleCookies {
     static final String SESSION = "__Host-despatch-session";
     /** The sign-in under way, between leaving for the provider and coming back. */
     static final String SIGN_IN = "__Host-despatch-sign-in";
-    static final int SIGN_IN_SECONDS = 600;
+    static final long SIGN_IN_SECONDS = PendingSignIns.LIFETIME.toSeconds();
 
     private static final String ATTRIBUTES = "; Path=/; Secure; HttpOnly; SameSite=Lax";
 

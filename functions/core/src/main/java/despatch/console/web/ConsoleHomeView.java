@@ -22,4 +22,10 @@ public record ConsoleHomeView(String name, String email, List<String> abilities,
         String name = session.who().name().isBlank() ? session.who().email() : session.who().name();
         return new ConsoleHomeView(name, session.who().email(), List.copyOf(abilities), session.csrfToken());
     }
+
+    /** Neither the address nor the CSRF token. */
+    @Override
+    public String toString() {
+        return "ConsoleHomeView" + abilities;
+    }
 }

@@ -7,13 +7,13 @@ import despatch.console.StaffIdentity;
 import despatch.console.StaffSession;
 import despatch.console.StaffSessions;
 import despatch.console.StaffSignIn;
+import despatch.office.Office;
 import despatch.subscription.web.FormEncoding;
 import despatch.subscription.web.PageHeaders;
 import despatch.subscription.web.WebRequest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,7 @@ public final class ConsoleSignInRoutes {
     private final StaffSessions sessions;
     private final ConsolePages pages;
 
-    public ConsoleSignInRoutes(StaffSignIn signIn, PendingSignIns pending, StaffSessions sessions, despatch.office.Office office) {
+    public ConsoleSignInRoutes(StaffSignIn signIn, PendingSignIns pending, StaffSessions sessions, Office office) {
         this.signIn = signIn;
         this.pending = pending;
         this.sessions = sessions;
@@ -105,8 +105,13 @@ public final class ConsoleSignInRoutes {
 
     private ConsoleResponse signOut(WebRequest request) {
         Optional<StaffSession> session = session(request);
+        if (session.isEmpty()) {
+            // Expired, or signed out in another tab: nothing to end but a dead cookie.
+            return page(200, pages.message("You were already signed out", List.of("Your session had already ended."), "Sign in",
+                    SIGN_IN), List.of(ConsoleCookies.cleared(ConsoleCookies.SESSION)));
+        }
         String csrf = FormEncoding.parse(request.body()).getOrDefault("csrf", List.of()).stream().findFirst().orElse(null);
-        if (session.isEmpty() || !StaffSessions.csrfMatches(session.get(), csrf)) {
+        if (!StaffSessions.csrfMatches(session.get(), csrf)) {
             return page(403, pages.message("Not signed out", List.of("This request did not come from a console page of yours."
                     + " Nothing was changed."), "Go to the console", HOME), List.of());
         }
@@ -156,6 +161,6 @@ public final class ConsoleSignInRoutes {
     }
 
     private static ConsoleResponse page(int status, String html, List<String> cookies) {
-        return new ConsoleResponse(status, PAGE_HEADERS, new ArrayList<>(cookies), html);
+        return new ConsoleResponse(status, PAGE_HEADERS, cookies, html);
     }
 }

@@ -164,7 +164,7 @@ class ConsoleSignInRoutesTest {
     }
 
     @Test
-    void signingOutNeedsThePagesCsrfTokenAndEndsTheSession() {
+    void signingOutNeedsThePagesCsrfTokenAndClearsTheSessionCookie() {
         String session = signedInSessionCookie();
         String page = routes.handle(get("/console/", Map.of(), session)).body();
         String token = page.replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
@@ -194,6 +194,15 @@ class ConsoleSignInRoutesTest {
         ConsoleResponse signedOut = routes.handle(get("/console/signed-out", Map.of(), null));
         assertEquals(200, signedOut.status());
         assertTrue(signedOut.body().contains("You have signed out"), signedOut.body());
+    }
+
+    @Test
+    void signingOutWithAnEndedSessionSaysSoAndClearsTheDeadCookie() {
+        ConsoleResponse out = routes.handle(new WebRequest("POST", "/console/sign-out", Map.of(),
+                Map.of("cookie", ConsoleCookies.SESSION + "=v1.expired"), "csrf=x", "http://127.0.0.1:8787", "127.0.0.1"));
+        assertEquals(200, out.status());
+        assertTrue(out.body().contains("already signed out"), out.body());
+        assertTrue(cookieNamed(out, ConsoleCookies.SESSION).contains("Max-Age=0"));
     }
 
     @Test

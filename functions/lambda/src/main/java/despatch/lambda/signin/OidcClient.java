@@ -21,4 +21,10 @@ public record OidcClient(URI issuer, String clientId, Optional<String> secret, U
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(redirectUri, "redirectUri");
     }
+
+    /** Never the secret. */
+    @Override
+    public String toString() {
+        return "OidcClient[" + issuer + ", " + clientId + (secret.isPresent() ? ", with a secret" : ", public") + ", " + redirectUri + "]";
+    }
 }

@@ -149,14 +149,15 @@ public final class OidcSignIn implements StaffSignIn {
         } catch (ParseException e) {
             throw new SignInRefusedException("The sign-in answer cannot be read: " + e.getMessage(), e);
         }
+        // The state first, error or not: an answer that is not for this sign-in says nothing about it.
+        if (response.getState() == null || !response.getState().getValue().equals(pending.state())) {
+            throw new SignInRefusedException("The sign-in answer belongs to another sign-in (its state does not match)");
+        }
         if (!response.indicatesSuccess()) {
             ErrorObject error = response.toErrorResponse().getErrorObject();
             throw new SignInRefusedException("The identity provider refused the sign-in: " + describe(error));
         }
         AuthenticationSuccessResponse success = response.toSuccessResponse();
-        if (success.getState() == null || !success.getState().getValue().equals(pending.state())) {
-            throw new SignInRefusedException("The sign-in answer belongs to another sign-in (its state does not match)");
-        }
         // RFC 9207: a provider that names itself in the answer must name the one this sign-in went to.
         if (success.getIssuer() != null && !success.getIssuer().equals(provider.getIssuer())) {
             throw new SignInRefusedException("The sign-in answer comes from another identity provider: " + success.getIssuer());
@@ -182,7 +183,8 @@ public final class OidcSignIn implements StaffSignIn {
         } catch (ParseException e) {
             throw new SignInRefusedException("The identity provider's token answer cannot be read: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot reach the identity provider's token endpoint", e);
+            throw new SignInRefusedException("The identity provider's token endpoint did not answer (" + e.getClass().getSimpleName()
+                    + "): try again", e);
         }
         if (!response.indicatesSuccess()) {
             throw new SignInRefusedException("The identity provider would not exchange the code: "
@@ -199,6 +201,12 @@ public final class OidcSignIn implements StaffSignIn {
         String email = claims.getStringClaim("email");
         if (email == null || email.isBlank()) {
             throw new SignInRefusedException("The ID token carries no email address: give the app client the email scope");
+        }
+        // Test sends and notifications go to this address: one a user typed and never confirmed is not theirs yet.
+        Object verified = claims.getClaim("email_verified");
+        // A boolean as the standard says; some federated providers send the string "true".
+        if (!Boolean.TRUE.equals(verified) && !"true".equals(verified)) {
+            throw new SignInRefusedException("The identity provider has not verified this account's email address");
         }
         List<String> groups = claims.getStringListClaim(GROUPS_CLAIM);
         if (groups == null && claims.getClaim(GROUPS_CLAIM) != null) {

@@ -1,6 +1,7 @@
 package despatch.lambda.signin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -114,10 +115,28 @@ class OidcSignInTest {
     }
 
     @Test
-    void aProviderThatNamesAnotherIssuerIsNotUsed() {
-        URI elsewhere = URI.create(provider.issuer() + "/another-pool");
-        RuntimeException refused = assertThrows(RuntimeException.class, () -> OidcSignIn.discover(
-                new OidcClient(elsewhere, provider.clientId(), Optional.empty(), REDIRECT)));
-        assertTrue(refused.getMessage().contains(elsewhere.toString()), refused.getMessage());
+    void anErrorAnswerForAnotherSignInIsNotBelieved() {
+        PendingSignIn start = signIn.begin();
+        URI forged = URI.create(REDIRECT + "?error=access_denied&error_description=Call+this+number&state=guessed");
+        SignInRefusedException refused = assertThrows(SignInRefusedException.class, () -> signIn.finish(forged, start));
+        assertEquals("The sign-in answer belongs to another sign-in (its state does not match)", refused.getMessage());
+    }
+
+    @Test
+    void aProviderWhoseDiscoveryNamesAnotherIssuerIsNotUsed() {
+        // The same discovery document, fetched for an issuer spelled with a trailing slash: the issuer it names differs.
+        URI spelledOtherwise = URI.create(provider.issuer() + "/");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> OidcSignIn.discover(
+                new OidcClient(spelledOtherwise, provider.clientId(), Optional.empty(), REDIRECT)));
+        assertTrue(refused.getMessage().toLowerCase().contains("issuer"), refused.getMessage());
+    }
+
+    @Test
+    void noSecretOrSignInValueReachesALogLine() {
+        OidcClient client = new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret()), REDIRECT);
+        assertFalse(client.toString().contains(provider.clientSecret()), client.toString());
+        PendingSignIn start = signIn.begin();
+        assertFalse(start.toString().contains(start.state()) || start.toString().contains(start.nonce())
+                || start.toString().contains(start.codeVerifier()), start.toString());
     }
 }
