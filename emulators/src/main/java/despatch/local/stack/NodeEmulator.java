@@ -3,9 +3,7 @@ package despatch.local.stack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +21,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class NodeEmulator implements AutoCloseable {
 
+    /** What the wrapper prints when the emulator's server is listening, then the port. */
+    static final String LISTENING = "despatch-emulator-listening ";
     private static final String EXIT_WITH_PARENT = "process.stdin.on('end',()=>process.exit(0));"
             + "process.stdin.on('error',()=>process.exit(0));process.stdin.resume();"
+            // Says which port this process itself bound: another process may answer on a port chosen
+            // for this one (two test JVMs choosing at once), and a connection alone cannot tell them apart.
+            + "const net=require('net');const listen=net.Server.prototype.listen;"
+            + "net.Server.prototype.listen=function(...a){this.once('listening',()=>{const at=this.address();"
+            + "if(at&&at.port)console.log('" + LISTENING + "'+at.port);});return listen.apply(this,a);};"
             + "require(require('path').resolve(process.argv[1]));";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final int PORT_ATTEMPTS = 3;
@@ -33,12 +38,15 @@ final class NodeEmulator implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    /** Where this run's output starts in the log: a persistent stack appends to one log across runs. */
+    private final long logStart;
 
-    private NodeEmulator(String name, Process process, int port, Path log) {
+    private NodeEmulator(String name, Process process, int port, Path log, long logStart) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.logStart = logStart;
     }
 
     /**
@@ -46,7 +54,11 @@ final class NodeEmulator implements AutoCloseable {
      * {@link #awaitReady()} before use. Output goes to {@code log}.
      */
     static NodeEmulator start(String name, Path script, List<String> arguments, Path log, Map<String, String> environment) {
-        int port = freePort();
+        return start(name, script, arguments, log, environment, freePort());
+    }
+
+    /** On a port of the caller's choosing: tests give it one that is taken. */
+    static NodeEmulator start(String name, Path script, List<String> arguments, Path log, Map<String, String> environment, int port) {
         List<String> command = new ArrayList<>(List.of("node", "-e", EXIT_WITH_PARENT, script.toString()));
         command.addAll(arguments);
         command.addAll(List.of("--host", "127.0.0.1", "--port", Integer.toString(port)));
@@ -58,7 +70,8 @@ final class NodeEmulator implements AutoCloseable {
         builder.environment().remove("SMTP_TRANSPORT");
         builder.environment().putAll(environment);
         try {
-            return new NodeEmulator(name, builder.start(), port, log);
+            long logStart = Files.exists(log) ? Files.size(log) : 0;
+            return new NodeEmulator(name, builder.start(), port, log, logStart);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name + " (is node on the PATH?)", e);
         }
@@ -82,14 +95,14 @@ final class NodeEmulator implements AutoCloseable {
         throw last;
     }
 
-    /** Blocks until the port accepts connections; fails with the emulator's output if it exits. */
+    /** Blocks until this process says it listens on its port; fails with the emulator's output if it exits. */
     NodeEmulator awaitReady() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " before listening:\n" + logTail());
             }
-            if (answers(port)) {
+            if (saidItListens()) {
                 return this;
             }
             sleep(15);
@@ -124,10 +137,15 @@ final class NodeEmulator implements AutoCloseable {
         }
     }
 
-    static boolean answers(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            return true;
+    private boolean saidItListens() {
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            if (file.length() <= logStart) {
+                return false;
+            }
+            byte[] output = new byte[(int) Math.min(file.length() - logStart, 1 << 20)];
+            file.seek(logStart);
+            file.readFully(output);
+            return new String(output, StandardCharsets.UTF_8).lines().anyMatch(line -> line.equals(LISTENING + port));
         } catch (IOException e) {
             return false;
         }
