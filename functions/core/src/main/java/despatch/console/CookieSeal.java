@@ -1,5 +1,7 @@
 package despatch.console;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -25,6 +27,7 @@ public final class CookieSeal {
     private static final String VERSION = "v1.";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SecretKeySpec key;
     private final byte[] purpose;
@@ -81,6 +84,26 @@ public final class CookieSeal {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
+    }
+
+    /** A record sealed as JSON: what the console's cookies carry. */
+    public String sealJson(Object value) {
+        try {
+            return seal(JSON.writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new IllegalStateException("A " + value.getClass().getSimpleName() + " could not be written", e);
+        }
+    }
+
+    /** The record sealed by {@link #sealJson}, or empty for anything this seal did not make or that is not one. */
+    public <T> Optional<T> openJson(String value, Class<T> type) {
+        return open(value).flatMap(json -> {
+            try {
+                return Optional.of(JSON.readValue(json, type));
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** HMAC-SHA256 of the purpose under the secret: one 256-bit key per purpose. */

@@ -1,7 +1,5 @@
 package despatch.console;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +13,6 @@ import java.util.Optional;
  */
 public final class PendingSignIns {
     public static final Duration LIFETIME = Duration.ofMinutes(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CookieSeal seal;
     private final Clock clock;
@@ -28,27 +25,15 @@ public final class PendingSignIns {
     public String cookieValue(PendingSignIn pending) {
         Carried carried = new Carried(pending.authorizationUrl().toString(), pending.state(), pending.nonce(), pending.codeVerifier(),
                 clock.instant().getEpochSecond());
-        try {
-            return seal.seal(JSON.writeValueAsBytes(carried));
-        } catch (IOException e) {
-            throw new IllegalStateException("A sign-in could not be written", e);
-        }
+        return seal.sealJson(carried);
     }
 
     /** The sign-in the cookie carries, unless it was not sealed here or is over ten minutes old. */
     public Optional<PendingSignIn> resume(String cookieValue) {
         Instant now = clock.instant();
-        return seal.open(cookieValue).flatMap(PendingSignIns::read)
+        return seal.openJson(cookieValue, Carried.class)
                 .filter(carried -> now.isBefore(Instant.ofEpochSecond(carried.issued()).plus(LIFETIME)))
                 .map(carried -> new PendingSignIn(URI.create(carried.url()), carried.state(), carried.nonce(), carried.verifier()));
-    }
-
-    private static Optional<Carried> read(byte[] json) {
-        try {
-            return Optional.of(JSON.readValue(json, Carried.class));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     record Carried(String url, String state, String nonce, String verifier, long issued) {

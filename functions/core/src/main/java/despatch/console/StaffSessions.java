@@ -1,7 +1,5 @@
 package despatch.console;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -25,7 +23,6 @@ public final class StaffSessions {
     /** A request renews the cookie only when the last renewal is this old: not a Set-Cookie on every page. */
     static final Duration RENEW_AFTER = Duration.ofMinutes(1);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CookieSeal seal;
     private final Clock clock;
@@ -46,11 +43,7 @@ public final class StaffSessions {
 
     /** The cookie value that carries it. */
     public String cookieValue(StaffSession session) {
-        try {
-            return seal.seal(JSON.writeValueAsBytes(Carried.of(session)));
-        } catch (IOException e) {
-            throw new IllegalStateException("A session could not be written", e);
-        }
+        return seal.sealJson(Carried.of(session));
     }
 
     /**
@@ -59,7 +52,7 @@ public final class StaffSessions {
      */
     public Optional<StaffSession> resume(String cookieValue) {
         Instant now = clock.instant();
-        return seal.open(cookieValue).flatMap(StaffSessions::read)
+        return seal.openJson(cookieValue, Carried.class).flatMap(Carried::session)
                 .filter(session -> now.isBefore(session.lastActiveAt().plus(IDLE)) && now.isBefore(session.startedAt().plus(ABSOLUTE))
                         && !now.isBefore(session.startedAt()));
     }
@@ -82,14 +75,6 @@ public final class StaffSessions {
         return MessageDigest.isEqual(session.csrfToken().getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Optional<StaffSession> read(byte[] json) {
-        try {
-            return Optional.of(JSON.readValue(json, Carried.class).session());
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     /** The cookie's JSON: short names, times in epoch seconds, roles by name. */
     record Carried(String sub, String email, String name, List<String> roles, long started, long active, String csrf) {
 
@@ -99,10 +84,15 @@ public final class StaffSessions {
                     session.startedAt().getEpochSecond(), session.lastActiveAt().getEpochSecond(), session.csrfToken());
         }
 
-        StaffSession session() {
-            Set<StaffRole> carriedRoles = roles.stream().map(StaffRole::valueOf).collect(Collectors.toSet());
-            return new StaffSession(new StaffIdentity(sub, email, name, carriedRoles), Instant.ofEpochSecond(started),
-                    Instant.ofEpochSecond(active), csrf);
+        /** Empty when it names a role this code no longer has, or lacks a field. */
+        Optional<StaffSession> session() {
+            try {
+                Set<StaffRole> carriedRoles = roles.stream().map(StaffRole::valueOf).collect(Collectors.toSet());
+                return Optional.of(new StaffSession(new StaffIdentity(sub, email, name, carriedRoles), Instant.ofEpochSecond(started),
+                        Instant.ofEpochSecond(active), csrf));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
         }
     }
 }
