@@ -3,6 +3,7 @@ package despatch.local;
 import despatch.lambda.PublishHandler;
 import despatch.lambda.aws.DynamoDbCampaignStore;
 import despatch.local.queue.QueueConsumers;
+import despatch.local.stack.ConsoleSignInNote;
 import despatch.sending.Campaign;
 import despatch.local.stack.ProjectRoot;
 import java.io.IOException;
@@ -79,6 +80,10 @@ final class PublishCommand {
         System.out.println("Preview any file without AWS: ./despatch preview FILE --out out/");
         System.out.println("The site (home, listings, archive, feeds) and its subscribe form, in a browser: ./despatch serve, then "
                 + ImportCommand.publicApiUrl(environment) + "/");
+        ConsoleSignInNote.read(stateDir()).ifPresent(note -> {
+            System.out.println();
+            System.out.print(note);
+        });
         System.out.println();
         System.out.println("The local stack is still running so you can look around; stop it with ./despatch down.");
         return status;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import despatch.console.StaffRole;
 import despatch.lambda.wiring.Setting;
 import despatch.local.stack.CloudFormationTemplate;
 import despatch.local.stack.Intrinsic;
@@ -324,6 +325,42 @@ class TemplateTest {
         assertEquals(String.valueOf(concurrency), template.environmentFor("SendFunction").get("SEND_WORKERS"),
                 "SEND_WORKERS must equal the SQS event source's MaximumConcurrency, or the total rate is exceeded");
         assertEquals(List.of("ReportBatchItemFailures"), properties.get("FunctionResponseTypes"));
+    }
+
+    @Test
+    void staffSignInThroughAUserPoolThatOnlyAdministratorsAddToAndThatRequiresMfa() {
+        Map<?, ?> pool = template.resource("ConsoleUserPool").properties();
+        assertEquals(Map.of("AllowAdminCreateUserOnly", true), pool.get("AdminCreateUserConfig"), "no self sign-up");
+        assertEquals("ON", pool.get("MfaConfiguration"));
+        assertEquals(List.of("SOFTWARE_TOKEN_MFA"), pool.get("EnabledMfas"));
+        Map<?, ?> client = template.resource("ConsoleClient").properties();
+        assertEquals(true, client.get("GenerateSecret"));
+        assertEquals(List.of("code"), client.get("AllowedOAuthFlows"), "the authorization code flow only");
+        String callback = template.resolveToString(((List<?>) client.get("CallbackURLs")).getFirst());
+        assertTrue(callback.endsWith("/console/signed-in"), callback);
+        Set<String> groups = template.resourcesOfType("AWS::Cognito::UserPoolGroup").stream()
+                .map(group -> String.valueOf(group.property("GroupName"))).collect(Collectors.toSet());
+        assertEquals(Arrays.stream(StaffRole.values()).map(StaffRole::group).collect(Collectors.toSet()), groups,
+                "one group per console role, named as the console reads them");
+    }
+
+    /**
+     * The client names the API (its callback address), the API's routes name ConsoleFunction: the
+     * function must reach the client's id and secret by the secret's name, never by a reference.
+     */
+    @Test
+    void theConsoleReadsItsClientByTheSecretsNameAndSoCausesNoCircularDependency() {
+        TemplateResource function = template.resource("ConsoleFunction");
+        List<String> refs = new ArrayList<>();
+        collectRefs(function.properties(), refs);
+        assertFalse(refs.contains("ConsoleClient") || refs.contains("ConsoleClientSecret"), refs.toString());
+        TemplateResource secret = template.resource("ConsoleClientSecret");
+        String name = template.resolveToString(secret.property("Name"));
+        assertEquals(name, template.environmentFor("ConsoleFunction").get("CONSOLE_CLIENT_SECRET_ID"));
+        assertTrue(template.ref("ConsoleClientSecret").contains(":secret:" + name + "-"), "the policy's name-* pattern matches its ARN");
+        assertTrue(String.valueOf(template.resolve(function.property("Policies"))).contains(":secret:" + name + "-*"));
+        assertTrue(template.environmentFor("ConsoleFunction").get("OIDC_ISSUER")
+                .equals("https://cognito-idp.eu-west-2.amazonaws.com/" + template.ref("ConsoleUserPool")));
     }
 
     @Test

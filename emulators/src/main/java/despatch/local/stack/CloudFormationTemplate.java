@@ -29,15 +29,18 @@ public final class CloudFormationTemplate {
     private final StackIdentity stack;
     private final Map<String, String> parameterOverrides;
     private final URI sqsEndpoint;
+    private final LocalIdentityProvider.Settings identityProvider;
     private final Map<String, TemplateResource> resources;
     private final IntrinsicResolver resolver;
 
     private CloudFormationTemplate(Map<String, Object> document, StackIdentity stack,
-                                   Map<String, String> parameterOverrides, URI sqsEndpoint) {
+                                   Map<String, String> parameterOverrides, URI sqsEndpoint,
+                                   LocalIdentityProvider.Settings identityProvider) {
         this.document = document;
         this.stack = stack;
         this.parameterOverrides = Map.copyOf(parameterOverrides);
         this.sqsEndpoint = sqsEndpoint;
+        this.identityProvider = identityProvider;
         this.resources = readResources(document);
         refuseUnresolvableIntrinsics(document);
         for (String name : this.parameterOverrides.keySet()) {
@@ -45,7 +48,7 @@ public final class CloudFormationTemplate {
                 throw new IllegalArgumentException("The template has no parameter named " + name);
             }
         }
-        this.resolver = new IntrinsicResolver(this, stack, sqsEndpoint);
+        this.resolver = new IntrinsicResolver(this, stack, sqsEndpoint, identityProvider);
     }
 
     /** The template resolved as the local stack: {@link StackIdentity#LOCAL}, parameter defaults. */
@@ -62,7 +65,7 @@ public final class CloudFormationTemplate {
     }
 
     public static CloudFormationTemplate parse(String yaml, StackIdentity stack, Map<String, String> parameterValues) {
-        return new CloudFormationTemplate(CloudFormationYaml.parse(yaml), stack, parameterValues, null);
+        return new CloudFormationTemplate(CloudFormationYaml.parse(yaml), stack, parameterValues, null, null);
     }
 
     /**
@@ -70,7 +73,16 @@ public final class CloudFormationTemplate {
      * instead of AWS's, in the {@code <endpoint>/<account>/<name>} shape ElasticMQ uses.
      */
     public CloudFormationTemplate withSqsEndpoint(URI endpoint) {
-        return new CloudFormationTemplate(document, stack, parameterOverrides, endpoint);
+        return new CloudFormationTemplate(document, stack, parameterOverrides, endpoint, identityProvider);
+    }
+
+    /**
+     * The same template with the Cognito user pool client standing for the local identity
+     * provider's client: its {@code !Ref} is that client's id and its {@code ClientSecret} that
+     * client's secret, as a running stack made them up.
+     */
+    CloudFormationTemplate withIdentityProvider(LocalIdentityProvider.Settings provider) {
+        return new CloudFormationTemplate(document, stack, parameterOverrides, sqsEndpoint, provider);
     }
 
     public StackIdentity stack() {

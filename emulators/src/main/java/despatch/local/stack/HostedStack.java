@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * A local stack on a state directory, hosted by this process for other ./despatch commands to
  * use: it holds the folder's lock (one stack per folder, whoever started it), and writes
- * {@code env} and {@code stack.pid} there, so {@code publish} finds it and {@code down} can stop
+ * {@code env}, {@code stack.pid} and the console's sign-in note ({@link ConsoleSignInNote}) there, so {@code publish} finds it and {@code down} can stop
  * it. {@code ./despatch up} (through {@link StackMain}) and {@code ./despatch serve} both host
  * the stack this way. {@link #close()} stops the emulators and removes both files.
  */
@@ -73,6 +73,7 @@ public final class HostedStack implements AutoCloseable {
         HostedStack hosted = new HostedStack(stack, dir, lock);
         try {
             writeAtomically(dir.resolve(ENV_FILE), String.join("\n", StackMain.exportLines(StackMain.environment(stack))) + "\n");
+            writeAtomically(dir.resolve(ConsoleSignInNote.FILE), ConsoleSignInNote.text(stack));
             writeAtomically(dir.resolve(PID_FILE), ProcessHandle.current().pid() + "\n");
         } catch (IOException | RuntimeException e) {
             hosted.close();
@@ -102,6 +103,8 @@ public final class HostedStack implements AutoCloseable {
             deleteIfOurs(stateDir.resolve(PID_FILE));
             try {
                 Files.deleteIfExists(stateDir.resolve(ENV_FILE));
+                // Its passwords were this run's: the provider that knew them has stopped.
+                Files.deleteIfExists(stateDir.resolve(ConsoleSignInNote.FILE));
                 lock.release();
                 lock.channel().close();
             } catch (IOException e) {

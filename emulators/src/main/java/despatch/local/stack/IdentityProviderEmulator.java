@@ -22,9 +22,11 @@ final class IdentityProviderEmulator implements AutoCloseable {
         this.temporaryLog = temporaryLog;
     }
 
-    /** @param stateDir where its log goes (under logs/), or null for a temporary file removed on close */
-    static IdentityProviderEmulator start(NodeModules modules, Path stateDir) {
-        LocalIdentityProvider.Settings settings = LocalIdentityProvider.Settings.fresh();
+    /**
+     * @param stateDir where its log goes (under logs/), or null for a temporary file removed on close
+     * @param settings its client secret and accounts, made up when the stack started
+     */
+    static IdentityProviderEmulator start(NodeModules modules, Path stateDir, LocalIdentityProvider.Settings settings) {
         modules.ensureInstalled();
         try {
             Path log = stateDir == null ? Files.createTempFile("despatch-oidc-provider", ".log")

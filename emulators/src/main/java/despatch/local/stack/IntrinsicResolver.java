@@ -34,10 +34,11 @@ final class IntrinsicResolver {
     private final PhysicalNames names;
     private final Map<String, Boolean> conditions = new HashMap<>();
 
-    IntrinsicResolver(CloudFormationTemplate template, StackIdentity stack, URI sqsEndpoint) {
+    IntrinsicResolver(CloudFormationTemplate template, StackIdentity stack, URI sqsEndpoint,
+            LocalIdentityProvider.Settings identityProvider) {
         this.template = template;
         this.stack = stack;
-        this.names = new PhysicalNames(stack, this::resolveToString, sqsEndpoint);
+        this.names = new PhysicalNames(stack, this::resolveToString, sqsEndpoint, identityProvider);
     }
 
     PhysicalNames names() {

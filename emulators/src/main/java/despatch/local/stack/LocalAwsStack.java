@@ -40,6 +40,7 @@ public final class LocalAwsStack implements AutoCloseable {
     private final SesStore sesStore;
     private final SecretsService secrets;
     private final Path projectRoot;
+    private final LocalIdentityProvider.Settings identityProviderSettings;
     private IdentityProviderEmulator identityProvider;
     private final StackClock clock = new StackClock();
     private static LocalAwsStack shared;
@@ -49,8 +50,9 @@ public final class LocalAwsStack implements AutoCloseable {
     private boolean closed;
 
     private LocalAwsStack(CloudFormationTemplate template, Path projectRoot, Path stateDir, S3Service s3, SqsService sqs,
-            NodeServices node, SecretsService secrets) {
+            NodeServices node, SecretsService secrets, LocalIdentityProvider.Settings identityProviderSettings) {
         this.template = template;
+        this.identityProviderSettings = identityProviderSettings;
         this.projectRoot = projectRoot;
         this.secrets = secrets;
         this.stateDir = stateDir;
@@ -160,14 +162,18 @@ public final class LocalAwsStack implements AutoCloseable {
      * longest). The executor's close() waits for every task, so on failure the catch below sees
      * everything that did start.
      */
-    private static LocalAwsStack start(Path projectRoot, CloudFormationTemplate declared, Path stateDir) {
+    private static LocalAwsStack start(Path projectRoot, CloudFormationTemplate template, Path stateDir) {
         long started = System.nanoTime();
+        // Made up now, though the provider starts only when first asked for: the app client's
+        // secret is part of a secret the template writes, which Secrets Manager serves from the start.
+        LocalIdentityProvider.Settings identityProviderSettings = LocalIdentityProvider.Settings.fresh();
+        CloudFormationTemplate declared = template.withIdentityProvider(identityProviderSettings);
         AwsClients clients = new AwsClients(declared.stack().region(), S3ProxyEmulator.ACCESS_KEY_ID, S3ProxyEmulator.SECRET_ACCESS_KEY);
         List<AutoCloseable> startedSoFar = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<S3Service> s3;
         CompletableFuture<SqsService> sqs;
         CompletableFuture<NodeServices> node;
-        CompletableFuture<CloudFormationTemplate> template;
+        CompletableFuture<CloudFormationTemplate> resolved;
         SecretsService secrets;
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             s3 = CompletableFuture.supplyAsync(() -> {
@@ -181,9 +187,9 @@ public final class LocalAwsStack implements AutoCloseable {
                 return keep(startedSoFar, new SqsService(emulator, clients.sqs(emulator.endpoint())));
             }, executor);
             // Queue URLs are only known once ElasticMQ has its port.
-            template = sqs.thenApply(service -> declared.withSqsEndpoint(service.emulator().endpoint()));
-            CompletableFuture<Void> queues = sqs.thenAcceptBothAsync(template,
-                    (service, resolved) -> new StackResources(resolved).createQueues(service.client()), executor);
+            resolved = sqs.thenApply(service -> declared.withSqsEndpoint(service.emulator().endpoint()));
+            CompletableFuture<Void> queues = sqs.thenAcceptBothAsync(resolved,
+                    (service, withQueues) -> new StackResources(withQueues).createQueues(service.client()), executor);
             node = CompletableFuture.supplyAsync(() -> {
                 NodeEmulators emulators = keep(startedSoFar, NodeEmulators.start(NodeModules.ofProject(projectRoot), stateDir));
                 NodeServices services = keep(startedSoFar, new NodeServices(emulators,
@@ -198,8 +204,9 @@ public final class LocalAwsStack implements AutoCloseable {
             closeAll(startedSoFar);
             throw unwrap(e);
         }
-        LocalAwsStack stack = new LocalAwsStack(template.join(), projectRoot, stateDir, s3.join(), sqs.join(), node.join(), secrets);
-        stack.scheduler = SchedulerEmulator.start(template.join(), sqs.join().client(), stack.clock);
+        LocalAwsStack stack = new LocalAwsStack(resolved.join(), projectRoot, stateDir, s3.join(), sqs.join(), node.join(), secrets,
+                identityProviderSettings);
+        stack.scheduler = SchedulerEmulator.start(resolved.join(), sqs.join().client(), stack.clock);
         stack.startupTime = Duration.ofNanos(System.nanoTime() - started);
         return stack;
     }
@@ -302,6 +309,10 @@ public final class LocalAwsStack implements AutoCloseable {
      */
     public Map<String, String> environmentFor(String functionLogicalId) {
         Map<String, String> environment = new LinkedHashMap<>(template.environmentFor(functionLogicalId));
+        CognitoAddresses cognito = new CognitoAddresses(template);
+        if (environment.values().stream().anyMatch(cognito::names)) {
+            environment.replaceAll((name, value) -> cognito.names(value) ? cognito.locally(value, identityProvider()) : value);
+        }
         environment.putAll(awsEnvironment());
         return Collections.unmodifiableMap(environment);
     }
@@ -315,7 +326,7 @@ public final class LocalAwsStack implements AutoCloseable {
             throw new IllegalStateException("This stack is closed");
         }
         if (identityProvider == null) {
-            identityProvider = IdentityProviderEmulator.start(NodeModules.ofProject(projectRoot), stateDir);
+            identityProvider = IdentityProviderEmulator.start(NodeModules.ofProject(projectRoot), stateDir, identityProviderSettings);
         }
         return identityProvider.provider();
     }

@@ -15,11 +15,14 @@ final class PhysicalNames {
     private final StackIdentity stack;
     private final Function<Object, String> resolveToString;
     private final URI sqsEndpoint;
+    private final LocalIdentityProvider.Settings identityProvider;
 
-    PhysicalNames(StackIdentity stack, Function<Object, String> resolveToString, URI sqsEndpoint) {
+    PhysicalNames(StackIdentity stack, Function<Object, String> resolveToString, URI sqsEndpoint,
+            LocalIdentityProvider.Settings identityProvider) {
         this.stack = stack;
         this.resolveToString = resolveToString;
         this.sqsEndpoint = sqsEndpoint;
+        this.identityProvider = identityProvider;
     }
 
     String name(TemplateResource resource) {
@@ -31,11 +34,16 @@ final class PhysicalNames {
             case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "FunctionName";
             case "AWS::IAM::Role" -> "RoleName";
             case "AWS::SecretsManager::Secret", "AWS::SES::ConfigurationSet" -> "Name";
+            case "AWS::Cognito::UserPoolDomain" -> "Domain";
             default -> null;
         };
         Object explicit = property == null ? null : resource.property(property);
         if (explicit != null) {
             return resolveToString.apply(explicit);
+        }
+        if (resource.type().equals("AWS::Cognito::UserPool")) {
+            // Cognito names pools <region>_<nine characters>; the logical id stands in for those.
+            return stack.region() + "_" + resource.logicalId();
         }
         String generated = stack.stackName() + "-" + resource.logicalId();
         if (resource.type().equals("AWS::S3::Bucket")) {
@@ -55,6 +63,8 @@ final class PhysicalNames {
             // CloudFormation appends six random characters to a secret's ARN; locally they are fixed.
             case "AWS::SecretsManager::Secret" -> arn("secretsmanager", "secret:" + name(resource) + "-local0");
             case "AWS::IAM::ManagedPolicy" -> "arn:" + stack.partition() + ":iam::" + stack.accountId() + ":policy/" + name(resource);
+            // Locally the app client is the local identity provider's.
+            case "AWS::Cognito::UserPoolClient" -> LocalIdentityProvider.CLIENT_ID;
             default -> name(resource);
         };
     }
@@ -88,6 +98,9 @@ final class PhysicalNames {
             case "AWS::SNS::Topic.TopicName" -> name;
             case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" -> arn("lambda", "function:" + name);
             case "AWS::IAM::Role.Arn" -> "arn:" + stack.partition() + ":iam::" + stack.accountId() + ":role/" + name;
+            // Made up by a running local stack for its identity provider; a template read alone has none.
+            case "AWS::Cognito::UserPoolClient.ClientSecret" -> identityProvider != null ? identityProvider.clientSecret()
+                    : "(made up by a running local stack)";
             default -> null;
         };
         if (value != null) {

@@ -57,7 +57,9 @@ final class SecretsManagerEmulator implements AutoCloseable {
         Map<String, String> secrets = new LinkedHashMap<>();
         for (TemplateResource secret : template.resourcesOfType("AWS::SecretsManager::Secret")) {
             String arn = template.ref(secret.logicalId());
-            secrets.put(arn, stored.containsKey(arn) ? stored.get(arn) : generate(secret));
+            Object given = secret.property("SecretString");
+            // A value the template gives is what CloudFormation writes on every update; a generated one is kept.
+            secrets.put(arn, given != null ? template.resolveToString(given) : stored.containsKey(arn) ? stored.get(arn) : generate(secret));
         }
         if (stateDir != null) {
             save(stateDir.resolve("secrets.json"), secrets);
@@ -66,10 +68,6 @@ final class SecretsManagerEmulator implements AutoCloseable {
     }
 
     private static String generate(TemplateResource secret) {
-        Object fixed = secret.property("SecretString");
-        if (fixed instanceof String value) {
-            return value;
-        }
         int length = 32;
         if (secret.property("GenerateSecretString") instanceof Map<?, ?> generate && generate.get("PasswordLength") != null) {
             length = Integer.parseInt(String.valueOf(generate.get("PasswordLength")));
@@ -92,16 +90,22 @@ final class SecretsManagerEmulator implements AutoCloseable {
             }
             String id = request.path("SecretId").asText();
             Optional<Map.Entry<String, String>> secret = secretsByArn.entrySet().stream()
-                    .filter(e -> e.getKey().equals(id) || e.getKey().endsWith(":secret:" + id)).findFirst();
+                    .filter(e -> e.getKey().equals(id) || name(e.getKey()).equals(id)).findFirst();
             if (secret.isEmpty()) {
                 reply(exchange, 400, Map.of("__type", "ResourceNotFoundException", "message", "Secrets Manager can't find the specified secret."));
                 return;
             }
             String arn = secret.get().getKey();
-            reply(exchange, 200, Map.of("ARN", arn, "Name", arn.substring(arn.indexOf(":secret:") + 8),
+            reply(exchange, 200, Map.of("ARN", arn, "Name", name(arn),
                     "SecretString", secret.get().getValue(), "VersionId", "00000000-0000-0000-0000-000000000001",
                     "VersionStages", new String[] {"AWSCURRENT"}, "CreatedDate", 0));
         }
+    }
+
+    /** The secret's name: its ARN after "secret:", without the six characters Secrets Manager adds after a hyphen. */
+    private static String name(String arn) {
+        String named = arn.substring(arn.indexOf(":secret:") + 8);
+        return named.substring(0, named.lastIndexOf('-'));
     }
 
     private static void reply(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {

@@ -11,14 +11,16 @@ import java.util.Objects;
  * @param state            echoed by the provider; ties the answer to this browser
  * @param nonce            must come back inside the ID token; ties the token to this sign-in
  * @param codeVerifier     PKCE: proves to the token endpoint that this console asked for the code
+ * @param redirectUri      where the provider sends the browser back; the token request must name it again
  */
-public record PendingSignIn(URI authorizationUrl, String state, String nonce, String codeVerifier) {
+public record PendingSignIn(URI authorizationUrl, String state, String nonce, String codeVerifier, URI redirectUri) {
 
     public PendingSignIn {
         Objects.requireNonNull(authorizationUrl, "authorizationUrl");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(nonce, "nonce");
         Objects.requireNonNull(codeVerifier, "codeVerifier");
+        Objects.requireNonNull(redirectUri, "redirectUri");
     }
 
     /** Never the state, nonce or verifier: each is a secret of this browser's sign-in. */

@@ -24,7 +24,7 @@ public final class PendingSignIns {
 
     public String cookieValue(PendingSignIn pending) {
         Carried carried = new Carried(pending.authorizationUrl().toString(), pending.state(), pending.nonce(), pending.codeVerifier(),
-                clock.instant().getEpochSecond());
+                pending.redirectUri().toString(), clock.instant().getEpochSecond());
         return seal.sealJson(carried);
     }
 
@@ -33,9 +33,10 @@ public final class PendingSignIns {
         Instant now = clock.instant();
         return seal.openJson(cookieValue, Carried.class)
                 .filter(carried -> now.isBefore(Instant.ofEpochSecond(carried.issued()).plus(LIFETIME)))
-                .map(carried -> new PendingSignIn(URI.create(carried.url()), carried.state(), carried.nonce(), carried.verifier()));
+                .map(carried -> new PendingSignIn(URI.create(carried.url()), carried.state(), carried.nonce(), carried.verifier(),
+                        URI.create(carried.redirect())));
     }
 
-    record Carried(String url, String state, String nonce, String verifier, long issued) {
+    record Carried(String url, String state, String nonce, String verifier, String redirect, long issued) {
     }
 }

@@ -8,14 +8,20 @@ import java.util.Optional;
  */
 public interface StaffSignIn {
 
-    /** A new sign-in, and where to send the browser for it. */
-    PendingSignIn begin();
+    /**
+     * A new sign-in, and where to send the browser for it.
+     *
+     * @param redirectUri the console's address the provider is to send the browser back to: the
+     *                    address the request came in on, since the console cannot know its own
+     *                    (the provider refuses any that is not registered for the console)
+     */
+    PendingSignIn begin(URI redirectUri);
 
     /**
      * The browser is back at the console's redirect address.
      *
      * @param callback the full address it came back to, query included
-     * @param pending  what {@link #begin()} gave for this browser
+     * @param pending  what {@link #begin(URI)} gave for this browser
      */
     StaffIdentity finish(URI callback, PendingSignIn pending) throws SignInRefusedException;
 

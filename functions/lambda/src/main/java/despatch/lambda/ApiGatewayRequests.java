@@ -2,6 +2,7 @@ package despatch.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import despatch.console.web.ConsoleResponse;
 import despatch.subscription.web.FormEncoding;
 import despatch.subscription.web.WebRequest;
 import despatch.subscription.web.WebResponse;
@@ -45,6 +46,17 @@ final class ApiGatewayRequests {
         }
         return new WebRequest(context.getHttp().getMethod(), path, FormEncoding.parse(event.getRawQueryString()), headers, body, baseUrl,
                 context.getHttp().getSourceIp());
+    }
+
+    /** API Gateway sends each of the response's cookies as a Set-Cookie header of its own. */
+    static APIGatewayV2HTTPResponse toResponse(ConsoleResponse response) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(response.headers())
+                .withCookies(response.cookies().isEmpty() ? null : response.cookies())
+                .withBody(response.body())
+                .withIsBase64Encoded(false)
+                .build();
     }
 
     static APIGatewayV2HTTPResponse toResponse(WebResponse response) {

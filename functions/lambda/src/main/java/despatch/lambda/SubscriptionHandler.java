@@ -10,20 +10,19 @@ import despatch.lambda.wiring.Wiring;
 import despatch.subscription.web.SubscriptionApi;
 import despatch.subscription.web.WebRequest;
 import despatch.subscription.web.WebResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crac.Core;
 
 /**
  * SubscriptionFunction: the HTTP API constituents use to subscribe, confirm, choose lists,
- * leave and manage their data. Logs the route and status only: never an address, a token or
+ * leave and manage their data. Logs as {@link HttpApiLog} says: never an address, a token or
  * the request itself.
  */
 public class SubscriptionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, PrimedBySnapStart {
     private final SubscriptionApi api;
     private final String publicApiUrl;
     private final Runnable priming;
-    private final JsonLog log = new JsonLog(System.out);
+    private final HttpApiLog log = new HttpApiLog("subscription");
 
     public SubscriptionHandler() {
         this(Wiring.fromEnvironment(Setting.Function.SubscriptionFunction));
@@ -40,23 +39,7 @@ public class SubscriptionHandler implements RequestHandler<APIGatewayV2HTTPEvent
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         WebRequest request = ApiGatewayRequests.toWebRequest(event, publicApiUrl);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        // The matched route template, never the raw path: a path can carry anything a client typed.
-        fields.put("route", event.getRouteKey());
-        WebResponse response;
-        try {
-            response = api.handle(request);
-        } catch (RuntimeException e) {
-            fields.put("error", e.getClass().getName());
-            response = api.failure(request);
-        }
-        fields.put("status", response.status());
-        if (response.status() >= 500) {
-            log.warn("subscription.failed", fields);
-        } else {
-            log.info("subscription.request", fields);
-        }
-        return ApiGatewayRequests.toResponse(response);
+        return ApiGatewayRequests.toResponse(log.answer(event, () -> api.handle(request), () -> api.failure(request), WebResponse::status));
     }
 
     @Override

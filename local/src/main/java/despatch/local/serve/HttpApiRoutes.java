@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The routes API Gateway creates for one function's {@code HttpApi} events in template.yaml, and
+ * The routes API Gateway creates for functions' {@code HttpApi} events in template.yaml, and
  * how an HTTP API picks one for a request: an exact path before one with {@code {variables}},
  * those before a greedy {@code {proxy+}}, a named method before {@code ANY}, and {@code $default}
  * (an event without Method and Path) only when nothing else matches.
@@ -20,19 +20,26 @@ import java.util.Optional;
 public final class HttpApiRoutes {
     static final String DEFAULT_ROUTE = "$default";
 
+    private final String defaultFunction;
     private final List<Route> routes;
     private final boolean hasDefault;
 
-    private HttpApiRoutes(List<Route> routes, boolean hasDefault) {
+    private HttpApiRoutes(String defaultFunction, List<Route> routes, boolean hasDefault) {
+        this.defaultFunction = defaultFunction;
         this.routes = List.copyOf(routes);
         this.hasDefault = hasDefault;
     }
 
-    /** A route that matched, with the values of its path variables. */
-    public record Match(String routeKey, Map<String, String> pathParameters) {
+    /** A route that matched, the function it leads to, and the values of its path variables. */
+    public record Match(String routeKey, String function, Map<String, String> pathParameters) {
+
+        /** Whether it is a greedy route at the root ({@code /{proxy+}}), which takes whatever no other route does. */
+        public boolean catchAll() {
+            return routeKey.matches("\\S+ /\\{[^/]+\\+}");
+        }
     }
 
-    private record Route(String method, String path, List<String> segments) {
+    private record Route(String function, String method, String path, List<String> segments) {
         String routeKey() {
             return method + " " + path;
         }
@@ -43,6 +50,10 @@ public final class HttpApiRoutes {
 
         long variables() {
             return segments.stream().filter(Route::isVariable).count();
+        }
+
+        long literals() {
+            return segments.size() - variables();
         }
 
         static boolean isVariable(String segment) {
@@ -81,10 +92,23 @@ public final class HttpApiRoutes {
         }
     }
 
-    /** The routes of {@code functionId}'s events of Type HttpApi, as SAM would create them. */
-    public static HttpApiRoutes of(CloudFormationTemplate template, String functionId) {
+    /**
+     * The routes of the functions' events of Type HttpApi, as SAM would create them on one API.
+     * A {@code $default} route (an event without Method and Path) leads to the first function.
+     */
+    public static HttpApiRoutes of(CloudFormationTemplate template, String... functionIds) {
         List<Route> routes = new ArrayList<>();
         boolean hasDefault = false;
+        for (String functionId : functionIds) {
+            hasDefault |= addRoutes(template, functionId, routes);
+        }
+        return new HttpApiRoutes(functionIds[0], routes, hasDefault);
+    }
+
+    /** @return whether the function has a $default route */
+    private static boolean addRoutes(CloudFormationTemplate template, String functionId, List<Route> routes) {
+        boolean hasDefault = false;
+        int before = routes.size();
         Object events = template.resource(functionId).property("Events");
         if (events instanceof Map<?, ?> byName) {
             for (Map.Entry<?, ?> entry : byName.entrySet()) {
@@ -102,13 +126,13 @@ public final class HttpApiRoutes {
                     throw new IllegalArgumentException(functionId + " event " + entry.getKey() + " needs both Method and Path (or neither)");
                 }
                 String resolvedPath = template.resolveToString(path);
-                routes.add(new Route(template.resolveToString(method).toUpperCase(Locale.ROOT), resolvedPath, segments(resolvedPath)));
+                routes.add(new Route(functionId, template.resolveToString(method).toUpperCase(Locale.ROOT), resolvedPath, segments(resolvedPath)));
             }
         }
-        if (routes.isEmpty() && !hasDefault) {
+        if (routes.size() == before && !hasDefault) {
             throw new IllegalArgumentException(functionId + " has no HttpApi events in the template");
         }
-        return new HttpApiRoutes(routes, hasDefault);
+        return hasDefault;
     }
 
     /** Route keys as API Gateway shows them, e.g. "GET /subscribe". */
@@ -126,12 +150,14 @@ public final class HttpApiRoutes {
         String upperMethod = method.toUpperCase(Locale.ROOT);
         Comparator<Route> mostSpecificFirst = Comparator.comparing(Route::greedy)
                 .thenComparingLong(Route::variables)
+                .thenComparing(Comparator.comparingLong(Route::literals).reversed())
                 .thenComparing(route -> route.method().equals("ANY"));
         return routes.stream()
                 .sorted(mostSpecificFirst)
-                .flatMap(route -> route.match(upperMethod, requestSegments).map(p -> new Match(route.routeKey(), p)).stream())
+                .flatMap(route -> route.match(upperMethod, requestSegments).map(p -> new Match(route.routeKey(), route.function(), p))
+                        .stream())
                 .findFirst()
-                .or(() -> hasDefault ? Optional.of(new Match(DEFAULT_ROUTE, Map.of())) : Optional.empty());
+                .or(() -> hasDefault ? Optional.of(new Match(DEFAULT_ROUTE, defaultFunction, Map.of())) : Optional.empty());
     }
 
     /**

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import despatch.lambda.ConsoleHandler;
 import despatch.lambda.SubscriptionHandler;
 import despatch.lambda.wiring.Setting;
 import despatch.local.HttpApiEvents;
@@ -33,14 +34,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SubscriptionFunction on loopback, as API Gateway would put it in front of constituents: each
- * request whose method and path match one of the function's HttpApi routes in template.yaml
- * becomes the same payload 2.0 event Lambda would get ({@link HttpApiEvents}) and goes to the real
- * handler; any other GET is answered from the site bucket the way S3 website hosting would, so
+ * The HTTP API's functions (SubscriptionFunction and ConsoleFunction) on loopback, as API Gateway
+ * would put them in front of constituents and staff: each request whose method and path match
+ * one of their HttpApi routes in template.yaml becomes the same payload 2.0 event Lambda would get
+ * ({@link HttpApiEvents}) and goes to the real handler, built on its first request as Lambda
+ * starts a container on its first invocation; any other GET is answered from the site bucket the way S3 website hosting would, so
  * published pages and the subscribe form share one address; everything else gets API Gateway's
  * own {@code 404 {"message":"Not Found"}}.
  */
@@ -55,49 +58,75 @@ public final class LocalWebServer implements AutoCloseable {
     private final URI baseUrl;
     private final HttpApiRoutes routes;
     private final HttpApiEvents events;
-    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
+    private final Map<String, Container> functions = new LinkedHashMap<>();
     private final BucketWebsite website;
-    /** One request at a time, as in one Lambda container. */
-    private final ReentrantLock invocation = new ReentrantLock();
+
+    /** One function's container: its handler, built on the first request, and one request at a time, as in Lambda. */
+    private static final class Container {
+        private final Supplier<Handler> build;
+        private final ReentrantLock invocation = new ReentrantLock();
+        private Handler handler;
+
+        Container(Supplier<Handler> build) {
+            this.build = build;
+        }
+
+        APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+            invocation.lock();
+            try {
+                if (handler == null) {
+                    handler = build.get();
+                }
+                return handler.handleRequest(event, null);
+            } finally {
+                invocation.unlock();
+            }
+        }
+    }
+
+    /** What each function's handler is to the server. */
+    interface Handler extends RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    }
 
     private LocalWebServer(HttpServer server, URI baseUrl, HttpApiRoutes routes, HttpApiEvents events,
-            Function<URI, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> function, BucketWebsite website) {
+            Map<String, Function<URI, Handler>> functions, BucketWebsite website) {
         this.server = server;
         this.baseUrl = baseUrl;
         this.routes = routes;
         this.events = events;
-        this.function = function.apply(baseUrl);
+        functions.forEach((id, build) -> this.functions.put(id, new Container(() -> build.apply(baseUrl))));
         this.website = website;
     }
 
     /**
-     * Serves SubscriptionFunction (its routes read from {@code template}) and the site bucket on
-     * 127.0.0.1. The function's PUBLIC_API_URL is this server's address, so links in the emails
-     * it sends come back here.
+     * Serves SubscriptionFunction and ConsoleFunction (their routes read from {@code template}) and
+     * the site bucket on 127.0.0.1. Their PUBLIC_API_URL is this server's address, so links in the
+     * emails they send, and the console's sign-in, come back here.
      *
      * @param port 0 for any free port
      */
-    public static LocalWebServer startSubscriptions(StackConnection stack, CloudFormationTemplate template, Path projectRoot, int port)
+    public static LocalWebServer startApi(StackConnection stack, CloudFormationTemplate template, Path projectRoot, int port)
             throws IOException {
-        String function = Setting.Function.SubscriptionFunction.name();
         String siteBucket = stack.environmentFor(Setting.Function.PublishFunction).get(Setting.SITE_BUCKET.name());
-        return start(port, HttpApiRoutes.of(template, function), new HttpApiEvents(projectRoot),
-                url -> new SubscriptionHandler(stack.wiring(Setting.Function.SubscriptionFunction,
-                        Map.of(Setting.PUBLIC_API_URL.name(), url.toString()), Clock.systemUTC())),
-                new BucketWebsite(stack.s3(), siteBucket));
+        Map<String, Function<URI, Handler>> functions = new LinkedHashMap<>();
+        functions.put(Setting.Function.SubscriptionFunction.name(), url -> new SubscriptionHandler(
+                stack.wiring(Setting.Function.SubscriptionFunction, Map.of(Setting.PUBLIC_API_URL.name(), url.toString()), Clock.systemUTC()))::handleRequest);
+        functions.put(Setting.Function.ConsoleFunction.name(), url -> new ConsoleHandler(
+                stack.wiring(Setting.Function.ConsoleFunction, Map.of(Setting.PUBLIC_API_URL.name(), url.toString()), Clock.systemUTC()))::handleRequest);
+        return start(port, HttpApiRoutes.of(template, functions.keySet().toArray(String[]::new)), new HttpApiEvents(projectRoot),
+                functions, new BucketWebsite(stack.s3(), siteBucket));
     }
 
     /**
-     * @param function builds the function's handler once the server's address is known
+     * @param functions builds each function's handler, by logical id, once the server's address is known
      */
-    static LocalWebServer start(int port, HttpApiRoutes routes, HttpApiEvents events,
-            Function<URI, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> function, BucketWebsite website)
-            throws IOException {
+    static LocalWebServer start(int port, HttpApiRoutes routes, HttpApiEvents events, Map<String, Function<URI, Handler>> functions,
+            BucketWebsite website) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         URI baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         LocalWebServer local;
         try {
-            local = new LocalWebServer(server, baseUrl, routes, events, function, website);
+            local = new LocalWebServer(server, baseUrl, routes, events, functions, website);
         } catch (RuntimeException e) {
             server.stop(0);
             throw e;
@@ -163,7 +192,7 @@ public final class LocalWebServer implements AutoCloseable {
      */
     private boolean isSiteRead(String method, Optional<HttpApiRoutes.Match> route, String rawPath) {
         boolean read = method.equals("GET") || method.equals("HEAD");
-        return read && (route.isEmpty() || route.get().routeKey().endsWith("+}") && !routes.namesPath(rawPath));
+        return read && (route.isEmpty() || route.get().catchAll() && !routes.namesPath(rawPath));
     }
 
     private void invoke(HttpExchange exchange, HttpApiRoutes.Match route, String method, String rawPath, String rawQuery)
@@ -205,16 +234,13 @@ public final class LocalWebServer implements AutoCloseable {
             event.setPathParameters(route.pathParameters());
         }
         APIGatewayV2HTTPResponse response;
-        invocation.lock();
         try {
-            response = function.handleRequest(event, null);
+            response = functions.get(route.function()).invoke(event);
         } catch (RuntimeException e) {
             // What API Gateway answers when the function fails; the details stay in the function's log.
             System.err.println("despatch serve: " + route.routeKey() + " threw " + e);
             sendJson(exchange, 500, "Internal Server Error");
             return;
-        } finally {
-            invocation.unlock();
         }
         send(exchange, response, method.equals("HEAD"));
     }

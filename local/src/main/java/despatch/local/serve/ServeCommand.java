@@ -3,6 +3,7 @@ package despatch.local.serve;
 import despatch.local.StackConnection;
 import despatch.local.queue.QueueConsumers;
 import despatch.local.stack.CloudFormationTemplate;
+import despatch.local.stack.ConsoleSignInNote;
 import despatch.local.stack.HostedStack;
 import despatch.local.stack.ProjectRoot;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 
@@ -70,7 +72,7 @@ public final class ServeCommand {
 
         LocalWebServer server;
         try {
-            server = LocalWebServer.startSubscriptions(stack, template, root, port);
+            server = LocalWebServer.startApi(stack, template, root, port);
         } catch (IOException | RuntimeException e) {
             stack.close();
             if (hosted != null) {
@@ -97,20 +99,22 @@ public final class ServeCommand {
             }
         }, "despatch-serve-shutdown"));
 
-        printWelcome(server, stack, hosted);
+        printWelcome(server, stack, hosted, hosted != null ? ConsoleSignInNote.read(hosted.stateDir())
+                : ConsoleSignInNote.read(root.resolve(STATE_DIR)));
         stopped.await();
         return 0;
     }
 
-    private static void printWelcome(LocalWebServer server, StackConnection stack, HostedStack hosted) {
+    private static void printWelcome(LocalWebServer server, StackConnection stack, HostedStack hosted, Optional<String> consoleSignIn) {
         String base = server.baseUrl().toString();
-        System.out.println("Despatch is serving SubscriptionFunction as API Gateway would, on " + base);
+        System.out.println("Despatch is serving SubscriptionFunction and ConsoleFunction as API Gateway would, on " + base);
         System.out.println("  routes (from template.yaml): " + String.join(", ", server.routeKeys()));
         System.out.println();
         System.out.println("  Subscribe:           " + base + "/subscribe");
         System.out.println("  The site:            " + base + "/  (home, /press-releases/, /newsletters/, /archive/, /feeds/all.xml;"
                 + " any GET the API does not answer is read from the site bucket, as S3 website hosting serves it)");
         System.out.println("  Emails sent (SES):   " + stack.sesEndpoint().resolve("/") + "  (the SES emulator's inbox; confirmation links lead back here)");
+        consoleSignIn.ifPresent(note -> System.out.print("  " + note.replace("\n  ", "\n    ")));
         if (hosted != null) {
             System.out.println("  Local stack:         started here, data in " + hosted.stateDir() + "; it stops with this server");
         } else {

@@ -1,6 +1,7 @@
 package despatch.local.checks;
 
 import despatch.console.PendingSignIns;
+import despatch.lambda.aws.DynamoDbAuditTrail;
 import despatch.console.StaffIdentity;
 import despatch.console.StaffRole;
 import despatch.console.StaffSessions;
@@ -34,12 +35,12 @@ final class ConsolePageTypes {
 
     static List<PageToCheck> build(LocalAwsStack stack) {
         LocalIdentityProvider provider = stack.identityProvider();
-        OidcSignIn signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret()),
-                URI.create(CONSOLE + "/console/signed-in")));
+        OidcSignIn signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret())));
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         StaffSessions sessions = new StaffSessions(secret, Clock.systemUTC());
         ConsoleSignInRoutes routes = new ConsoleSignInRoutes(signIn, new PendingSignIns(secret, Clock.systemUTC()), sessions,
+                new DynamoDbAuditTrail(stack.dynamoDb(), stack.template().physicalName("AuditTable")), Clock.systemUTC(),
                 Settings.from(stack.environmentFor(Setting.Function.PreviewFunction.name()), Setting.Function.PreviewFunction).office());
         var session = sessions.start(new StaffIdentity("admin-subject", provider.account("admin").email(), provider.account("admin").name(),
                 Set.of(StaffRole.values())));

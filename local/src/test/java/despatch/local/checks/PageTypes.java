@@ -96,7 +96,7 @@ final class PageTypes {
         Path root = ProjectRoot.find();
         try (LocalAwsStack stack = LocalAwsStack.start();
                 StackConnection connection = StackConnection.to(stack);
-                LocalWebServer server = LocalWebServer.startSubscriptions(connection, stack.template(), root, 0);
+                LocalWebServer server = LocalWebServer.startApi(connection, stack.template(), root, 0);
                 // As serve runs them: the subscribe request is recorded and confirmed by the queue's consumer.
                 QueueConsumers consumers = QueueConsumers.forStack(stack).start()) {
             // The site is published meanwhile, as an office's would be while constituents use the forms.

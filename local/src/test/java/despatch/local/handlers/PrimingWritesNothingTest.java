@@ -2,6 +2,7 @@ package despatch.local.handlers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import despatch.lambda.ConsoleHandler;
 import despatch.lambda.FanOutHandler;
 import despatch.lambda.FeedbackHandler;
 import despatch.lambda.ImportHandler;
@@ -52,6 +53,7 @@ class PrimingWritesNothingTest {
             case SiteFunction -> wiring -> new SiteHandler(wiring).prime();
             case FeedbackFunction -> wiring -> new FeedbackHandler(wiring).prime();
             case SendFunction -> wiring -> new SendHandler(wiring).prime();
+            case ConsoleFunction -> wiring -> new ConsoleHandler(wiring).prime();
         };
     }
 

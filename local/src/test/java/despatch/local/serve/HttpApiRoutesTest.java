@@ -38,8 +38,8 @@ class HttpApiRoutesTest {
 
     @Test
     void anExactPathWinsOverAPathVariable() {
-        assertEquals(Optional.of(new HttpApiRoutes.Match("GET /items/new", Map.of())), routes.match("GET", "/items/new"));
-        assertEquals(Optional.of(new HttpApiRoutes.Match("GET /items/{id}", Map.of("id", "42 b"))), routes.match("GET", "/items/42%20b"));
+        assertEquals(Optional.of(new HttpApiRoutes.Match("GET /items/new", "Fn", Map.of())), routes.match("GET", "/items/new"));
+        assertEquals(Optional.of(new HttpApiRoutes.Match("GET /items/{id}", "Fn", Map.of("id", "42 b"))), routes.match("GET", "/items/42%20b"));
     }
 
     @Test
@@ -50,7 +50,7 @@ class HttpApiRoutesTest {
 
     @Test
     void aGreedyVariableTakesTheRestOfThePathButNotNothing() {
-        assertEquals(Optional.of(new HttpApiRoutes.Match("GET /files/{proxy+}", Map.of("proxy", "a/b.txt"))),
+        assertEquals(Optional.of(new HttpApiRoutes.Match("GET /files/{proxy+}", "Fn", Map.of("proxy", "a/b.txt"))),
                 routes.match("GET", "/files/a/b.txt"));
         assertTrue(routes.match("GET", "/files/").isEmpty());
         assertTrue(routes.match("GET", "/files").isEmpty());
@@ -82,5 +82,19 @@ class HttpApiRoutesTest {
         // The API's own paths, whatever the method; the rest is the catch-all's (and, locally, the site's).
         assertTrue(subscription.namesPath("/subscriptions") && subscription.namesPath("/my-data/erase"));
         assertFalse(subscription.namesPath("/subscribe/") || subscription.namesPath("/press-releases/") || subscription.namesPath("/"));
+    }
+
+    @Test
+    void theConsolesRoutesShareTheApiAndItsLongerGreedyPathWinsOverTheCatchAll() {
+        CloudFormationTemplate real = CloudFormationTemplate.load(ProjectRoot.find().resolve("template.yaml"));
+        HttpApiRoutes api = HttpApiRoutes.of(real, "SubscriptionFunction", "ConsoleFunction");
+        HttpApiRoutes.Match page = api.match("POST", "/console/sign-out").orElseThrow();
+        assertEquals(new HttpApiRoutes.Match("ANY /console/{proxy+}", "ConsoleFunction", Map.of("proxy", "sign-out")), page);
+        assertFalse(page.catchAll());
+        assertEquals("ConsoleFunction", api.match("GET", "/console").orElseThrow().function());
+        HttpApiRoutes.Match elsewhere = api.match("GET", "/consoles").orElseThrow();
+        assertEquals("SubscriptionFunction", elsewhere.function());
+        assertTrue(elsewhere.catchAll());
+        assertEquals("SubscriptionFunction", api.match("POST", "/subscriptions").orElseThrow().function());
     }
 }

@@ -48,13 +48,13 @@ class LocalWebServerTest {
         stack = SharedStack.get();
         siteBucket = stack.environmentFor(Setting.Function.PublishFunction.name()).get(Setting.SITE_BUCKET.name());
         server = LocalWebServer.start(0, HttpApiRoutes.of(stack.template(), "SubscriptionFunction"), new HttpApiEvents(ProjectRoot.find()),
-                url -> {
+                Map.of("SubscriptionFunction", url -> {
                     publicApiUrl.set(url);
                     return (event, context) -> {
                         received.set(event);
                         return behaviour.apply(event);
                     };
-                },
+                }),
                 new BucketWebsite(stack.s3(), siteBucket));
     }
 
@@ -72,7 +72,8 @@ class LocalWebServerTest {
     }
 
     @Test
-    void theFunctionIsBuiltWithThisServersAddress() {
+    void theFunctionIsBuiltOnItsFirstRequestWithThisServersAddress() throws Exception {
+        get("/subscribe");
         assertEquals(server.baseUrl(), publicApiUrl.get());
         assertTrue(server.baseUrl().toString().matches("http://127\\.0\\.0\\.1:\\d+"), server.baseUrl().toString());
     }

@@ -39,7 +39,7 @@ class ServeMailsTheDataLinkTest {
         EmailAddress address = EmailAddress.parse("served-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org.uk");
         subscribed(stack, address);
         try (StackConnection connection = StackConnection.to(stack);
-                LocalWebServer server = LocalWebServer.startSubscriptions(connection, stack.template(), ProjectRoot.find(), 0);
+                LocalWebServer server = LocalWebServer.startApi(connection, stack.template(), ProjectRoot.find(), 0);
                 QueueConsumers consumers = QueueConsumers.forStack(stack).start()) {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/my-data"))
                     .header("content-type", "application/x-www-form-urlencoded")

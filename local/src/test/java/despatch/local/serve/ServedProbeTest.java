@@ -31,7 +31,7 @@ class ServedProbeTest {
     static void serve() throws Exception {
         LocalAwsStack stack = SharedStack.get();
         connection = StackConnection.to(stack);
-        server = LocalWebServer.startSubscriptions(connection, stack.template(), ProjectRoot.find(), 0);
+        server = LocalWebServer.startApi(connection, stack.template(), ProjectRoot.find(), 0);
     }
 
     @AfterAll

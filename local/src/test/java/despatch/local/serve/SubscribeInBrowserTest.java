@@ -45,7 +45,7 @@ class SubscribeInBrowserTest {
         chromium = Chromium.launch();
         stack = LocalAwsStack.start();
         connection = StackConnection.to(stack);
-        server = LocalWebServer.startSubscriptions(connection, stack.template(), ProjectRoot.find(), 0);
+        server = LocalWebServer.startApi(connection, stack.template(), ProjectRoot.find(), 0);
         consumers = QueueConsumers.forStack(stack).start();
         tab = chromium.newTab();
     }

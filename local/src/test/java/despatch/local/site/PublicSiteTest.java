@@ -183,7 +183,7 @@ class PublicSiteTest {
                 + "&lists=" + form.selectFirst("input[type=checkbox][name=lists]").val();
 
         try (despatch.local.StackConnection connection = despatch.local.StackConnection.to(stack);
-                despatch.local.serve.LocalWebServer server = despatch.local.serve.LocalWebServer.startSubscriptions(connection,
+                despatch.local.serve.LocalWebServer server = despatch.local.serve.LocalWebServer.startApi(connection,
                         stack.template(), ProjectRoot.find(), 0);
                 // As serve runs them: the subscribe request is recorded and confirmed by the queue's consumer.
                 despatch.local.queue.QueueConsumers consumers = despatch.local.queue.QueueConsumers.forStack(stack).start()) {

@@ -1,5 +1,8 @@
 package despatch.console.web;
 
+import despatch.console.AuditAction;
+import despatch.console.AuditEntry;
+import despatch.console.AuditTrail;
 import despatch.console.PendingSignIn;
 import despatch.console.PendingSignIns;
 import despatch.console.SignInRefusedException;
@@ -9,14 +12,12 @@ import despatch.console.StaffSessions;
 import despatch.console.StaffSignIn;
 import despatch.office.Office;
 import despatch.subscription.web.FormEncoding;
-import despatch.subscription.web.PageHeaders;
 import despatch.subscription.web.WebRequest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -33,31 +34,36 @@ import java.util.stream.Collectors;
  * A refusal changes nothing: no session is started or ended by a request that fails a check.
  */
 public final class ConsoleSignInRoutes {
-    static final String HOME = "/console/";
+    /** Without a trailing slash: an HTTP API matches paths as sent, and its /console/{proxy+} route needs more after the slash. */
+    static final String HOME = "/console";
     static final String SIGN_IN = "/console/sign-in";
     static final String SIGNED_IN = "/console/signed-in";
     static final String SIGN_OUT = "/console/sign-out";
     static final String SIGNED_OUT = "/console/signed-out";
 
-    /** As the subscriber pages send: every console page is about one person. */
-    static final Map<String, String> PAGE_HEADERS = PageHeaders.PRIVATE;
-
     private final StaffSignIn signIn;
     private final PendingSignIns pending;
     private final StaffSessions sessions;
+    private final AuditTrail audit;
+    private final Clock clock;
     private final ConsolePages pages;
+    private final ConsoleReplies replies;
 
-    public ConsoleSignInRoutes(StaffSignIn signIn, PendingSignIns pending, StaffSessions sessions, Office office) {
+    public ConsoleSignInRoutes(StaffSignIn signIn, PendingSignIns pending, StaffSessions sessions, AuditTrail audit, Clock clock,
+            Office office) {
         this.signIn = signIn;
         this.pending = pending;
         this.sessions = sessions;
+        this.audit = audit;
+        this.clock = clock;
         this.pages = new ConsolePages(office);
+        this.replies = new ConsoleReplies(() -> signIn.signOutUrl(URI.create("https://console.invalid" + SIGNED_OUT)));
     }
 
     public ConsoleResponse handle(WebRequest request) {
-        String path = request.path().equals("/console") ? HOME : request.path();
+        String path = request.path().equals("/console/") ? HOME : request.path();
         return switch (path) {
-            case SIGN_IN -> only("GET", request, this::signIn);
+            case SIGN_IN -> only("GET", request, () -> signIn(request));
             case SIGNED_IN -> only("GET", request, () -> signedIn(request));
             case HOME -> only("GET", request, () -> home(request));
             case SIGN_OUT -> only("POST", request, () -> signOut(request));
@@ -67,8 +73,15 @@ public final class ConsoleSignInRoutes {
         };
     }
 
-    private ConsoleResponse signIn() {
-        PendingSignIn started = signIn.begin();
+    /** What a request that failed unexpectedly gets: nothing about why, which is in the function's log. */
+    public ConsoleResponse failure() {
+        return page(500, pages.message("Something went wrong", List.of("The console could not finish this request, and nothing was"
+                + " changed by it. Try again in a minute; if it happens again, tell the office's administrator."), "Go to the console",
+                HOME), List.of());
+    }
+
+    private ConsoleResponse signIn(WebRequest request) {
+        PendingSignIn started = signIn.begin(URI.create(request.baseUrl() + SIGNED_IN));
         return redirect(started.authorizationUrl().toString(), List.of(ConsoleCookies.signIn(pending.cookieValue(started))));
     }
 
@@ -91,6 +104,7 @@ public final class ConsoleSignInRoutes {
                     + " approver or admin group."), null, null), List.of(ConsoleCookies.cleared(ConsoleCookies.SIGN_IN)));
         }
         StaffSession session = sessions.start(who);
+        audit.record(AuditEntry.by(who, clock.instant(), AuditAction.SIGN_IN, ""));
         return redirect(HOME, List.of(ConsoleCookies.session(sessions.cookieValue(session)), ConsoleCookies.cleared(ConsoleCookies.SIGN_IN)));
     }
 
@@ -100,7 +114,7 @@ public final class ConsoleSignInRoutes {
             return redirect(SIGN_IN, List.of());
         }
         List<String> cookies = sessions.renewal(session.get()).map(ConsoleCookies::session).stream().toList();
-        return page(200, pages.home(ConsoleHomeView.of(session.get())), cookies);
+        return replies.signedInPage(200, pages.home(ConsoleHomeView.of(session.get())), cookies);
     }
 
     private ConsoleResponse signOut(WebRequest request) {
@@ -115,6 +129,7 @@ public final class ConsoleSignInRoutes {
             return page(403, pages.message("Not signed out", List.of("This request did not come from a console page of yours."
                     + " Nothing was changed."), "Go to the console", HOME), List.of());
         }
+        audit.record(AuditEntry.by(session.get().who(), clock.instant(), AuditAction.SIGN_OUT, ""));
         List<String> cleared = List.of(ConsoleCookies.cleared(ConsoleCookies.SESSION));
         return signIn.signOutUrl(URI.create(request.baseUrl() + SIGNED_OUT))
                 .map(atProvider -> redirect(atProvider.toString(), cleared))
@@ -145,22 +160,15 @@ public final class ConsoleSignInRoutes {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private static ConsoleResponse only(String method, WebRequest request, Supplier<ConsoleResponse> route) {
-        if (request.method().equals(method)) {
-            return route.get();
-        }
-        Map<String, String> headers = new LinkedHashMap<>(PAGE_HEADERS);
-        headers.put("Allow", method);
-        return new ConsoleResponse(405, headers, List.of(), "");
+    private ConsoleResponse only(String method, WebRequest request, Supplier<ConsoleResponse> route) {
+        return request.method().equals(method) ? route.get() : replies.methodNotAllowed(method);
     }
 
-    private static ConsoleResponse redirect(String location, List<String> cookies) {
-        Map<String, String> headers = new LinkedHashMap<>(PAGE_HEADERS);
-        headers.put("Location", location);
-        return new ConsoleResponse(303, headers, cookies, "");
+    private ConsoleResponse redirect(String location, List<String> cookies) {
+        return replies.redirect(location, cookies);
     }
 
-    private static ConsoleResponse page(int status, String html, List<String> cookies) {
-        return new ConsoleResponse(status, PAGE_HEADERS, cookies, html);
+    private ConsoleResponse page(int status, String html, List<String> cookies) {
+        return replies.page(status, html, cookies);
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import despatch.console.AuditAction;
+import despatch.console.AuditEntry;
+import despatch.console.InMemoryAuditTrail;
 import despatch.console.PendingSignIn;
 import despatch.console.PendingSignIns;
 import despatch.console.SignInRefusedException;
@@ -34,8 +37,9 @@ class ConsoleSignInRoutesTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
     private final Provider provider = new Provider();
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final ConsoleSignInRoutes routes = new ConsoleSignInRoutes(provider, new PendingSignIns(SECRET, clock),
-            new StaffSessions(SECRET, clock), TestOffice.office());
+            new StaffSessions(SECRET, clock), audit, clock, TestOffice.office());
 
     /** Answers as the identity provider would, with whoever the test says signed in. */
     private static final class Provider implements StaffSignIn {
@@ -50,9 +54,9 @@ class ConsoleSignInRoutesTest {
         }
 
         @Override
-        public PendingSignIn begin() {
+        public PendingSignIn begin(URI redirectUri) {
             lastBegun = new PendingSignIn(URI.create("https://sign-in.example/authorize?state=s" + System.nanoTime()),
-                    "state-" + System.nanoTime(), "nonce", "verifier");
+                    "state-" + System.nanoTime(), "nonce", "verifier", redirectUri);
             return lastBegun;
         }
 
@@ -112,6 +116,8 @@ class ConsoleSignInRoutesTest {
         assertTrue(home.body().contains("Upload, preview, test send and submit articles"));
         assertFalse(home.body().contains("Approve and send"), "an editor is not told they may approve");
         assertEquals("no-store", home.headers().get("Cache-Control"));
+        assertEquals(List.of(new AuditEntry(Instant.parse("2026-12-07T09:00:00Z"), "sub-1", "Pat Press Officer", AuditAction.SIGN_IN, "")),
+                audit.entries(), "the sign-in is in the audit trail, by subject and name");
         assertTrue(home.headers().get("Content-Security-Policy").contains("frame-ancestors 'none'"));
     }
 
@@ -173,18 +179,23 @@ class ConsoleSignInRoutesTest {
                 "csrf=guess", "http://127.0.0.1:8787", "127.0.0.1"));
         assertEquals(403, forged.status());
         assertEquals(List.of(), forged.cookies(), "nothing changed");
+        assertEquals(List.of(AuditAction.SIGN_IN), audit.entries().stream().map(AuditEntry::action).toList(), "a refused sign-out is not one");
 
         ConsoleResponse out = routes.handle(new WebRequest("POST", "/console/sign-out", Map.of(), Map.of("cookie", session),
                 "csrf=" + token, "http://127.0.0.1:8787", "127.0.0.1"));
         assertEquals(200, out.status(), out.body());
         assertTrue(cookieNamed(out, ConsoleCookies.SESSION).contains("Max-Age=0"));
+        assertEquals(List.of(AuditAction.SIGN_IN, AuditAction.SIGN_OUT), audit.entries().stream().map(AuditEntry::action).toList());
     }
 
     @Test
     void signingOutEndsTheProvidersSessionTooAndComesBackToTheSignedOutPage() {
         provider.endSession = URI.create("https://sign-in.example/session/end");
         String session = signedInSessionCookie();
-        String token = routes.handle(get("/console/", Map.of(), session)).body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        ConsoleResponse home = routes.handle(get("/console", Map.of(), session));
+        assertTrue(home.headers().get("Content-Security-Policy").contains("form-action 'self' https://sign-in.example;"),
+                "the browser follows the sign-out form's redirect to the provider only if the page allows it");
+        String token = home.body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
 
         ConsoleResponse out = routes.handle(new WebRequest("POST", "/console/sign-out", Map.of(), Map.of("cookie", session),
                 "csrf=" + token, "http://127.0.0.1:8787", "127.0.0.1"));

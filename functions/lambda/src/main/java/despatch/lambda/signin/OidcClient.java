@@ -11,20 +11,28 @@ import java.util.Optional;
  *                    {@code https://cognito-idp.<region>.amazonaws.com/<pool id>}, or the local provider
  * @param clientId    the app client's id; ID tokens must name it as their audience
  * @param secret      the app client's secret, empty for a public client (PKCE alone)
- * @param redirectUri the console's address the provider sends the browser back to
+ * @param signOutEndpoint where to end the provider's session when its discovery document names no
+ *                    {@code end_session_endpoint}: Cognito's {@code /logout} on the user pool's
+ *                    domain, which takes {@code client_id} and {@code logout_uri}
  */
-public record OidcClient(URI issuer, String clientId, Optional<String> secret, URI redirectUri) {
+public record OidcClient(URI issuer, String clientId, Optional<String> secret, Optional<URI> signOutEndpoint) {
+
+    /** A provider whose discovery document says where to sign out, if anywhere. */
+    public OidcClient(URI issuer, String clientId, Optional<String> secret) {
+        this(issuer, clientId, secret, Optional.empty());
+    }
+
 
     public OidcClient {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(secret, "secret");
-        Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(signOutEndpoint, "signOutEndpoint");
     }
 
     /** Never the secret. */
     @Override
     public String toString() {
-        return "OidcClient[" + issuer + ", " + clientId + (secret.isPresent() ? ", with a secret" : ", public") + ", " + redirectUri + "]";
+        return "OidcClient[" + issuer + ", " + clientId + (secret.isPresent() ? ", with a secret" : ", public") + "]";
     }
 }

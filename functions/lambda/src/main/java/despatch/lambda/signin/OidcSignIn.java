@@ -85,18 +85,18 @@ public final class OidcSignIn implements StaffSignIn {
 
     /** A new sign-in: fresh state, nonce and PKCE verifier, and the address to send the browser to. */
     @Override
-    public PendingSignIn begin() {
+    public PendingSignIn begin(URI redirectUri) {
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
-        URI url = new AuthenticationRequest.Builder(ResponseType.CODE, SCOPE, new ClientID(client.clientId()), client.redirectUri())
+        URI url = new AuthenticationRequest.Builder(ResponseType.CODE, SCOPE, new ClientID(client.clientId()), redirectUri)
                 .endpointURI(provider.getAuthorizationEndpointURI())
                 .state(state)
                 .nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
                 .build()
                 .toURI();
-        return new PendingSignIn(url, state.getValue(), nonce.getValue(), verifier.getValue());
+        return new PendingSignIn(url, state.getValue(), nonce.getValue(), verifier.getValue(), redirectUri);
     }
 
     /**
@@ -104,7 +104,7 @@ public final class OidcSignIn implements StaffSignIn {
      * exchanges the code for tokens and validates the ID token.
      *
      * @param callback the full address the browser came back to, query included
-     * @param pending  what {@link #begin()} gave for this browser
+     * @param pending  what {@link #begin(URI)} gave for this browser
      */
     @Override
     public StaffIdentity finish(URI callback, PendingSignIn pending) throws SignInRefusedException {
@@ -113,13 +113,16 @@ public final class OidcSignIn implements StaffSignIn {
 
     /**
      * The provider's RP-initiated logout address ({@code end_session_endpoint} in its discovery
-     * document) with this client and the address to come back to. Cognito publishes none; its
-     * own {@code /logout} on the user pool's domain comes with the console's deployment.
+     * document) with this client and the address to come back to; failing that, the configured
+     * one with Cognito's parameters (Cognito's discovery document names none).
      */
     @Override
     public Optional<URI> signOutUrl(URI afterSignOut) {
-        return Optional.ofNullable(provider.getEndSessionEndpointURI()).map(endpoint -> URI.create(endpoint + "?client_id="
-                + encode(client.clientId()) + "&post_logout_redirect_uri=" + encode(afterSignOut.toString())));
+        String client = "?client_id=" + encode(this.client.clientId());
+        return Optional.ofNullable(provider.getEndSessionEndpointURI())
+                .map(endpoint -> URI.create(endpoint + client + "&post_logout_redirect_uri=" + encode(afterSignOut.toString())))
+                .or(() -> this.client.signOutEndpoint().map(endpoint -> URI.create(endpoint + client + "&logout_uri="
+                        + encode(afterSignOut.toString()))));
     }
 
     private static String encode(String text) {
@@ -169,7 +172,7 @@ public final class OidcSignIn implements StaffSignIn {
     }
 
     private JWT idTokenFor(AuthorizationCode code, PendingSignIn pending) throws SignInRefusedException {
-        AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, client.redirectUri(), new CodeVerifier(pending.codeVerifier()));
+        AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, pending.redirectUri(), new CodeVerifier(pending.codeVerifier()));
         ClientID clientId = new ClientID(client.clientId());
         TokenRequest request = client.secret()
                 .map(secret -> new TokenRequest(provider.getTokenEndpointURI(), new ClientSecretBasic(clientId, new Secret(secret)), grant))

@@ -43,13 +43,18 @@ final class RefusedWrites {
 
     /** A conditional put and update that cannot hold, on {@code key} (a key no item has, naming the table's key attributes). */
     static void putAndUpdate(DynamoDbClient dynamoDb, String table, Map<String, AttributeValue> key) {
+        put(dynamoDb, table, key);
         String condition = "attribute_exists(#key)";
         Map<String, String> names = Map.of("#key", key.keySet().iterator().next());
-        Warmup.read(() -> dynamoDb.putItem(put -> put.tableName(table).item(key).conditionExpression(condition)
-                .expressionAttributeNames(names)));
         Warmup.read(() -> dynamoDb.updateItem(update -> update.tableName(table).key(key).updateExpression("ADD primed :one")
                 .conditionExpression(condition).expressionAttributeNames(names)
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))));
+    }
+
+    /** A conditional put that cannot hold, for tables a function only ever adds to. */
+    static void put(DynamoDbClient dynamoDb, String table, Map<String, AttributeValue> key) {
+        Warmup.read(() -> dynamoDb.putItem(put -> put.tableName(table).item(key).conditionExpression("attribute_exists(#key)")
+                .expressionAttributeNames(Map.of("#key", key.keySet().iterator().next()))));
     }
 
     /** A batch whose one put has none of the table's key attributes. */

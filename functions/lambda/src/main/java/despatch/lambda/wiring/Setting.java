@@ -28,15 +28,15 @@ public enum Setting {
     FAN_OUT_QUEUE_URL("SQS queue of campaigns to fan out (or to continue fanning out)", null,
             Function.PublishFunction, Function.FanOutFunction),
     SITE_BASE_URL("Public address of the site, e.g. https://news.example.org.uk", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.SubscriberMailFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction, Function.SiteFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.SubscriberMailFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction, Function.SiteFunction, Function.ConsoleFunction),
     PUBLIC_API_URL("Public address of the subscription API; unset for the API itself means the address each request arrived at", null,
             Function.ImportFunction, Function.SendFunction),
     OFFICE_NAME("Name shown as the sender and in footers, e.g. Office of Jane Smith MP", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.SubscriberMailFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction, Function.SiteFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.SubscriberMailFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction, Function.SiteFunction, Function.ConsoleFunction),
     OFFICE_POSTAL_ADDRESS("Postal address for email footers; lines separated by |", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.SubscriberMailFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction, Function.SiteFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.SubscriberMailFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction, Function.SiteFunction, Function.ConsoleFunction),
     LISTS("Mailing lists: id=Display name|Description, separated by semicolons", null,
-            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.SubscriberMailFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction, Function.SiteFunction),
+            Function.PublishFunction, Function.PreviewFunction, Function.SubscriptionFunction, Function.SubscriberMailFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction, Function.SiteFunction, Function.ConsoleFunction),
     MEDIA_CONTACT("Media contact printed on press releases that do not name one", ""),
     SITE_LANGUAGE("BCP 47 language of the site and emails", "en-GB"),
     TIME_ZONE("Zone in which dates and embargoes are shown", "Europe/London"),
@@ -56,10 +56,18 @@ public enum Setting {
     TRACKING("true to count deliveries, opens and clicks per campaign (off: see docs/sending.md, Tracking)", "false"),
     SOFT_BOUNCES_BEFORE_SUPPRESSION("Soft bounces (mailbox full, server busy) after which an address is suppressed", "3"),
     IMPORT_MAILS_PER_SECOND("Most confirmation emails an import sends per second; keep it under the SES sending quota", "10"),
+    AUDIT_TABLE("DynamoDB table of the console's audit trail: who did what, entries added and never changed", null,
+            Function.ConsoleFunction),
+    OIDC_ISSUER("Issuer of the OpenID provider staff sign in with: the Cognito user pool's, https://cognito-idp.<region>.amazonaws.com/<pool id>", null,
+            Function.ConsoleFunction),
+    OIDC_SIGN_OUT_URL("The provider's sign-out address when its discovery document names none (Cognito's /logout on the pool's domain); blank for none", ""),
+    CONSOLE_CLIENT_SECRET_ID("Secrets Manager secret, by name, holding the console's app client id and secret as JSON (clientId, clientSecret)", null,
+            Function.ConsoleFunction),
+    CONSOLE_SESSION_SECRET_ARN("Secrets Manager secret that seals staff session cookies (generated at deploy)", null, Function.ConsoleFunction),
     S3_FORCE_PATH_STYLE("true only for local S3 emulators that need path-style addressing", "false");
 
     /** The SAM functions, by logical id in template.yaml. */
-    public enum Function { PublishFunction, PreviewFunction, SubscriptionFunction, ImportFunction, FanOutFunction, SendFunction, FeedbackFunction, SiteFunction, SubscriberMailFunction }
+    public enum Function { PublishFunction, PreviewFunction, SubscriptionFunction, ImportFunction, FanOutFunction, SendFunction, FeedbackFunction, SiteFunction, SubscriberMailFunction, ConsoleFunction }
 
     private final String description;
     private final String defaultValue;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import despatch.console.PendingSignIns;
+import despatch.lambda.aws.DynamoDbAuditTrail;
 import despatch.console.StaffSessions;
 import despatch.console.web.ConsoleResponse;
 import despatch.console.web.ConsoleSignInRoutes;
@@ -31,16 +32,18 @@ import org.junit.jupiter.api.Test;
  */
 class ConsoleSignInFlowTest {
     private static final String CONSOLE = "http://127.0.0.1:8787";
+    private static final URI REDIRECT = URI.create(CONSOLE + "/console/signed-in");
 
     @Test
     void anApproverSignsInSeesTheConsoleAndSignsOut() throws Exception {
         LocalIdentityProvider provider = LocalAwsStack.shared().identityProvider();
-        OidcSignIn signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret()),
-                URI.create(CONSOLE + "/console/signed-in")));
+        OidcSignIn signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret())));
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
+        DynamoDbAuditTrail audit = new DynamoDbAuditTrail(LocalAwsStack.shared().dynamoDb(),
+                LocalAwsStack.shared().template().physicalName("AuditTable"));
         ConsoleSignInRoutes routes = new ConsoleSignInRoutes(signIn, new PendingSignIns(secret, Clock.systemUTC()),
-                new StaffSessions(secret, Clock.systemUTC()), office());
+                new StaffSessions(secret, Clock.systemUTC()), audit, Clock.systemUTC(), office());
         StaffAccount approver = provider.account("approver");
 
         ConsoleResponse leaving = routes.handle(request("GET", "/console/sign-in", Map.of(), null, ""));
@@ -67,18 +70,17 @@ class ConsoleSignInFlowTest {
         // At the provider: its own session ends too, and the browser comes back to the console.
         URI afterSignOut = browser.signOut(URI.create(out.headers().get("Location"))).leftProviderAt();
         assertEquals(URI.create(CONSOLE + "/console/signed-out"), afterSignOut);
-        assertTrue(browser.asksForThePassword(signIn.begin().authorizationUrl()), "signing in again asks for the password");
+        assertTrue(browser.asksForThePassword(signIn.begin(REDIRECT).authorizationUrl()), "signing in again asks for the password");
     }
 
     @Test
     void withoutSigningOutTheProviderSignsTheSameBrowserInAgainWithoutAPassword() throws Exception {
         LocalIdentityProvider provider = LocalAwsStack.shared().identityProvider();
-        OidcSignIn signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret()),
-                URI.create(CONSOLE + "/console/signed-in")));
+        OidcSignIn signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret())));
         ProviderSignInPage browser = new ProviderSignInPage(provider.issuer());
         StaffAccount editor = provider.account("editor");
-        assertNotNull(browser.signIn(signIn.begin().authorizationUrl(), editor.email(), editor.password()).leftProviderAt());
-        assertTrue(!browser.asksForThePassword(signIn.begin().authorizationUrl()),
+        assertNotNull(browser.signIn(signIn.begin(REDIRECT).authorizationUrl(), editor.email(), editor.password()).leftProviderAt());
+        assertTrue(!browser.asksForThePassword(signIn.begin(REDIRECT).authorizationUrl()),
                 "the provider's session is what the sign-out test ends: without it this would prove nothing");
     }
 

@@ -35,9 +35,9 @@ class IdTokenValidationTest {
     @BeforeAll
     static void anEditorsRealToken() throws Exception {
         LocalIdentityProvider provider = LocalAwsStack.shared().identityProvider();
-        signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret()), REDIRECT));
+        signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret())));
         StaffAccount editor = provider.account("editor");
-        PendingSignIn start = signIn.begin();
+        PendingSignIn start = signIn.begin(REDIRECT);
         URI back = new ProviderSignInPage(provider.issuer()).signIn(start.authorizationUrl(), editor.email(), editor.password()).leftProviderAt();
         editorsToken = signIn.idTokenFor(back, start);
         editorsNonce = start.nonce();
@@ -51,7 +51,7 @@ class IdTokenValidationTest {
     @Test
     void aTokenForAnotherSignInIsRefused() {
         SignInRefusedException refused = assertThrows(SignInRefusedException.class,
-                () -> signIn.identityFrom(editorsToken, signIn.begin().nonce()));
+                () -> signIn.identityFrom(editorsToken, signIn.begin(REDIRECT).nonce()));
         assertTrue(refused.getMessage().toLowerCase().contains("nonce"), refused.getMessage());
     }
 
@@ -76,7 +76,7 @@ class IdTokenValidationTest {
     @Test
     void aTokenIssuedToAnotherAppIsRefused() {
         LocalIdentityProvider provider = LocalAwsStack.shared().identityProvider();
-        OidcSignIn otherApp = OidcSignIn.discover(new OidcClient(provider.issuer(), "another-app", Optional.empty(), REDIRECT));
+        OidcSignIn otherApp = OidcSignIn.discover(new OidcClient(provider.issuer(), "another-app", Optional.empty()));
         SignInRefusedException refused = assertThrows(SignInRefusedException.class, () -> otherApp.identityFrom(editorsToken, editorsNonce));
         assertTrue(refused.getMessage().toLowerCase().contains("audience"), refused.getMessage());
     }

@@ -35,7 +35,7 @@ class OidcSignInTest {
     @BeforeAll
     static void discover() {
         provider = LocalAwsStack.shared().identityProvider();
-        signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret()), REDIRECT));
+        signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret())));
     }
 
     private static URI signInAs(StaffAccount account, PendingSignIn start) throws Exception {
@@ -48,7 +48,7 @@ class OidcSignInTest {
     @Test
     void anEditorSignsInAndIsAnEditorOnly() throws Exception {
         StaffAccount editor = provider.account("editor");
-        PendingSignIn start = signIn.begin();
+        PendingSignIn start = signIn.begin(REDIRECT);
 
         URI back = signInAs(editor, start);
         assertTrue(back.toString().startsWith(REDIRECT + "?"), back.toString());
@@ -62,14 +62,14 @@ class OidcSignInTest {
 
     @Test
     void anAdministratorMayDoEverything() throws Exception {
-        PendingSignIn start = signIn.begin();
+        PendingSignIn start = signIn.begin(REDIRECT);
         StaffIdentity identity = signIn.finish(signInAs(provider.account("admin"), start), start);
         assertEquals(Set.of(StaffRole.values()), identity.roles());
     }
 
     @Test
     void aWrongPasswordStaysOnTheProvidersPageWithAReason() throws Exception {
-        PendingSignIn start = signIn.begin();
+        PendingSignIn start = signIn.begin(REDIRECT);
         ProviderSignInPage.Outcome outcome = new ProviderSignInPage(provider.issuer()).signIn(start.authorizationUrl(),
                 provider.account("approver").email(), "not-the-password");
         assertNull(outcome.leftProviderAt(), "never sent to the console");
@@ -78,8 +78,8 @@ class OidcSignInTest {
 
     @Test
     void theAnswerToOneSignInCannotFinishAnother() throws Exception {
-        PendingSignIn mine = signIn.begin();
-        PendingSignIn theirs = signIn.begin();
+        PendingSignIn mine = signIn.begin(REDIRECT);
+        PendingSignIn theirs = signIn.begin(REDIRECT);
         URI back = signInAs(provider.account("editor"), theirs);
 
         SignInRefusedException refused = assertThrows(SignInRefusedException.class, () -> signIn.finish(back, mine));
@@ -88,7 +88,7 @@ class OidcSignInTest {
 
     @Test
     void aCodeIsGoodForOneSignInOnly() throws Exception {
-        PendingSignIn start = signIn.begin();
+        PendingSignIn start = signIn.begin(REDIRECT);
         URI back = signInAs(provider.account("editor"), start);
         signIn.finish(back, start);
 
@@ -98,9 +98,10 @@ class OidcSignInTest {
 
     @Test
     void aCodeWithoutItsPkceVerifierIsRefused() throws Exception {
-        PendingSignIn start = signIn.begin();
+        PendingSignIn start = signIn.begin(REDIRECT);
         URI back = signInAs(provider.account("editor"), start);
-        PendingSignIn stolen = new PendingSignIn(start.authorizationUrl(), start.state(), start.nonce(), signIn.begin().codeVerifier());
+        PendingSignIn stolen = new PendingSignIn(start.authorizationUrl(), start.state(), start.nonce(), signIn.begin(REDIRECT).codeVerifier(),
+                REDIRECT);
 
         SignInRefusedException refused = assertThrows(SignInRefusedException.class, () -> signIn.finish(back, stolen));
         assertTrue(refused.getMessage().contains("invalid_grant"), refused.getMessage());
@@ -108,7 +109,7 @@ class OidcSignInTest {
 
     @Test
     void theProvidersRefusalIsReported() {
-        PendingSignIn start = signIn.begin();
+        PendingSignIn start = signIn.begin(REDIRECT);
         URI back = URI.create(REDIRECT + "?error=access_denied&error_description=User+cancelled&state=" + start.state());
         SignInRefusedException refused = assertThrows(SignInRefusedException.class, () -> signIn.finish(back, start));
         assertEquals("The identity provider refused the sign-in: access_denied (User cancelled)", refused.getMessage());
@@ -116,7 +117,7 @@ class OidcSignInTest {
 
     @Test
     void anErrorAnswerForAnotherSignInIsNotBelieved() {
-        PendingSignIn start = signIn.begin();
+        PendingSignIn start = signIn.begin(REDIRECT);
         URI forged = URI.create(REDIRECT + "?error=access_denied&error_description=Call+this+number&state=guessed");
         SignInRefusedException refused = assertThrows(SignInRefusedException.class, () -> signIn.finish(forged, start));
         assertEquals("The sign-in answer belongs to another sign-in (its state does not match)", refused.getMessage());
@@ -127,15 +128,15 @@ class OidcSignInTest {
         // The same discovery document, fetched for an issuer spelled with a trailing slash: the issuer it names differs.
         URI spelledOtherwise = URI.create(provider.issuer() + "/");
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> OidcSignIn.discover(
-                new OidcClient(spelledOtherwise, provider.clientId(), Optional.empty(), REDIRECT)));
+                new OidcClient(spelledOtherwise, provider.clientId(), Optional.empty())));
         assertTrue(refused.getMessage().toLowerCase().contains("issuer"), refused.getMessage());
     }
 
     @Test
     void noSecretOrSignInValueReachesALogLine() {
-        OidcClient client = new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret()), REDIRECT);
+        OidcClient client = new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret()));
         assertFalse(client.toString().contains(provider.clientSecret()), client.toString());
-        PendingSignIn start = signIn.begin();
+        PendingSignIn start = signIn.begin(REDIRECT);
         assertFalse(start.toString().contains(start.state()) || start.toString().contains(start.nonce())
                 || start.toString().contains(start.codeVerifier()), start.toString());
     }

@@ -1,0 +1,72 @@
+package despatch.console.web;
+
+import despatch.subscription.web.PageHeaders;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * How the console answers: pages, redirects and refusals of a method, all with the headers the
+ * subscriber pages send (never cached, framed or leaking a Referer). A signed-in page's forms may
+ * also lead to the identity provider: signing out posts to the console, which sends the browser on
+ * to the provider, and a browser applies the page's {@code form-action} to that redirect too.
+ */
+final class ConsoleReplies {
+    private final Supplier<Optional<URI>> providerSignOut;
+    private Map<String, String> signedInHeaders;
+
+    /** @param providerSignOut where signing out sends the browser at the provider, if anywhere; asked until it answers */
+    ConsoleReplies(Supplier<Optional<URI>> providerSignOut) {
+        this.providerSignOut = providerSignOut;
+    }
+
+    /** A page for anyone: no form on it leaves the console. */
+    ConsoleResponse page(int status, String html, List<String> cookies) {
+        return new ConsoleResponse(status, PageHeaders.PRIVATE, cookies, html);
+    }
+
+    /** A page for someone signed in, whose sign-out form ends at the provider. */
+    ConsoleResponse signedInPage(int status, String html, List<String> cookies) {
+        return new ConsoleResponse(status, signedInHeaders(), cookies, html);
+    }
+
+    ConsoleResponse redirect(String location, List<String> cookies) {
+        Map<String, String> withLocation = new LinkedHashMap<>(PageHeaders.PRIVATE);
+        withLocation.put("Location", location);
+        return new ConsoleResponse(303, withLocation, cookies, "");
+    }
+
+    ConsoleResponse methodNotAllowed(String allowed) {
+        Map<String, String> withAllow = new LinkedHashMap<>(PageHeaders.PRIVATE);
+        withAllow.put("Allow", allowed);
+        return new ConsoleResponse(405, withAllow, List.of(), "");
+    }
+
+    /**
+     * The provider's origin added to form-action. If the provider cannot be asked just now, the
+     * page still shows (its sign-out ends the console's session; the browser stops at the provider).
+     */
+    private synchronized Map<String, String> signedInHeaders() {
+        if (signedInHeaders != null) {
+            return signedInHeaders;
+        }
+        Optional<URI> signOut;
+        try {
+            signOut = providerSignOut.get();
+        } catch (RuntimeException e) {
+            return PageHeaders.PRIVATE;
+        }
+        Map<String, String> built = new LinkedHashMap<>(PageHeaders.PRIVATE);
+        signOut.map(ConsoleReplies::origin).ifPresent(origin -> built.compute("Content-Security-Policy",
+                (name, policy) -> policy.replace("form-action 'self'", "form-action 'self' " + origin)));
+        signedInHeaders = Map.copyOf(built);
+        return signedInHeaders;
+    }
+
+    private static String origin(URI address) {
+        return address.getScheme() + "://" + address.getRawAuthority();
+    }
+}

@@ -1,0 +1,62 @@
+package despatch.lambda.wiring;
+
+import despatch.console.AuditTrail;
+import despatch.console.PendingSignIns;
+import despatch.console.StaffSessions;
+import despatch.console.web.ConsoleSignInRoutes;
+import despatch.lambda.aws.DynamoDbAuditTrail;
+import despatch.lambda.aws.SecretsManagerConsoleClient;
+import despatch.lambda.aws.SecretsManagerSigningSecret;
+import despatch.lambda.signin.DiscoveredOnFirstUse;
+import despatch.lambda.signin.OidcClient;
+import despatch.lambda.signin.OidcSignIn;
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The staff console: sign-in at the configured OpenID provider, sessions sealed with the key from
+ * Secrets Manager, and the audit trail. The app client's id and secret are read when someone first
+ * signs in, not at start-up: on a stack's first deployment SnapStart primes the function before
+ * CloudFormation has written that secret.
+ */
+public final class ConsoleFactory {
+    private final Wiring wiring;
+    private final Supplier<byte[]> sessionKey;
+    private final Supplier<DynamoDbAuditTrail> audit;
+
+    public ConsoleFactory(Wiring wiring) {
+        this.wiring = wiring;
+        Settings settings = wiring.settings();
+        this.sessionKey = Once.of(() -> SecretsManagerSigningSecret.read(wiring.aws().secrets().get(),
+                settings.get(Setting.CONSOLE_SESSION_SECRET_ARN)));
+        this.audit = Once.of(() -> new DynamoDbAuditTrail(wiring.aws().dynamoDb().get(), settings.get(Setting.AUDIT_TABLE)));
+    }
+
+    public ConsoleSignInRoutes console() {
+        byte[] key = sessionKey.get();
+        return new ConsoleSignInRoutes(new DiscoveredOnFirstUse(this::signIn), new PendingSignIns(key, wiring.clock()),
+                new StaffSessions(key, wiring.clock()), audit(), wiring.clock(), wiring.office());
+    }
+
+    AuditTrail audit() {
+        return audit.get();
+    }
+
+    private OidcSignIn signIn() {
+        Settings settings = wiring.settings();
+        SecretsManagerConsoleClient client = SecretsManagerConsoleClient.read(wiring.aws().secrets().get(),
+                settings.get(Setting.CONSOLE_CLIENT_SECRET_ID));
+        String signOut = settings.optional(Setting.OIDC_SIGN_OUT_URL);
+        return OidcSignIn.discover(new OidcClient(URI.create(settings.get(Setting.OIDC_ISSUER)), client.clientId(),
+                Optional.of(client.clientSecret()).filter(secret -> !secret.isEmpty()),
+                signOut.isEmpty() ? Optional.empty() : Optional.of(URI.create(signOut))));
+    }
+
+    /** Before a SnapStart snapshot: the session key (kept), and the audit table's read and put paths. */
+    public void prime() {
+        Warmup.read(sessionKey::get);
+        Warmup.read(() -> audit().newestFirst(Optional.empty(), 1));
+        RefusedWrites.put(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.AUDIT_TABLE), RefusedWrites.pkSk());
+    }
+}

@@ -1,0 +1,95 @@
+package despatch.local.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import despatch.console.AuditAction;
+import despatch.console.AuditEntry;
+import despatch.lambda.aws.DynamoDbAuditTrail;
+import despatch.local.StackConnection;
+import despatch.local.browser.BrowserTab;
+import despatch.local.browser.Chromium;
+import despatch.local.stack.LocalAwsStack;
+import despatch.local.stack.LocalIdentityProvider;
+import despatch.local.stack.ProjectRoot;
+import despatch.local.stack.StaffAccount;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A member of staff signs in to the console that {@code ./despatch serve} serves, in headless
+ * Chromium: the real ConsoleHandler behind the local stand-in for API Gateway, the local stack's
+ * real OpenID provider and its own sign-in page, the session cookie the browser keeps, and signing
+ * out at both ends.
+ */
+class ConsoleInBrowserTest {
+    private static Chromium chromium;
+    private static LocalAwsStack stack;
+    private static LocalWebServer server;
+    private static BrowserTab tab;
+
+    @BeforeAll
+    static void start() throws Exception {
+        chromium = Chromium.launch();
+        stack = SharedStack.get();
+        server = LocalWebServer.startApi(StackConnection.to(stack), stack.template(), ProjectRoot.find(), 0);
+        tab = chromium.newTab();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (chromium != null) {
+                chromium.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void anEditorSignsInAtTheProvidersPageSeesTheConsoleAndSignsOut() {
+        LocalIdentityProvider provider = stack.identityProvider();
+        StaffAccount editor = provider.account("editor");
+
+        tab.open(server.baseUrl() + "/console");
+        assertTrue(currentUrl().startsWith(provider.issuer().toString()), "sent to the provider to sign in: " + currentUrl() + " " + tab.text("body"));
+        tab.click("document.querySelector('#email')");
+        tab.type(editor.email());
+        tab.click("document.querySelector('#password')");
+        tab.type(editor.password());
+        tab.clickAndWaitForPage("document.querySelector('button[type=submit]')");
+
+        assertEquals(server.baseUrl() + "/console", currentUrl());
+        assertEquals("Despatch console", tab.text("h1"));
+        assertTrue(tab.text("main").contains(editor.name()), tab.text("main"));
+        assertEquals(AuditAction.SIGN_IN, newestAuditEntry().action());
+        assertTrue(tab.evaluate("document.cookie").asText().isEmpty(), "the session cookie is HttpOnly: no script can read it");
+
+        tab.clickAndWaitForPage("document.querySelector('form[action=\"/console/sign-out\"] button')");
+        // The provider asks whether to end its own session too.
+        tab.clickAndWaitForPage("document.querySelector('button[name=logout]')");
+        assertEquals(server.baseUrl() + "/console/signed-out", currentUrl());
+        assertEquals("You have signed out", tab.text("h1"));
+        assertEquals(AuditAction.SIGN_OUT, newestAuditEntry().action());
+
+        tab.open(server.baseUrl() + "/console");
+        assertTrue(currentUrl().startsWith(provider.issuer().toString()), "signed out: the console asks for sign-in again");
+        assertEquals("password", tab.evaluate("document.querySelector('#password').type").asText(), "and the provider for the password");
+    }
+
+    private static String currentUrl() {
+        return tab.evaluate("location.href").asText();
+    }
+
+    private static AuditEntry newestAuditEntry() {
+        List<AuditEntry> entries = new DynamoDbAuditTrail(stack.dynamoDb(), stack.template().physicalName("AuditTable"))
+                .newestFirst(Optional.empty(), 1).entries();
+        return entries.getFirst();
+    }
+}
