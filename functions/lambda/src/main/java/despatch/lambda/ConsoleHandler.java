@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import despatch.console.web.ConsoleResponse;
-import despatch.console.web.ConsoleSignInRoutes;
+import despatch.console.web.Console;
 import despatch.lambda.wiring.ConsoleFactory;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
@@ -16,7 +16,7 @@ import org.crac.Core;
 /** ConsoleFunction: the staff console under /console. Logs as {@link HttpApiLog} says. */
 public class ConsoleHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, PrimedBySnapStart {
     private final ConsoleFactory factory;
-    private final ConsoleSignInRoutes console;
+    private final Console console;
     private final String publicApiUrl;
     private final HttpApiLog log = new HttpApiLog("console");
 

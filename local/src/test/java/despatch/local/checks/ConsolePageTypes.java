@@ -1,31 +1,35 @@
 package despatch.local.checks;
 
-import despatch.console.PendingSignIns;
-import despatch.lambda.aws.DynamoDbAuditTrail;
 import despatch.console.StaffIdentity;
 import despatch.console.StaffRole;
 import despatch.console.StaffSessions;
+import despatch.console.web.Console;
 import despatch.console.web.ConsoleResponse;
-import despatch.console.web.ConsoleSignInRoutes;
-import despatch.lambda.signin.OidcClient;
-import despatch.lambda.signin.OidcSignIn;
+import despatch.lambda.aws.DynamoDbCampaignStore;
+import despatch.lambda.aws.SecretsManagerSigningSecret;
+import despatch.lambda.wiring.ConsoleFactory;
 import despatch.lambda.wiring.Setting;
-import despatch.lambda.wiring.Settings;
+import despatch.lambda.wiring.Wiring;
+import despatch.local.StackWiring;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.LocalIdentityProvider;
+import despatch.sending.Campaign;
+import despatch.sending.CampaignCounts;
+import despatch.sending.CampaignStatus;
+import despatch.sending.FanOutCursor;
 import despatch.subscription.web.WebRequest;
-import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The staff console's pages as its routes answer them, with their own headers: the first page of
- * a signed-in administrator (every ability listed), the page after signing out, and the one that
- * asks to sign in again. The sign-in itself is ConsoleSignInFlowTest's.
+ * The staff console's pages as ConsoleFunction answers them on the local stack, with their own
+ * headers: an administrator's dashboard, campaigns, one campaign (sending, with unknown outcomes),
+ * the question before cancelling it, the audit trail, a page that does not exist, the page after
+ * signing out, and the one that asks to sign in again. Signing in itself is ConsoleInBrowserTest's:
+ * here the session is sealed with the function's own key.
  */
 final class ConsolePageTypes {
     private static final String CONSOLE = "http://127.0.0.1:8787";
@@ -34,26 +38,43 @@ final class ConsolePageTypes {
     }
 
     static List<PageToCheck> build(LocalAwsStack stack) {
-        LocalIdentityProvider provider = stack.identityProvider();
-        OidcSignIn signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret())));
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        StaffSessions sessions = new StaffSessions(secret, Clock.systemUTC());
-        ConsoleSignInRoutes routes = new ConsoleSignInRoutes(signIn, new PendingSignIns(secret, Clock.systemUTC()), sessions,
-                new DynamoDbAuditTrail(stack.dynamoDb(), stack.template().physicalName("AuditTable")), Clock.systemUTC(),
-                Settings.from(stack.environmentFor(Setting.Function.PreviewFunction.name()), Setting.Function.PreviewFunction).office());
-        var session = sessions.start(new StaffIdentity("admin-subject", provider.account("admin").email(), provider.account("admin").name(),
-                Set.of(StaffRole.values())));
-        String cookie = "__Host-despatch-session=" + sessions.cookieValue(session);
-
+        Wiring wiring = StackWiring.of(stack, Setting.Function.ConsoleFunction, Clock.systemUTC());
+        Console console = new ConsoleFactory(wiring).console();
+        Campaign campaign = sendingCampaign();
+        DynamoDbCampaignStore campaigns = new DynamoDbCampaignStore(stack.dynamoDb(), wiring.settings().get(Setting.CAMPAIGNS_TABLE));
+        campaigns.create(campaign);
+        // Counters are only ever added to, as send batches finish.
+        campaigns.addCounts(campaign.id(), 1180, 12, 2, 3);
+        String cookie = adminSession(stack, wiring);
+        String detail = "/console/campaigns/" + campaign.id();
         return List.of(
-                page("console-home", routes.handle(request("GET", "/console/", cookie, ""))),
-                page("console-signed-out", routes.handle(request("GET", "/console/signed-out", null, ""))),
-                page("console-sign-in-again", routes.handle(request("GET", "/console/signed-in", null, ""))));
+                page("console-dashboard", console.handle(request("/console", cookie))),
+                page("console-campaigns", console.handle(request("/console/campaigns", cookie))),
+                page("console-campaign", console.handle(request(detail, cookie))),
+                page("console-confirm", console.handle(request(detail + "/cancel", cookie))),
+                page("console-audit", console.handle(request("/console/audit", cookie))),
+                page("console-not-found", console.handle(request("/console/nothing-here", cookie))),
+                page("console-signed-out", console.handle(request("/console/signed-out", null))),
+                page("console-sign-in-again", console.handle(request("/console/signed-in", null))));
     }
 
-    private static WebRequest request(String method, String path, String cookie, String body) {
-        return new WebRequest(method, path, Map.of(), cookie == null ? Map.of() : Map.of("cookie", cookie), body, CONSOLE, "127.0.0.1");
+    private static Campaign sendingCampaign() {
+        Instant at = Instant.now().minusSeconds(900);
+        return new Campaign("c-page-checks-campaign", "page-checks-campaign", "Surgery times over the holidays", List.of("newsletter", "press"),
+                CampaignStatus.SENDING, null, FanOutCursor.START, true, new CampaignCounts(1204, 0, 0, 0, 0), at, at, 1);
+    }
+
+    private static String adminSession(LocalAwsStack stack, Wiring wiring) {
+        StaffSessions sessions = new StaffSessions(SecretsManagerSigningSecret.read(stack.secretsManager(),
+                wiring.settings().get(Setting.CONSOLE_SESSION_SECRET_ARN)), Clock.systemUTC());
+        LocalIdentityProvider provider = stack.identityProvider();
+        StaffIdentity admin = new StaffIdentity("admin-subject", provider.account("admin").email(), provider.account("admin").name(),
+                Set.of(StaffRole.values()));
+        return "__Host-despatch-session=" + sessions.cookieValue(sessions.start(admin));
+    }
+
+    private static WebRequest request(String path, String cookie) {
+        return new WebRequest("GET", path, Map.of(), cookie == null ? Map.of() : Map.of("cookie", cookie), "", CONSOLE, "127.0.0.1");
     }
 
     private static PageToCheck page(String name, ConsoleResponse response) {

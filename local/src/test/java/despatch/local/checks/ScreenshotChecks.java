@@ -19,14 +19,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Whole-page screenshots of an article page, of the email HTML and of the home page, at a phone's and a desktop's
+ * Whole-page screenshots of an article page, of the email HTML, of the home page and of the staff console's dashboard and
+ * one campaign, at a phone's and a desktop's
  * width, light and dark, written to local/target/screenshots/ for a person to look over. Run by
  * {@link PageChecksTest}.
  */
 abstract class ScreenshotChecks {
     /** The file name's first part, and the page type it shows. */
     private static final Map<String, String> SHOTS = Map.of("article", "article-newsletter", "email", "email-newsletter",
-            "home", "home");
+            "home", "home", "console-dashboard", "console-dashboard", "console-campaign", "console-campaign");
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private static PageBrowser browser;
@@ -41,7 +42,7 @@ abstract class ScreenshotChecks {
 
     static List<Arguments> shots() {
         List<Arguments> shots = new ArrayList<>();
-        for (String shot : List.of("article", "email", "home")) {
+        for (String shot : List.of("article", "email", "home", "console-dashboard", "console-campaign")) {
             for (int width : List.of(Screenshots.PHONE, Screenshots.DESKTOP)) {
                 for (ColourScheme scheme : ColourScheme.values()) {
                     shots.add(Arguments.of(shot, width, scheme));

@@ -66,7 +66,7 @@ class ConsoleInBrowserTest {
         tab.clickAndWaitForPage("document.querySelector('button[type=submit]')");
 
         assertEquals(server.baseUrl() + "/console", currentUrl());
-        assertEquals("Despatch console", tab.text("h1"));
+        assertEquals("Dashboard", tab.text("h1"));
         assertTrue(tab.text("main").contains(editor.name()), tab.text("main"));
         assertEquals(AuditAction.SIGN_IN, newestAuditEntry().action());
         assertTrue(tab.evaluate("document.cookie").asText().isEmpty(), "the session cookie is HttpOnly: no script can read it");

@@ -1,13 +1,22 @@
 package despatch.console.web;
 
+import despatch.console.web.ConsoleViews.AuditView;
+import despatch.console.web.ConsoleViews.CampaignDetailView;
+import despatch.console.web.ConsoleViews.ConfirmView;
+import despatch.console.web.ConsoleViews.DashboardView;
 import despatch.office.Office;
 import despatch.render.MessageView;
 import despatch.render.OfficeView;
 import despatch.render.TemplateEngines;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 
-/** The console's pages, on the subscriber pages' layout. */
+/**
+ * The console's pages: signed-in ones on console/layout.html, with the frame (who, what they may
+ * see, the sign-out form); the sign-in messages on the subscriber pages' layout.
+ */
 final class ConsolePages {
     static final String TITLE = "Despatch console";
 
@@ -18,16 +27,42 @@ final class ConsolePages {
         this.office = OfficeView.of(office);
     }
 
-    String home(ConsoleHomeView staff) {
-        return page("console/home.html", TITLE, "staff", staff);
+    String dashboard(ConsoleFrame frame, DashboardView dashboard) {
+        return signedIn("console/dashboard.html", frame, "dashboard", dashboard);
     }
 
-    /** A short page that says what happened and offers one way on. */
+    String campaigns(ConsoleFrame frame, List<CampaignRow> campaigns) {
+        return signedIn("console/campaigns.html", frame, "campaigns", campaigns);
+    }
+
+    String campaign(ConsoleFrame frame, CampaignDetailView campaign) {
+        return signedIn("console/campaign.html", frame, "campaign", campaign);
+    }
+
+    String confirm(ConsoleFrame frame, ConfirmView confirm) {
+        return signedIn("console/confirm.html", frame, "confirm", confirm);
+    }
+
+    String audit(ConsoleFrame frame, AuditView audit) {
+        return signedIn("console/audit.html", frame, "audit", audit);
+    }
+
+    /** A signed-in page that says what happened, with one way on. */
+    String signedInMessage(ConsoleFrame frame, String title, List<String> paragraphs, String linkLabel, String linkUrl) {
+        return signedIn("console/message.html", frame, "message", new MessageView(title, paragraphs, linkLabel, linkUrl));
+    }
+
+    /** A short page for someone not (or no longer) signed in, with one way on. */
     String message(String title, List<String> paragraphs, String linkLabel, String linkUrl) {
-        return page("web/message.html", title, "message", new MessageView(title, paragraphs, linkLabel, linkUrl));
+        return TemplateEngines.page(engine, office, "web/message.html", title, "message", new MessageView(title, paragraphs, linkLabel,
+                linkUrl));
     }
 
-    private String page(String template, String title, String name, Object view) {
-        return TemplateEngines.page(engine, office, template, title, name, view);
+    private String signedIn(String template, ConsoleFrame frame, String name, Object view) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("office", office);
+        variables.put("frame", frame);
+        variables.put(name, view);
+        return engine.process(template, TemplateEngines.context(variables, office));
     }
 }

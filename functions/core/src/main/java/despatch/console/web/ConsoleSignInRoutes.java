@@ -10,7 +10,6 @@ import despatch.console.StaffIdentity;
 import despatch.console.StaffSession;
 import despatch.console.StaffSessions;
 import despatch.console.StaffSignIn;
-import despatch.office.Office;
 import despatch.subscription.web.FormEncoding;
 import despatch.subscription.web.WebRequest;
 import java.net.URI;
@@ -23,19 +22,18 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Signing in to the console and out of it, and its first page:
+ * Signing in to the console and out of it:
  * <ul>
  * <li>{@code GET /console/sign-in}: off to the identity provider, the sign-in under way sealed in a cookie;</li>
  * <li>{@code GET /console/signed-in}: back from it; the answer checked, the session started;</li>
- * <li>{@code GET /console/}: who is signed in and what they may do (sign-in first if nobody is);</li>
  * <li>{@code POST /console/sign-out}: the session ended, with the form's CSRF token, then the
  * provider's own session (it asks), and back to {@code GET /console/signed-out}.</li>
  * </ul>
  * A refusal changes nothing: no session is started or ended by a request that fails a check.
  */
-public final class ConsoleSignInRoutes {
+final class ConsoleSignInRoutes {
     /** Without a trailing slash: an HTTP API matches paths as sent, and its /console/{proxy+} route needs more after the slash. */
-    static final String HOME = "/console";
+    static final String HOME = DashboardRoutes.PATH;
     static final String SIGN_IN = "/console/sign-in";
     static final String SIGNED_IN = "/console/signed-in";
     static final String SIGN_OUT = "/console/sign-out";
@@ -49,35 +47,31 @@ public final class ConsoleSignInRoutes {
     private final ConsolePages pages;
     private final ConsoleReplies replies;
 
-    public ConsoleSignInRoutes(StaffSignIn signIn, PendingSignIns pending, StaffSessions sessions, AuditTrail audit, Clock clock,
-            Office office) {
+    ConsoleSignInRoutes(StaffSignIn signIn, PendingSignIns pending, StaffSessions sessions, AuditTrail audit, Clock clock,
+            ConsolePages pages, ConsoleReplies replies) {
         this.signIn = signIn;
         this.pending = pending;
         this.sessions = sessions;
         this.audit = audit;
         this.clock = clock;
-        this.pages = new ConsolePages(office);
-        this.replies = new ConsoleReplies(() -> signIn.signOutUrl(URI.create("https://console.invalid" + SIGNED_OUT)));
+        this.pages = pages;
+        this.replies = replies;
     }
 
-    public ConsoleResponse handle(WebRequest request) {
-        String path = request.path().equals("/console/") ? HOME : request.path();
-        return switch (path) {
-            case SIGN_IN -> only("GET", request, () -> signIn(request));
-            case SIGNED_IN -> only("GET", request, () -> signedIn(request));
-            case HOME -> only("GET", request, () -> home(request));
-            case SIGN_OUT -> only("POST", request, () -> signOut(request));
-            case SIGNED_OUT -> only("GET", request, this::signedOut);
-            default -> page(404, pages.message("Page not found", List.of("There is no console page at this address."),
-                    "Go to the console", HOME), List.of());
+    /** The answer to a sign-in or sign-out address; empty for any other. */
+    Optional<ConsoleResponse> handle(WebRequest request) {
+        return switch (request.path()) {
+            case SIGN_IN -> Optional.of(only("GET", request, () -> signIn(request)));
+            case SIGNED_IN -> Optional.of(only("GET", request, () -> signedIn(request)));
+            case SIGN_OUT -> Optional.of(only("POST", request, () -> signOut(request)));
+            case SIGNED_OUT -> Optional.of(only("GET", request, this::signedOut));
+            default -> Optional.empty();
         };
     }
 
-    /** What a request that failed unexpectedly gets: nothing about why, which is in the function's log. */
-    public ConsoleResponse failure() {
-        return page(500, pages.message("Something went wrong", List.of("The console could not finish this request, and nothing was"
-                + " changed by it. Try again in a minute; if it happens again, tell the office's administrator."), "Go to the console",
-                HOME), List.of());
+    /** The session the request's cookie carries, if it is valid and unexpired. */
+    Optional<StaffSession> session(WebRequest request) {
+        return ConsoleCookies.read(request.header("cookie"), ConsoleCookies.SESSION).flatMap(sessions::resume);
     }
 
     private ConsoleResponse signIn(WebRequest request) {
@@ -108,15 +102,6 @@ public final class ConsoleSignInRoutes {
         return redirect(HOME, List.of(ConsoleCookies.session(sessions.cookieValue(session)), ConsoleCookies.cleared(ConsoleCookies.SIGN_IN)));
     }
 
-    private ConsoleResponse home(WebRequest request) {
-        Optional<StaffSession> session = session(request);
-        if (session.isEmpty()) {
-            return redirect(SIGN_IN, List.of());
-        }
-        List<String> cookies = sessions.renewal(session.get()).map(ConsoleCookies::session).stream().toList();
-        return replies.signedInPage(200, pages.home(ConsoleHomeView.of(session.get())), cookies);
-    }
-
     private ConsoleResponse signOut(WebRequest request) {
         Optional<StaffSession> session = session(request);
         if (session.isEmpty()) {
@@ -142,10 +127,6 @@ public final class ConsoleSignInRoutes {
 
     private String signedOutPage() {
         return pages.message("You have signed out", List.of("You have signed out of the console."), "Sign in again", SIGN_IN);
-    }
-
-    private Optional<StaffSession> session(WebRequest request) {
-        return ConsoleCookies.read(request.header("cookie"), ConsoleCookies.SESSION).flatMap(sessions::resume);
     }
 
     /** The address the provider sent the browser to, as the sign-in library parses it. */

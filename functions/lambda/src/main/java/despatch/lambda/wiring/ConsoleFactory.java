@@ -1,10 +1,9 @@
 package despatch.lambda.wiring;
 
 import despatch.console.AuditTrail;
-import despatch.console.PendingSignIns;
-import despatch.console.StaffSessions;
-import despatch.console.web.ConsoleSignInRoutes;
+import despatch.console.web.Console;
 import despatch.lambda.aws.DynamoDbAuditTrail;
+import despatch.lambda.aws.DynamoDbDeliveryLedger;
 import despatch.lambda.aws.SecretsManagerConsoleClient;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.signin.DiscoveredOnFirstUse;
@@ -16,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * The staff console: sign-in at the configured OpenID provider, sessions sealed with the key from
- * Secrets Manager, and the audit trail. The app client's id and secret are read when someone first
+ * Secrets Manager, the audit trail, and staff's campaign actions (as {@link SendingFactory} builds
+ * them for the local CLI). The app client's id and secret are read when someone first
  * signs in, not at start-up: on a stack's first deployment SnapStart primes the function before
  * CloudFormation has written that secret.
  */
@@ -24,6 +24,7 @@ public final class ConsoleFactory {
     private final Wiring wiring;
     private final Supplier<byte[]> sessionKey;
     private final Supplier<DynamoDbAuditTrail> audit;
+    private final SendingFactory sending;
 
     public ConsoleFactory(Wiring wiring) {
         this.wiring = wiring;
@@ -31,12 +32,13 @@ public final class ConsoleFactory {
         this.sessionKey = Once.of(() -> SecretsManagerSigningSecret.read(wiring.aws().secrets().get(),
                 settings.get(Setting.CONSOLE_SESSION_SECRET_ARN)));
         this.audit = Once.of(() -> new DynamoDbAuditTrail(wiring.aws().dynamoDb().get(), settings.get(Setting.AUDIT_TABLE)));
+        this.sending = new SendingFactory(wiring);
     }
 
-    public ConsoleSignInRoutes console() {
-        byte[] key = sessionKey.get();
-        return new ConsoleSignInRoutes(new DiscoveredOnFirstUse(this::signIn), new PendingSignIns(key, wiring.clock()),
-                new StaffSessions(key, wiring.clock()), audit(), wiring.clock(), wiring.office());
+    public Console console() {
+        return new Console(new DiscoveredOnFirstUse(this::signIn), sessionKey.get(), wiring.clock(), wiring.office(), audit(),
+                sending.staffCampaignActions(), new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(),
+                        wiring.settings().get(Setting.CAMPAIGNS_TABLE)));
     }
 
     AuditTrail audit() {
@@ -53,9 +55,10 @@ public final class ConsoleFactory {
                 signOut.isEmpty() ? Optional.empty() : Optional.of(URI.create(signOut))));
     }
 
-    /** Before a SnapStart snapshot: the session key (kept), and the audit table's read and put paths. */
+    /** Before a SnapStart snapshot: the session key (kept), the audit table's read and put paths, and campaigns'. */
     public void prime() {
         Warmup.read(sessionKey::get);
+        sending.prime();
         Warmup.read(() -> audit().newestFirst(Optional.empty(), 1));
         RefusedWrites.put(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.AUDIT_TABLE), RefusedWrites.pkSk());
     }

@@ -4,21 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import despatch.console.PendingSignIns;
-import despatch.lambda.aws.DynamoDbAuditTrail;
-import despatch.console.StaffSessions;
 import despatch.console.web.ConsoleResponse;
-import despatch.console.web.ConsoleSignInRoutes;
+import despatch.console.web.Console;
+import despatch.lambda.wiring.AwsClients;
+import despatch.lambda.wiring.ConsoleFactory;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
+import despatch.lambda.wiring.Wiring;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.LocalIdentityProvider;
 import despatch.local.stack.StaffAccount;
-import despatch.office.Office;
 import despatch.subscription.web.FormEncoding;
 import despatch.subscription.web.WebRequest;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +34,13 @@ class ConsoleSignInFlowTest {
 
     @Test
     void anApproverSignsInSeesTheConsoleAndSignsOut() throws Exception {
-        LocalIdentityProvider provider = LocalAwsStack.shared().identityProvider();
+        LocalAwsStack stack = LocalAwsStack.shared();
+        LocalIdentityProvider provider = stack.identityProvider();
+        // ConsoleFunction as deployed: its client read from Secrets Manager, its issuer the stack's provider.
+        Wiring wiring = new Wiring(Settings.from(stack.environmentFor("ConsoleFunction"), Setting.Function.ConsoleFunction), Clock.systemUTC(),
+                AwsClients.of(stack.s3(), stack.dynamoDb(), stack.sesV2(), stack.secretsManager(), stack.sqs(), null));
+        Console routes = new ConsoleFactory(wiring).console();
         OidcSignIn signIn = OidcSignIn.discover(new OidcClient(provider.issuer(), provider.clientId(), Optional.of(provider.clientSecret())));
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        DynamoDbAuditTrail audit = new DynamoDbAuditTrail(LocalAwsStack.shared().dynamoDb(),
-                LocalAwsStack.shared().template().physicalName("AuditTable"));
-        ConsoleSignInRoutes routes = new ConsoleSignInRoutes(signIn, new PendingSignIns(secret, Clock.systemUTC()),
-                new StaffSessions(secret, Clock.systemUTC()), audit, Clock.systemUTC(), office());
         StaffAccount approver = provider.account("approver");
 
         ConsoleResponse leaving = routes.handle(request("GET", "/console/sign-in", Map.of(), null, ""));
@@ -58,7 +55,7 @@ class ConsoleSignInFlowTest {
         assertEquals(303, signedIn.status(), signedIn.body());
         String session = cookie(signedIn, "__Host-despatch-session");
 
-        ConsoleResponse home = routes.handle(request("GET", "/console/", Map.of(), session, ""));
+        ConsoleResponse home = routes.handle(request("GET", "/console", Map.of(), session, ""));
         assertEquals(200, home.status());
         assertTrue(home.body().contains(approver.name()) && home.body().contains("Approve and send"), home.body());
 
@@ -92,9 +89,5 @@ class ConsoleSignInFlowTest {
     private static String cookie(ConsoleResponse response, String name) {
         String set = response.cookies().stream().filter(c -> c.startsWith(name + "=")).findFirst().orElseThrow();
         return set.substring(0, set.indexOf(';'));
-    }
-
-    private static Office office() {
-        return Settings.from(LocalAwsStack.shared().environmentFor("PreviewFunction"), Setting.Function.PreviewFunction).office();
     }
 }

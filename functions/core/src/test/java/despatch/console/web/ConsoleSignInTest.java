@@ -14,6 +14,8 @@ import despatch.console.StaffIdentity;
 import despatch.console.StaffRole;
 import despatch.console.StaffSessions;
 import despatch.console.StaffSignIn;
+import despatch.sending.InMemoryCampaignStore;
+import despatch.sending.InMemoryDeliveryLedger;
 import despatch.subscription.MutableClock;
 import despatch.subscription.web.WebRequest;
 import despatch.testing.TestOffice;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * The console's sign-in routes with a stand-in provider: the cookies, redirects, refusals and
  * headers. The same routes against the real OpenID provider are ConsoleSignInFlowTest's.
  */
-class ConsoleSignInRoutesTest {
+class ConsoleSignInTest {
     private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     private static final StaffIdentity EDITOR = new StaffIdentity("sub-1", "press.officer@example.org.uk", "Pat Press Officer",
             Set.of(StaffRole.EDITOR));
@@ -38,8 +40,8 @@ class ConsoleSignInRoutesTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
     private final Provider provider = new Provider();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    private final ConsoleSignInRoutes routes = new ConsoleSignInRoutes(provider, new PendingSignIns(SECRET, clock),
-            new StaffSessions(SECRET, clock), audit, clock, TestOffice.office());
+    private final Console routes = new Console(provider, SECRET, clock, TestOffice.office(), audit,
+            ConsoleFixture.campaignActions(new InMemoryCampaignStore(), clock, new java.util.ArrayList<>()), new InMemoryDeliveryLedger());
 
     /** Answers as the identity provider would, with whoever the test says signed in. */
     private static final class Provider implements StaffSignIn {
@@ -222,7 +224,8 @@ class ConsoleSignInRoutesTest {
         assertEquals(405, response.status());
         assertEquals("GET", response.headers().get("Allow"));
         assertEquals("POST", routes.handle(get("/console/sign-out", Map.of(), null)).headers().get("Allow"));
-        assertEquals(404, routes.handle(get("/console/nothing-here", Map.of(), null)).status());
+        assertEquals("/console/sign-in", routes.handle(get("/console/nothing-here", Map.of(), null)).headers().get("Location"));
+        assertEquals(404, routes.handle(get("/console/nothing-here", Map.of(), signedInSessionCookie())).status());
     }
 
     @Test

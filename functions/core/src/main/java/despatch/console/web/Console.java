@@ -1,0 +1,95 @@
+package despatch.console.web;
+
+import despatch.console.AuditTrail;
+import despatch.console.PendingSignIns;
+import despatch.console.StaffSession;
+import despatch.console.StaffSessions;
+import despatch.console.StaffSignIn;
+import despatch.office.Office;
+import despatch.sending.DeliveryLedger;
+import despatch.sending.StaffCampaignActions;
+import despatch.subscription.web.WebRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The staff console under /console: signing in and out ({@link ConsoleSignInRoutes}), then, for
+ * someone signed in, the dashboard, campaigns and audit trail. Before any signed-in page is asked,
+ * the session must be valid and every POST must carry the session's CSRF token; a refusal changes
+ * nothing. A request that renews the session gets its new cookie whatever page it asked for.
+ */
+public final class Console {
+    private final ConsoleSignInRoutes signInRoutes;
+    private final StaffSessions sessions;
+    private final ConsolePages pages;
+    private final ConsoleReplies replies;
+    private final List<SignedInRoutes> sections;
+
+    /**
+     * @param sessionKey the console's secret: seals session and sign-in cookies
+     * @param ledger     whose unknown outcomes a campaign's resend reads
+     */
+    public Console(StaffSignIn signIn, byte[] sessionKey, Clock clock, Office office, AuditTrail audit, StaffCampaignActions campaigns,
+            DeliveryLedger ledger) {
+        this.sessions = new StaffSessions(sessionKey, clock);
+        this.pages = new ConsolePages(office);
+        this.replies = new ConsoleReplies(() -> signIn.signOutUrl(URI.create("https://console.invalid" + ConsoleSignInRoutes.SIGNED_OUT)));
+        this.signInRoutes = new ConsoleSignInRoutes(signIn, new PendingSignIns(sessionKey, clock), sessions, audit, clock, pages, replies);
+        ConsoleFormat format = new ConsoleFormat(office);
+        this.sections = List.of(
+                new DashboardRoutes(campaigns, pages, replies, format),
+                new CampaignRoutes(campaigns, ledger, audit, clock, pages, replies, format),
+                new AuditRoutes(audit, pages, replies, format));
+    }
+
+    public ConsoleResponse handle(WebRequest request) {
+        Optional<ConsoleResponse> signingInOrOut = signInRoutes.handle(request);
+        if (signingInOrOut.isPresent()) {
+            return signingInOrOut.get();
+        }
+        Optional<StaffSession> session = signInRoutes.session(request);
+        if (session.isEmpty()) {
+            return request.method().equals("GET") ? replies.redirect(ConsoleSignInRoutes.SIGN_IN, List.of())
+                    : replies.page(403, pages.message("Sign in again", List.of("Your session has ended, so this was not done. Nothing was"
+                    + " changed. Sign in, then try again."), "Sign in", ConsoleSignInRoutes.SIGN_IN), List.of());
+        }
+        StaffRequest staff = new StaffRequest(request, session.get());
+        ConsoleResponse response = answer(staff);
+        return withRenewal(response, session.get());
+    }
+
+    /** What a request that failed unexpectedly gets: nothing about why, which is in the function's log. */
+    public ConsoleResponse failure() {
+        return replies.page(500, pages.message("Something went wrong", List.of("The console could not finish this request. Try again in a"
+                + " minute; if it happens again, tell the office's administrator."), "Go to the console", DashboardRoutes.PATH), List.of());
+    }
+
+    private ConsoleResponse answer(StaffRequest staff) {
+        if (staff.request().method().equals("POST") && !staff.carriesCsrfToken()) {
+            return replies.signedInPage(403, pages.signedInMessage(staff.frame(""), "Not done", List.of("This request did not come from a"
+                    + " console page of yours, so nothing was changed. If you pressed a button on a page left open a long time, go back,"
+                    + " reload the page and press it again."), "Go to the dashboard", DashboardRoutes.PATH), List.of());
+        }
+        for (SignedInRoutes section : sections) {
+            Optional<ConsoleResponse> answer = section.handle(staff);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
+        return replies.signedInPage(404, pages.signedInMessage(staff.frame(""), "Page not found", List.of("There is no console page at"
+                + " this address."), "Go to the dashboard", DashboardRoutes.PATH), List.of());
+    }
+
+    private ConsoleResponse withRenewal(ConsoleResponse response, StaffSession session) {
+        Optional<String> renewed = sessions.renewal(session);
+        if (renewed.isEmpty()) {
+            return response;
+        }
+        List<String> cookies = new ArrayList<>(response.cookies());
+        cookies.add(ConsoleCookies.session(renewed.get()));
+        return new ConsoleResponse(response.status(), response.headers(), cookies, response.body());
+    }
+}

@@ -1,0 +1,39 @@
+package despatch.console.web;
+
+import java.util.List;
+
+/** The records the console's templates read, beside the page each belongs to. */
+public final class ConsoleViews {
+    private ConsoleViews() {
+    }
+
+    /** The dashboard: what the person may do, and the campaigns. */
+    public record DashboardView(String email, List<String> abilities, List<CampaignRow> inProgress, List<CampaignRow> latest) {
+    }
+
+    /** A button-styled link to an action's confirmation page. */
+    public record ActionLink(String label, String url, boolean warning) {
+    }
+
+    /**
+     * One campaign's page.
+     *
+     * @param notice what the action just done did, or null
+     * @param fanOut whether every list has been read onto the send queue yet, in words
+     * @param actionsNeedApprover the campaign has actions this person's role does not allow
+     */
+    public record CampaignDetailView(CampaignRow row, String notice, String fanOut, boolean unknownExplained, List<ActionLink> actions,
+            boolean actionsNeedApprover) {
+    }
+
+    /** Asks once before an action: what it does, the button that does it, and a way back. */
+    public record ConfirmView(String title, List<String> paragraphs, String warning, String actionUrl, String button, String backUrl) {
+    }
+
+    /** One page of the audit trail, and the link to the older entries, or null on the last page. */
+    public record AuditView(List<AuditRow> entries, String olderUrl) {
+    }
+
+    public record AuditRow(String when, String who, String what, String record) {
+    }
+}

@@ -1,0 +1,63 @@
+package despatch.console.web;
+
+import despatch.console.StaffRole;
+import despatch.console.web.ConsoleViews.DashboardView;
+import despatch.sending.Campaign;
+import despatch.sending.StaffCampaignActions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The console's first page. Its reads are bounded whatever the office's size: one query for the
+ * latest campaigns (by key, never a Scan), nothing that grows with the number of subscribers.
+ */
+final class DashboardRoutes implements SignedInRoutes {
+    static final String PATH = "/console";
+    /** Enough to hold every campaign still under way on any office's busiest day. */
+    private static final int LATEST = 20;
+    private static final int SHOWN = 5;
+
+    private final StaffCampaignActions campaigns;
+    private final ConsolePages pages;
+    private final ConsoleReplies replies;
+    private final ConsoleFormat format;
+
+    DashboardRoutes(StaffCampaignActions campaigns, ConsolePages pages, ConsoleReplies replies, ConsoleFormat format) {
+        this.campaigns = campaigns;
+        this.pages = pages;
+        this.replies = replies;
+        this.format = format;
+    }
+
+    @Override
+    public Optional<ConsoleResponse> handle(StaffRequest request) {
+        // Also with the slash people type: an HTTP API passes it on as it came.
+        if (!request.path().equals(PATH) && !request.path().equals(PATH + "/")) {
+            return Optional.empty();
+        }
+        if (!request.isGet()) {
+            return Optional.of(replies.methodNotAllowed("GET"));
+        }
+        List<Campaign> latest = campaigns.recent(LATEST);
+        List<CampaignRow> inProgress = latest.stream().filter(campaign -> !campaign.status().isFinished())
+                .map(campaign -> CampaignRow.of(campaign, format)).toList();
+        List<CampaignRow> shown = latest.stream().limit(SHOWN).map(campaign -> CampaignRow.of(campaign, format)).toList();
+        DashboardView view = new DashboardView(request.session().who().email(), abilities(request), inProgress, shown);
+        return Optional.of(replies.signedInPage(200, pages.dashboard(request.frame("dashboard"), view), List.of()));
+    }
+
+    private static List<String> abilities(StaffRequest request) {
+        List<String> abilities = new ArrayList<>();
+        if (request.may(StaffRole.EDITOR)) {
+            abilities.add("Upload, preview, test send and submit articles");
+        }
+        if (request.may(StaffRole.APPROVER)) {
+            abilities.add("Approve and send; start, cancel and resend campaigns");
+        }
+        if (request.may(StaffRole.ADMIN)) {
+            abilities.add("Look up, export and import subscribers; the suppression list; rebuild the site; read the audit trail");
+        }
+        return List.copyOf(abilities);
+    }
+}

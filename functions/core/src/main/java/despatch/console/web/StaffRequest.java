@@ -1,0 +1,47 @@
+package despatch.console.web;
+
+import despatch.console.StaffRole;
+import despatch.console.StaffSession;
+import despatch.console.StaffSessions;
+import despatch.subscription.web.FormEncoding;
+import despatch.subscription.web.WebRequest;
+import java.util.List;
+
+/** A request from someone signed in: the request, and the session its cookie carries. */
+record StaffRequest(WebRequest request, StaffSession session) {
+
+    String path() {
+        return request.path();
+    }
+
+    boolean isGet() {
+        return request.method().equals("GET");
+    }
+
+    boolean isPost() {
+        return request.method().equals("POST");
+    }
+
+    boolean may(StaffRole role) {
+        return session.who().may(role);
+    }
+
+    /** The form's CSRF token is the session's: the post came from one of this person's console pages. */
+    boolean carriesCsrfToken() {
+        return request.method().equals("POST") && StaffSessions.csrfMatches(session, formValue("csrf"));
+    }
+
+    /** The first value of a form field, or null. */
+    String formValue(String name) {
+        return FormEncoding.parse(request.body()).getOrDefault(name, List.of()).stream().findFirst().orElse(null);
+    }
+
+    /** The first value of a query parameter, or null. */
+    String queryValue(String name) {
+        return request.query().getOrDefault(name, List.of()).stream().findFirst().orElse(null);
+    }
+
+    ConsoleFrame frame(String current) {
+        return ConsoleFrame.of(session, current);
+    }
+}

@@ -1,0 +1,80 @@
+package despatch.console.web;
+
+import despatch.console.StaffIdentity;
+import despatch.console.StaffRole;
+import despatch.console.StaffSessions;
+import despatch.sending.Campaign;
+import despatch.sending.CampaignCounts;
+import despatch.sending.CampaignStatus;
+import despatch.sending.CampaignStore;
+import despatch.sending.FanOutCursor;
+import despatch.sending.SendBatch;
+import despatch.sending.SendQueue;
+import despatch.sending.StaffCampaignActions;
+import despatch.subscription.InMemorySubscriberStore;
+import despatch.subscription.web.WebRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Console unit tests' shared pieces: staff of each role, sessions for them, campaigns, requests. */
+final class ConsoleFixture {
+    static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static final StaffIdentity EDITOR = new StaffIdentity("sub-editor", "press.officer@example.org.uk", "Pat Press Officer",
+            StaffRole.fromGroups(List.of("editor")));
+    static final StaffIdentity APPROVER = new StaffIdentity("sub-approver", "office.manager@example.org.uk", "Morgan Office Manager",
+            StaffRole.fromGroups(List.of("approver")));
+    static final StaffIdentity ADMIN = new StaffIdentity("sub-admin", "admin@example.org.uk", "Sam Administrator",
+            StaffRole.fromGroups(List.of("admin")));
+
+    private ConsoleFixture() {
+    }
+
+    /** Staff's actions on these campaigns; what they queue goes into {@code queued}. */
+    static StaffCampaignActions campaignActions(CampaignStore campaigns, Clock clock, List<SendBatch> queued) {
+        SendQueue queue = new SendQueue() {
+            @Override
+            public void enqueue(List<SendBatch> batches) {
+                queued.addAll(batches);
+            }
+
+            @Override
+            public void enqueueLater(SendBatch batch, Duration delay) {
+                queued.add(batch);
+            }
+        };
+        return new StaffCampaignActions(campaigns, new InMemorySubscriberStore(), queue, id -> { }, slug -> { }, clock);
+    }
+
+    /** The Cookie header of a session for this person, started now. */
+    static String sessionCookie(StaffIdentity who, Clock clock) {
+        StaffSessions sessions = new StaffSessions(SECRET, clock);
+        return ConsoleCookies.SESSION + "=" + sessions.cookieValue(sessions.start(who));
+    }
+
+    /** The CSRF token on a signed-in page: every page's sign-out form carries it. */
+    static String csrfOn(ConsoleResponse page) {
+        return page.body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+    }
+
+    static Campaign campaign(String slug, CampaignStatus status, CampaignCounts counts, Instant at) {
+        return new Campaign(Campaign.idFor(slug), slug, "About " + slug, List.of("newsletter"), status, null, FanOutCursor.START, true, counts,
+                at, at, 1);
+    }
+
+    static WebRequest get(String path, String cookie) {
+        return get(path, Map.of(), cookie);
+    }
+
+    static WebRequest get(String path, Map<String, List<String>> query, String cookie) {
+        return new WebRequest("GET", path, query, cookie == null ? Map.of() : Map.of("cookie", cookie), "", "http://127.0.0.1:8787",
+                "127.0.0.1");
+    }
+
+    static WebRequest post(String path, String cookie, String body) {
+        return new WebRequest("POST", path, Map.of(), Map.of("cookie", cookie, "content-type", "application/x-www-form-urlencoded"), body,
+                "http://127.0.0.1:8787", "127.0.0.1");
+    }
+}
