@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import despatch.lambda.PublishHandler;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
+import despatch.console.StaffIdentity;
+import despatch.console.StaffRole;
+import despatch.console.StaffSessions;
+import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.wiring.Setting;
 import despatch.local.StackWiring;
 import despatch.local.stack.LocalAwsStack;
@@ -77,7 +81,9 @@ final class ColdStartEvents {
                 new Case(Setting.Function.SendFunction, "despatch.lambda.SendHandler", sqsSample + " (one recipient)",
                         run -> sendBatch(sendCampaignSlug, run), ColdStartEvents::noFailures),
                 new Case(Setting.Function.FeedbackFunction, "despatch.lambda.FeedbackHandler", "events/sns-ses-bounce.json",
-                        this::bounce, response -> response.contains("\"suppressed\":1")));
+                        this::bounce, response -> response.contains("\"suppressed\":1")),
+                new Case(Setting.Function.ConsoleFunction, "despatch.lambda.ConsoleHandler", "events/api-console.json (an approver's dashboard)",
+                        this::consoleDashboard, response -> response.matches("(?s).*\"statusCode\":200.*") && response.contains("Dashboard")));
     }
 
     Map<String, String> environmentFor(Setting.Function function) {
@@ -86,6 +92,17 @@ final class ColdStartEvents {
 
     private static boolean noFailures(String response) {
         return response.contains("\"batchItemFailures\":[]");
+    }
+
+    /** The sample's dashboard request, with a session sealed by the stack's own console key in place of the sample's cookie. */
+    private Path consoleDashboard(int run) {
+        byte[] key = SecretsManagerSigningSecret.read(stack.secretsManager(), env(Setting.Function.ConsoleFunction,
+                Setting.CONSOLE_SESSION_SECRET_ARN));
+        StaffSessions sessions = new StaffSessions(key, java.time.Clock.systemUTC());
+        String session = sessions.cookieValue(sessions.start(new StaffIdentity("cold-start-" + run, "office.manager@example.org.uk",
+                "Morgan Office Manager", StaffRole.fromGroups(List.of("approver")))));
+        String sample = read("events/api-console.json").replace("v1.not-a-session-sign-in-first", session);
+        return write("console-" + run + ".json", sample);
     }
 
     private Path subscribe(int run) {
