@@ -2,12 +2,11 @@ package despatch.publish;
 
 import despatch.article.ArticleRejectedException;
 import despatch.article.UploadText;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Uploads in a map, for the core's unit tests. */
-final class InMemoryUploadStore implements UploadStore {
-    final Map<String, byte[]> objects = new HashMap<>();
+public final class InMemoryUploadStore implements UploadStore {
+    public final Map<String, byte[]> objects = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public byte[] read(String key, int maxBytes) throws ArticleRejectedException {

@@ -42,7 +42,9 @@ final class ApiGatewayRequests {
         }
         String body = event.getBody();
         if (body != null && event.getIsBase64Encoded()) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            // An upload form's parts keep their bytes as they are, one character per byte: a file need not be UTF-8.
+            boolean multipart = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+            body = new String(Base64.getDecoder().decode(body), multipart ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         }
         return new WebRequest(context.getHttp().getMethod(), path, FormEncoding.parse(event.getRawQueryString()), headers, body, baseUrl,
                 context.getHttp().getSourceIp());

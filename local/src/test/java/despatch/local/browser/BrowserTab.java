@@ -68,6 +68,19 @@ public final class BrowserTab {
         await(loaded, "the page after clicking " + elementExpression);
     }
 
+    /** Chooses a file in the page's file input that a CSS selector finds, as a person does in the file picker. */
+    public void chooseFile(String selector, java.nio.file.Path file) {
+        int document = devTools.send(session, "DOM.getDocument", null).path("root").path("nodeId").asInt();
+        int input = devTools.send(session, "DOM.querySelector", DevToolsConnection.params().put("nodeId", document).put("selector", selector))
+                .path("nodeId").asInt();
+        if (input == 0) {
+            throw new AssertionError("Nothing on the page matches " + selector);
+        }
+        ObjectNode params = DevToolsConnection.params().put("nodeId", input);
+        params.putArray("files").add(file.toAbsolutePath().toString());
+        devTools.send(session, "DOM.setFileInputFiles", params);
+    }
+
     /** Types into the focused field. */
     public void type(String text) {
         devTools.send(session, "Input.insertText", DevToolsConnection.params().put("text", text));

@@ -6,6 +6,7 @@ import despatch.console.StaffSessions;
 import despatch.console.web.Console;
 import despatch.console.web.ConsoleResponse;
 import despatch.lambda.aws.DynamoDbCampaignStore;
+import despatch.lambda.aws.S3DraftStore;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.wiring.ConsoleFactory;
 import despatch.lambda.wiring.Setting;
@@ -27,7 +28,7 @@ import java.util.Set;
 /**
  * The staff console's pages as ConsoleFunction answers them on the local stack, with their own
  * headers: an administrator's dashboard, campaigns, one campaign (sending, with unknown outcomes),
- * the question before cancelling it, the audit trail, a page that does not exist, the page after
+ * the question before cancelling it, the audit trail, the upload form, a draft's preview, a page that does not exist, the page after
  * signing out, and the one that asks to sign in again. Signing in itself is ConsoleInBrowserTest's:
  * here the session is sealed with the function's own key.
  */
@@ -47,12 +48,15 @@ final class ConsolePageTypes {
         campaigns.addCounts(campaign.id(), 1180, 12, 2, 3);
         String cookie = adminSession(stack, wiring);
         String detail = "/console/campaigns/" + campaign.id();
+        String draft = "/console/" + sampleDraft(stack, wiring);
         return List.of(
                 page("console-dashboard", console.handle(request("/console", cookie))),
                 page("console-campaigns", console.handle(request("/console/campaigns", cookie))),
                 page("console-campaign", console.handle(request(detail, cookie))),
                 page("console-confirm", console.handle(request(detail + "/cancel", cookie))),
                 page("console-audit", console.handle(request("/console/audit", cookie))),
+                page("console-upload", console.handle(request("/console/upload", cookie))),
+                page("console-draft", console.handle(request(draft, cookie))),
                 page("console-not-found", console.handle(request("/console/nothing-here", cookie))),
                 page("console-signed-out", console.handle(request("/console/signed-out", null))),
                 page("console-sign-in-again", console.handle(request("/console/signed-in", null))));
@@ -62,6 +66,19 @@ final class ConsolePageTypes {
         Instant at = Instant.now().minusSeconds(900);
         return new Campaign("c-page-checks-campaign", "page-checks-campaign", "Surgery times over the holidays", List.of("newsletter", "press"),
                 CampaignStatus.SENDING, null, FanOutCursor.START, true, new CampaignCounts(1204, 0, 0, 0, 0), at, at, 1);
+    }
+
+    /** A draft as an upload through the console leaves it: the sample article, with its warnings. */
+    private static String sampleDraft(LocalAwsStack stack, Wiring wiring) {
+        String key = "drafts/" + java.util.UUID.randomUUID() + "/sample-newsletter.md";
+        try {
+            new S3DraftStore(stack.s3(), wiring.settings().get(Setting.UPLOADS_BUCKET)).save(key,
+                    java.nio.file.Files.readAllBytes(despatch.local.stack.ProjectRoot.find().resolve("local/samples").resolve(
+                            "november-newsletter.md")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return key;
     }
 
     private static String adminSession(LocalAwsStack stack, Wiring wiring) {

@@ -13,6 +13,8 @@ import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.LocalIdentityProvider;
 import despatch.local.stack.ProjectRoot;
 import despatch.local.stack.StaffAccount;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +55,7 @@ class ConsoleInBrowserTest {
     }
 
     @Test
-    void anEditorSignsInAtTheProvidersPageSeesTheConsoleAndSignsOut() {
+    void anEditorSignsInUploadsAndPreviewsAnArticleAndSignsOut() throws Exception {
         LocalIdentityProvider provider = stack.identityProvider();
         StaffAccount editor = provider.account("editor");
 
@@ -71,6 +73,8 @@ class ConsoleInBrowserTest {
         assertEquals(AuditAction.SIGN_IN, newestAuditEntry().action());
         assertTrue(tab.evaluate("document.cookie").asText().isEmpty(), "the session cookie is HttpOnly: no script can read it");
 
+        uploadAndPreview();
+
         tab.clickAndWaitForPage("document.querySelector('form[action=\"/console/sign-out\"] button')");
         // The provider asks whether to end its own session too.
         tab.clickAndWaitForPage("document.querySelector('button[name=logout]')");
@@ -81,6 +85,32 @@ class ConsoleInBrowserTest {
         tab.open(server.baseUrl() + "/console");
         assertTrue(currentUrl().startsWith(provider.issuer().toString()), "signed out: the console asks for sign-in again");
         assertEquals("password", tab.evaluate("document.querySelector('#password').type").asText(), "and the provider for the password");
+    }
+
+    /** Upload through the file input, and read the preview: nothing is published by either. */
+    private static void uploadAndPreview() throws Exception {
+        Path article = Files.createTempFile("despatch-console-", ".md");
+        Files.writeString(article, """
+                ---
+                title: Surgery times over the holidays
+                date: 2026-12-07
+                lists: [newsletter]
+                ---
+                The office is open on 23 and 30 December, 10:00 to 13:00.
+                """);
+        try {
+            tab.clickAndWaitForPage("document.querySelector('nav a[href=\"/console/upload\"]')");
+            tab.chooseFile("#article", article);
+            tab.clickAndWaitForPage("document.querySelector('main form button[type=submit]')");
+        } finally {
+            Files.delete(article);
+        }
+        assertTrue(currentUrl().matches(".*/console/drafts/[0-9a-f-]{36}/despatch-console-\\d+\\.md"), currentUrl());
+        assertEquals("Surgery times over the holidays", tab.text("dl.facts dd"));
+        // The email, framed from the console itself, has loaded.
+        assertTrue(tab.evaluate("document.querySelector('iframe.phone').contentDocument === null").asBoolean(),
+                "sandboxed: the console's page cannot reach into the email's frame, nor it into the console");
+        assertEquals(AuditAction.UPLOAD, newestAuditEntry().action());
     }
 
     private static String currentUrl() {

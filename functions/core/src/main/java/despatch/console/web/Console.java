@@ -1,11 +1,13 @@
 package despatch.console.web;
 
 import despatch.console.AuditTrail;
+import despatch.console.DraftStore;
 import despatch.console.PendingSignIns;
 import despatch.console.StaffSession;
 import despatch.console.StaffSessions;
 import despatch.console.StaffSignIn;
 import despatch.office.Office;
+import despatch.publish.PreviewService;
 import despatch.sending.DeliveryLedger;
 import despatch.sending.StaffCampaignActions;
 import despatch.subscription.web.WebRequest;
@@ -17,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The staff console under /console: signing in and out ({@link ConsoleSignInRoutes}), then, for
- * someone signed in, the dashboard, campaigns and audit trail. Before any signed-in page is asked,
+ * someone signed in, the dashboard, upload and preview, campaigns and the audit trail. Before any signed-in page is asked,
  * the session must be valid and every POST must carry the session's CSRF token; a refusal changes
  * nothing. A request that renews the session gets its new cookie whatever page it asked for.
  */
@@ -28,20 +30,23 @@ public final class Console {
     private final ConsoleReplies replies;
     private final List<SignedInRoutes> sections;
 
-    /**
-     * @param sessionKey the console's secret: seals session and sign-in cookies
-     * @param ledger     whose unknown outcomes a campaign's resend reads
-     */
-    public Console(StaffSignIn signIn, byte[] sessionKey, Clock clock, Office office, AuditTrail audit, StaffCampaignActions campaigns,
-            DeliveryLedger ledger) {
+    /** What the console's sections work with: the audit trail, campaigns, their delivery records, drafts and previews. */
+    public record Services(AuditTrail audit, StaffCampaignActions campaigns, DeliveryLedger ledger, DraftStore drafts,
+            PreviewService previews) {
+    }
+
+    /** @param sessionKey the console's secret: seals session and sign-in cookies */
+    public Console(StaffSignIn signIn, byte[] sessionKey, Clock clock, Office office, Services services) {
+        AuditTrail audit = services.audit();
         this.sessions = new StaffSessions(sessionKey, clock);
         this.pages = new ConsolePages(office);
         this.replies = new ConsoleReplies(() -> signIn.signOutUrl(URI.create("https://console.invalid" + ConsoleSignInRoutes.SIGNED_OUT)));
         this.signInRoutes = new ConsoleSignInRoutes(signIn, new PendingSignIns(sessionKey, clock), sessions, audit, clock, pages, replies);
         ConsoleFormat format = new ConsoleFormat(office);
         this.sections = List.of(
-                new DashboardRoutes(campaigns, pages, replies, format),
-                new CampaignRoutes(campaigns, ledger, audit, clock, pages, replies, format),
+                new DashboardRoutes(services.campaigns(), pages, replies, format),
+                new DraftRoutes(services.drafts(), services.previews(), audit, clock, pages, replies),
+                new CampaignRoutes(services.campaigns(), services.ledger(), audit, clock, pages, replies, format),
                 new AuditRoutes(audit, pages, replies, format));
     }
 

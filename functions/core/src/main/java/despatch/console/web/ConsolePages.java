@@ -4,6 +4,7 @@ import despatch.console.web.ConsoleViews.AuditView;
 import despatch.console.web.ConsoleViews.CampaignDetailView;
 import despatch.console.web.ConsoleViews.ConfirmView;
 import despatch.console.web.ConsoleViews.DashboardView;
+import despatch.console.web.ConsoleViews.DraftView;
 import despatch.office.Office;
 import despatch.render.MessageView;
 import despatch.render.OfficeView;
@@ -41,6 +42,15 @@ final class ConsolePages {
 
     String confirm(ConsoleFrame frame, ConfirmView confirm) {
         return signedIn("console/confirm.html", frame, "confirm", confirm);
+    }
+
+    /** @param problem what was wrong with the last upload, or null */
+    String upload(ConsoleFrame frame, String problem) {
+        return signedIn("console/upload.html", frame, "problem", problem == null ? "" : problem);
+    }
+
+    String draft(ConsoleFrame frame, DraftView draft) {
+        return signedIn("console/draft.html", frame, "draft", draft);
     }
 
     String audit(ConsoleFrame frame, AuditView audit) {

@@ -33,6 +33,25 @@ final class ConsoleReplies {
         return new ConsoleResponse(status, signedInHeaders(), cookies, html);
     }
 
+    /** A signed-in page that frames the console's own previews (the email, the web page). */
+    ConsoleResponse previewPage(int status, String html) {
+        Map<String, String> headers = new LinkedHashMap<>(signedInHeaders());
+        headers.compute("Content-Security-Policy", (name, policy) -> policy + "; frame-src 'self'");
+        return new ConsoleResponse(status, headers, List.of(), html);
+    }
+
+    /**
+     * A preview's email or web page, to be framed by the console's own preview page only. It is
+     * the office's published HTML, shown as a browser shows it elsewhere (images from anywhere
+     * over HTTPS, its own styles) but sandboxed: no script, no form, no origin of the console's.
+     */
+    ConsoleResponse framed(int status, String html) {
+        Map<String, String> headers = new LinkedHashMap<>(PageHeaders.PRIVATE);
+        headers.put("Content-Security-Policy", "default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; "
+                + "frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox allow-popups allow-popups-to-escape-sandbox");
+        return new ConsoleResponse(status, headers, List.of(), html);
+    }
+
     ConsoleResponse redirect(String location, List<String> cookies) {
         Map<String, String> withLocation = new LinkedHashMap<>(PageHeaders.PRIVATE);
         withLocation.put("Location", location);

@@ -30,6 +30,20 @@ public final class ConsoleViews {
     public record ConfirmView(String title, List<String> paragraphs, String warning, String actionUrl, String button, String backUrl) {
     }
 
+    /**
+     * A draft's preview: what publishing would make of it, or every reason it would be refused.
+     *
+     * @param url        the draft's page; its email and web page are framed from {@code url + "/email"} and {@code "/web"}
+     * @param notice     what was just done, or null
+     */
+    public record DraftView(String url, String fileName, String notice, boolean accepted, String subject, String preheader,
+            List<String> warnings, List<ProblemRow> problems, String emailText, String articleKey) {
+    }
+
+    /** A reason an upload would be refused, and where in it. */
+    public record ProblemRow(String where, String message) {
+    }
+
     /** One page of the audit trail, and the link to the older entries, or null on the last page. */
     public record AuditView(List<AuditRow> entries, String olderUrl) {
     }

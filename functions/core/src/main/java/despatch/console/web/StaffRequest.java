@@ -31,9 +31,17 @@ record StaffRequest(WebRequest request, StaffSession session) {
         return request.method().equals("POST") && StaffSessions.csrfMatches(session, formValue("csrf"));
     }
 
-    /** The first value of a form field, or null. */
+    /** The first value of a form field, or null; from an upload form's parts too. */
     String formValue(String name) {
+        if (MultipartForm.isMultipart(request.header("content-type"))) {
+            return multipart().field(name).orElse(null);
+        }
         return FormEncoding.parse(request.body()).getOrDefault(name, List.of()).stream().findFirst().orElse(null);
+    }
+
+    /** The body as an upload form's parts (none, if it is not one). */
+    MultipartForm multipart() {
+        return MultipartForm.parse(request.header("content-type"), request.body());
     }
 
     /** The first value of a query parameter, or null. */

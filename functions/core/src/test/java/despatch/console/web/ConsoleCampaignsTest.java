@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import despatch.console.AuditAction;
 import despatch.console.AuditEntry;
 import despatch.console.InMemoryAuditTrail;
+import despatch.console.InMemoryDrafts;
 import despatch.console.PendingSignIn;
 import despatch.console.StaffIdentity;
 import despatch.console.StaffSignIn;
@@ -22,7 +23,6 @@ import despatch.sending.Campaign;
 import despatch.sending.CampaignCounts;
 import despatch.sending.CampaignStatus;
 import despatch.sending.InMemoryCampaignStore;
-import despatch.sending.InMemoryDeliveryLedger;
 import despatch.sending.SendBatch;
 import despatch.subscription.MutableClock;
 import despatch.testing.TestOffice;
@@ -45,8 +45,8 @@ class ConsoleCampaignsTest {
     private final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final List<SendBatch> queued = new ArrayList<>();
-    private final Console console = new Console(new NoSignIn(), ConsoleFixture.SECRET, clock, TestOffice.office(), audit,
-            ConsoleFixture.campaignActions(campaigns, clock, queued), new InMemoryDeliveryLedger());
+    private final Console console = new Console(new NoSignIn(), ConsoleFixture.SECRET, clock, TestOffice.office(),
+            ConsoleFixture.services(audit, campaigns, new InMemoryDrafts(), clock, queued));
 
     /** These tests start with a session; nobody signs in. */
     private static final class NoSignIn implements StaffSignIn {

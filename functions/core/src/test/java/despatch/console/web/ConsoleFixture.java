@@ -1,5 +1,8 @@
 package despatch.console.web;
 
+import despatch.article.ArticleParser;
+import despatch.console.AuditTrail;
+import despatch.console.InMemoryDrafts;
 import despatch.console.StaffIdentity;
 import despatch.console.StaffRole;
 import despatch.console.StaffSessions;
@@ -7,12 +10,16 @@ import despatch.sending.Campaign;
 import despatch.sending.CampaignCounts;
 import despatch.sending.CampaignStatus;
 import despatch.sending.CampaignStore;
+import despatch.publish.PreviewService;
+import despatch.render.ArticleRenderer;
 import despatch.sending.FanOutCursor;
+import despatch.sending.InMemoryDeliveryLedger;
 import despatch.sending.SendBatch;
 import despatch.sending.SendQueue;
 import despatch.sending.StaffCampaignActions;
 import despatch.subscription.InMemorySubscriberStore;
 import despatch.subscription.web.WebRequest;
+import despatch.testing.TestOffice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +53,12 @@ final class ConsoleFixture {
             }
         };
         return new StaffCampaignActions(campaigns, new InMemorySubscriberStore(), queue, id -> { }, slug -> { }, clock);
+    }
+
+    /** The console's services over these in-memory stores, with the test office's real parser and renderer for previews. */
+    static Console.Services services(AuditTrail audit, CampaignStore campaigns, InMemoryDrafts drafts, Clock clock, List<SendBatch> queued) {
+        return new Console.Services(audit, campaignActions(campaigns, clock, queued), new InMemoryDeliveryLedger(), drafts,
+                new PreviewService(new ArticleParser(TestOffice.office(), clock), new ArticleRenderer(TestOffice.office(), clock), drafts));
     }
 
     /** The Cookie header of a session for this person, started now. */

@@ -15,7 +15,6 @@ import despatch.console.StaffRole;
 import despatch.console.StaffSessions;
 import despatch.console.StaffSignIn;
 import despatch.sending.InMemoryCampaignStore;
-import despatch.sending.InMemoryDeliveryLedger;
 import despatch.subscription.MutableClock;
 import despatch.subscription.web.WebRequest;
 import despatch.testing.TestOffice;
@@ -40,8 +39,8 @@ class ConsoleSignInTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
     private final Provider provider = new Provider();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    private final Console routes = new Console(provider, SECRET, clock, TestOffice.office(), audit,
-            ConsoleFixture.campaignActions(new InMemoryCampaignStore(), clock, new java.util.ArrayList<>()), new InMemoryDeliveryLedger());
+    private final Console routes = new Console(provider, SECRET, clock, TestOffice.office(),
+            ConsoleFixture.services(audit, new InMemoryCampaignStore(), new despatch.console.InMemoryDrafts(), clock, new java.util.ArrayList<>()));
 
     /** Answers as the identity provider would, with whoever the test says signed in. */
     private static final class Provider implements StaffSignIn {

@@ -4,6 +4,7 @@ import despatch.console.AuditTrail;
 import despatch.console.web.Console;
 import despatch.lambda.aws.DynamoDbAuditTrail;
 import despatch.lambda.aws.DynamoDbDeliveryLedger;
+import despatch.lambda.aws.S3DraftStore;
 import despatch.lambda.aws.SecretsManagerConsoleClient;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.signin.DiscoveredOnFirstUse;
@@ -25,6 +26,7 @@ public final class ConsoleFactory {
     private final Supplier<byte[]> sessionKey;
     private final Supplier<DynamoDbAuditTrail> audit;
     private final SendingFactory sending;
+    private final PublishingFactory publishing;
 
     public ConsoleFactory(Wiring wiring) {
         this.wiring = wiring;
@@ -33,12 +35,14 @@ public final class ConsoleFactory {
                 settings.get(Setting.CONSOLE_SESSION_SECRET_ARN)));
         this.audit = Once.of(() -> new DynamoDbAuditTrail(wiring.aws().dynamoDb().get(), settings.get(Setting.AUDIT_TABLE)));
         this.sending = new SendingFactory(wiring);
+        this.publishing = new PublishingFactory(wiring);
     }
 
     public Console console() {
-        return new Console(new DiscoveredOnFirstUse(this::signIn), sessionKey.get(), wiring.clock(), wiring.office(), audit(),
-                sending.staffCampaignActions(), new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(),
-                        wiring.settings().get(Setting.CAMPAIGNS_TABLE)));
+        return new Console(new DiscoveredOnFirstUse(this::signIn), sessionKey.get(), wiring.clock(), wiring.office(), new Console.Services(
+                audit(), sending.staffCampaignActions(), new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(),
+                        wiring.settings().get(Setting.CAMPAIGNS_TABLE)), new S3DraftStore(wiring.aws().s3().get(),
+                        wiring.settings().get(Setting.UPLOADS_BUCKET)), publishing.previewService()));
     }
 
     AuditTrail audit() {
@@ -59,6 +63,7 @@ public final class ConsoleFactory {
     public void prime() {
         Warmup.read(sessionKey::get);
         sending.prime();
+        publishing.primePreviews();
         Warmup.read(() -> audit().newestFirst(Optional.empty(), 1));
         RefusedWrites.put(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.AUDIT_TABLE), RefusedWrites.pkSk());
     }

@@ -1,0 +1,17 @@
+package despatch.console;
+
+/**
+ * Articles uploaded through the console before they are published: kept under {@code drafts/},
+ * where an upload triggers nothing, until someone submits one.
+ */
+public interface DraftStore {
+
+    /** Keeps the file at {@code key} (under drafts/). */
+    void save(String key, byte[] content);
+
+    /**
+     * Puts the draft where uploads publish from ({@code articleKey}, under articles/), naming who
+     * submitted it; from there it takes the same path as any upload.
+     */
+    void submit(String draftKey, String articleKey, String submittedBy);
+}

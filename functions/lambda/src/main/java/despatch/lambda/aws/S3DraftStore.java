@@ -1,0 +1,41 @@
+package despatch.lambda.aws;
+
+import despatch.console.DraftStore;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+
+/**
+ * Drafts in the uploads bucket under {@code drafts/}, which triggers nothing. Submitting copies a
+ * draft under {@code articles/} inside S3, so the upload event that follows is the same one an S3
+ * console upload makes; the copy names who submitted it in its metadata.
+ */
+public final class S3DraftStore implements DraftStore {
+    /** Object metadata (x-amz-meta-submitted-by): the submitter's subject at the identity provider. */
+    public static final String SUBMITTED_BY = "submitted-by";
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3DraftStore(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public void save(String key, byte[] content) {
+        s3.putObject(put -> put.bucket(bucket).key(key).contentType(contentType(key)), RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public void submit(String draftKey, String articleKey, String submittedBy) {
+        s3.copyObject(copy -> copy.sourceBucket(bucket).sourceKey(draftKey).destinationBucket(bucket).destinationKey(articleKey)
+                .metadataDirective(MetadataDirective.REPLACE).contentType(contentType(articleKey))
+                .metadata(Map.of(SUBMITTED_BY, submittedBy)));
+    }
+
+    private static String contentType(String key) {
+        return key.endsWith(".txt") ? "text/plain; charset=utf-8" : "text/markdown; charset=utf-8";
+    }
+}
