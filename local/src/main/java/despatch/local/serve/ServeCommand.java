@@ -1,6 +1,7 @@
 package despatch.local.serve;
 
 import despatch.local.StackConnection;
+import despatch.local.queue.BucketNotifications;
 import despatch.local.queue.QueueConsumers;
 import despatch.local.stack.CloudFormationTemplate;
 import despatch.local.stack.ConsoleSignInNote;
@@ -83,10 +84,14 @@ public final class ServeCommand {
         // The send path runs too: what is published or confirmed while serving is sent, as in AWS.
         QueueConsumers consumers = (hosted != null ? QueueConsumers.forStack(hosted.stack())
                 : QueueConsumers.fromEnvironment(environment, root)).start();
+        // And uploads under articles/ (from the console's Publish, or any S3 client) publish, as S3 notifies PublishFunction in AWS.
+        BucketNotifications uploads = (hosted != null ? BucketNotifications.forPublishing(hosted.stack())
+                : BucketNotifications.forPublishing(stack, root)).start();
         CountDownLatch stopped = new CountDownLatch(1);
         HostedStack ownStack = hosted;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                uploads.close();
                 consumers.close();
                 server.close();
                 stack.close();

@@ -9,6 +9,7 @@ import despatch.lambda.aws.DynamoDbAuditTrail;
 import despatch.local.StackConnection;
 import despatch.local.browser.BrowserTab;
 import despatch.local.browser.Chromium;
+import despatch.local.queue.BucketNotifications;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.LocalIdentityProvider;
 import despatch.local.stack.ProjectRoot;
@@ -31,13 +32,16 @@ class ConsoleInBrowserTest {
     private static Chromium chromium;
     private static LocalAwsStack stack;
     private static LocalWebServer server;
+    private static BucketNotifications uploads;
     private static BrowserTab tab;
 
+    /** Its own stack: what serve runs beside the server publishes every upload under articles/ in it. */
     @BeforeAll
     static void start() throws Exception {
         chromium = Chromium.launch();
-        stack = SharedStack.get();
+        stack = LocalAwsStack.start();
         server = LocalWebServer.startApi(StackConnection.to(stack), stack.template(), ProjectRoot.find(), 0);
+        uploads = BucketNotifications.forPublishing(stack).start();
         tab = chromium.newTab();
     }
 
@@ -48,8 +52,17 @@ class ConsoleInBrowserTest {
                 chromium.close();
             }
         } finally {
-            if (server != null) {
-                server.close();
+            try {
+                if (uploads != null) {
+                    uploads.close();
+                }
+                if (server != null) {
+                    server.close();
+                }
+            } finally {
+                if (stack != null) {
+                    stack.close();
+                }
             }
         }
     }
@@ -111,6 +124,24 @@ class ConsoleInBrowserTest {
         assertTrue(tab.evaluate("document.querySelector('iframe.phone').contentDocument === null").asBoolean(),
                 "sandboxed: the console's page cannot reach into the email's frame, nor it into the console");
         assertEquals(AuditAction.UPLOAD, newestAuditEntry().action());
+        assertTrue(articles().find("surgery-times-over-the-holidays").isEmpty(), "a draft publishes nothing");
+
+        tab.clickAndWaitForPage("document.querySelector('a[href$=\"/publish\"]')");
+        tab.clickAndWaitForPage("document.querySelector('main form button[type=submit]')");
+        assertTrue(tab.text("[role=status]").startsWith("Sent to publishing"), tab.text("main"));
+        assertEquals(AuditAction.SUBMIT, newestAuditEntry().action());
+        // S3 tells PublishFunction of the upload under articles/, as it would in AWS.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (articles().find("surgery-times-over-the-holidays").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(despatch.publish.ArticleState.PUBLISHED, articles().find("surgery-times-over-the-holidays").orElseThrow().state());
+        tab.clickAndWaitForPage("document.querySelector('nav a[href=\"/console/campaigns\"]')");
+        assertTrue(tab.text("main table").contains("Surgery times over the holidays"), "its campaign is listed: " + tab.text("main"));
+    }
+
+    private static despatch.lambda.aws.DynamoDbArticleStore articles() {
+        return new despatch.lambda.aws.DynamoDbArticleStore(stack.dynamoDb(), stack.template().physicalName("ArticlesTable"));
     }
 
     private static String currentUrl() {

@@ -88,6 +88,15 @@ class ConsoleCampaignsTest {
     }
 
     @Test
+    void theCampaignsPageListsEveryCampaignWithItsCounts() {
+        sending("bus-route");
+        campaigns.create(campaign("gala", CampaignStatus.SENT, new CampaignCounts(10, 10, 0, 0, 0), NOW.minusSeconds(86_400)));
+        String page = console.handle(get("/console/campaigns", sessionCookie(EDITOR, clock))).body();
+        assertTrue(page.indexOf("About bus-route") > 0 && page.indexOf("About bus-route") < page.indexOf("About gala"), "newest first: " + page);
+        assertTrue(page.contains("href=\"/console/campaigns/c-gala\"") && page.contains("1,204"), page);
+    }
+
+    @Test
     void anApproverCancelsAfterConfirmingAndTheAuditTrailSaysWho() {
         Campaign campaign = sending("bus-route");
         String approver = sessionCookie(APPROVER, clock);
