@@ -363,6 +363,53 @@ class TemplateTest {
                 .equals("https://cognito-idp.eu-west-2.amazonaws.com/" + template.ref("ConsoleUserPool")));
     }
 
+    /**
+     * No circle of references among resources, counting the ones SAM adds: a bucket's
+     * notifications name the functions its S3 events trigger, and an HTTP API's routes name the
+     * functions of its HttpApi events. CloudFormation refuses a circle (cfn-lint's E3004), and
+     * these two edges are where one hides.
+     */
+    @Test
+    void theResourcesAndTheEdgesSamAddsMakeNoCircularDependency() {
+        Map<String, Set<String>> dependsOn = new java.util.HashMap<>();
+        for (TemplateResource resource : template.resources().values()) {
+            Map<String, Object> properties = new java.util.LinkedHashMap<>(resource.properties());
+            Object events = properties.remove("Events");
+            List<String> refs = new ArrayList<>();
+            collectRefs(properties, refs);
+            dependsOn.computeIfAbsent(resource.logicalId(), id -> new HashSet<>()).addAll(refs);
+            if (events instanceof Map<?, ?> byName) {
+                for (Object value : byName.values()) {
+                    Map<?, ?> event = (Map<?, ?>) value;
+                    Map<?, ?> eventProperties = event.get("Properties") instanceof Map<?, ?> p ? p : Map.of();
+                    Object source = "S3".equals(event.get("Type")) ? eventProperties.get("Bucket")
+                            : "HttpApi".equals(event.get("Type")) ? eventProperties.get("ApiId") : null;
+                    List<String> sources = new ArrayList<>();
+                    collectRefs(source, sources);
+                    sources.forEach(id -> dependsOn.computeIfAbsent(id, x -> new HashSet<>()).add(resource.logicalId()));
+                }
+            }
+        }
+        dependsOn.values().forEach(targets -> targets.retainAll(template.resources().keySet()));
+        for (String start : dependsOn.keySet()) {
+            java.util.Deque<List<String>> paths = new java.util.ArrayDeque<>(List.of(List.of(start)));
+            Set<String> visited = new HashSet<>();
+            while (!paths.isEmpty()) {
+                List<String> path = paths.pop();
+                for (String next : dependsOn.getOrDefault(path.getLast(), Set.of())) {
+                    if (next.equals(start)) {
+                        fail("Circular dependency: " + String.join(" -> ", path) + " -> " + start);
+                    }
+                    if (visited.add(next)) {
+                        List<String> longer = new ArrayList<>(path);
+                        longer.add(next);
+                        paths.push(longer);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void theSigningSecretIsGeneratedAtDeployAndReadOnlyByFunctionsThatSignLinks() {
         TemplateResource secret = template.resource("SigningSecret");
