@@ -117,7 +117,7 @@ public final class SendScaleMain {
         CountedClients publishClients = clients.get(Setting.Function.PublishFunction);
         CountedClients fanOutClients = clients.get(Setting.Function.FanOutFunction);
         CountedClients sendClients = clients.get(Setting.Function.SendFunction);
-        PublishHandler publisher = publishTimer.container(() -> new PublishHandler(publishClients.wiring(Map.of())));
+        PublishHandler publisher = publishTimer.container(() -> new PublishHandler(publishClients.wiring(Map.of(Setting.SEND_APPROVAL.name(), "none"))));
         RequestHandler<SQSEvent, SQSBatchResponse> fanOut = fanOutTimer.perContainer(() -> new FanOutHandler(fanOutClients.wiring(Map.of())));
         RequestHandler<SQSEvent, SQSBatchResponse> send = sendTimer.perContainer(() -> new SendHandler(sendClients.wiring(sendOverrides)));
 

@@ -50,7 +50,7 @@ public final class SiteScaleMain {
         this.console = console;
         this.publishClients = new CountedClients(stack, Setting.Function.PublishFunction);
         this.siteClients = new CountedClients(stack, Setting.Function.SiteFunction);
-        this.publisher = new PublishHandler(publishClients.wiring(Map.of()));
+        this.publisher = new PublishHandler(publishClients.wiring(Map.of(Setting.SEND_APPROVAL.name(), "none")));
         this.site = new SiteHandler(siteClients.wiring(Map.of()));
     }
 

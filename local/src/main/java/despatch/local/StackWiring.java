@@ -22,6 +22,16 @@ public final class StackWiring {
         return new Wiring(Settings.from(environment, function), clock, clients(stack));
     }
 
+    /**
+     * PublishFunction as an office that publishes without approval deploys it (SendApproval none):
+     * for the tests and benchmarks about publishing itself, not about approval.
+     */
+    public static Wiring publishingWithoutApproval(LocalAwsStack stack, Clock clock) {
+        Map<String, String> environment = new java.util.HashMap<>(stack.environmentFor(Setting.Function.PublishFunction.name()));
+        environment.put(Setting.SEND_APPROVAL.name(), "none");
+        return of(stack, environment, Setting.Function.PublishFunction, clock);
+    }
+
     public static AwsClients clients(LocalAwsStack stack) {
         return AwsClients.of(stack.s3(), stack.dynamoDb(), stack.sesV2(), stack.secretsManager(), stack.sqs(), stack.scheduler());
     }

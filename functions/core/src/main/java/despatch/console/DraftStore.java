@@ -11,7 +11,7 @@ public interface DraftStore {
 
     /**
      * Puts the draft where uploads publish from ({@code articleKey}, under articles/), naming who
-     * submitted it; from there it takes the same path as any upload.
+     * submitted it (their subject and name); from there it takes the same path as any upload.
      */
-    void submit(String draftKey, String articleKey, String submittedBy);
+    void submit(String draftKey, String articleKey, String submittedBy, String submittedByName);
 }

@@ -7,11 +7,23 @@ import java.util.List;
 /**
  * A preview: the rendered article and its warnings, or the problems that would reject it.
  * Exactly one of {@code rendered} and a non-empty {@code problems} is present.
+ *
+ * @param contentHash SHA-256 of the previewed upload's bytes, or null for content given inline
  */
-public record Preview(String slug, RenderedArticle rendered, List<String> warnings, List<Problem> problems) {
+public record Preview(String slug, RenderedArticle rendered, List<String> warnings, List<Problem> problems, String contentHash) {
     public Preview {
         warnings = List.copyOf(warnings);
         problems = List.copyOf(problems);
+    }
+
+    /** A preview of content given inline, or one that failed before its content was read. */
+    public Preview(String slug, RenderedArticle rendered, List<String> warnings, List<Problem> problems) {
+        this(slug, rendered, warnings, problems, null);
+    }
+
+    /** The same preview of content whose bytes hash to this (an upload's: what an approval names). */
+    Preview ofContent(String hash) {
+        return new Preview(slug, rendered, warnings, problems, hash);
     }
 
     public boolean accepted() {

@@ -1,5 +1,6 @@
 package despatch.publish;
 
+import despatch.common.Hashes;
 import despatch.article.ArticleParser;
 import despatch.article.ArticleRejectedException;
 import despatch.article.ParsedArticle;
@@ -39,7 +40,8 @@ public final class PreviewService {
             throw new IllegalStateException("this preview service has no upload store");
         }
         try {
-            return preview(PublishService.fileName(key), uploads.read(key, UploadText.MAX_BYTES));
+            byte[] content = uploads.read(key, UploadText.MAX_BYTES);
+            return preview(PublishService.fileName(key), content).ofContent(Hashes.sha256(content));
         } catch (ArticleRejectedException e) {
             return new Preview(null, null, List.of(), e.problems());
         } catch (UploadNotFoundException e) {

@@ -19,6 +19,10 @@ public sealed interface PublishOutcome {
     record Unpublished(String uploadKey, String slug, List<String> warnings) implements PublishOutcome {
     }
 
+    /** Passed every check, and waits for an approver (the template's SendApproval): nothing published or sent. */
+    record AwaitingApproval(String uploadKey, String slug, SendApproval policy) implements PublishOutcome {
+    }
+
     record Rejected(String uploadKey, List<Problem> problems) implements PublishOutcome {
     }
 

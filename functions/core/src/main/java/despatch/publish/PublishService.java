@@ -10,6 +10,7 @@ import despatch.office.SitePaths;
 import despatch.render.ArticleRenderer;
 import despatch.render.RenderedArticle;
 import despatch.common.ConcurrentChangeException;
+import despatch.common.Hashes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class PublishService {
     private final ArticleRenderer renderer;
     private final UploadStore uploads;
     private final Targets targets;
+    private final ApprovalGate approval;
     private final Clock clock;
 
     /** Where a publish writes: the site's pages, the stored email, the records, sending, the site's listings. */
@@ -43,10 +45,17 @@ public final class PublishService {
     }
 
     public PublishService(ArticleParser parser, ArticleRenderer renderer, UploadStore uploads, Targets targets, Clock clock) {
+        this(parser, renderer, uploads, targets, ApprovalGate.none(), clock);
+    }
+
+    /** @param approval where uploads wait for an approver, if the office asks for one */
+    public PublishService(ArticleParser parser, ArticleRenderer renderer, UploadStore uploads, Targets targets, ApprovalGate approval,
+            Clock clock) {
         this.parser = parser;
         this.renderer = renderer;
         this.uploads = uploads;
         this.targets = targets;
+        this.approval = approval;
         this.clock = clock;
     }
 
@@ -78,9 +87,12 @@ public final class PublishService {
             Optional<ArticleRecord> existing = targets.articles().find(parsed.article().slug());
             checkSlugIsOurs(parsed.article().slug(), uploadKey, existing);
             if (parsed.unpublish()) {
-                return unpublish(uploadKey, parsed, existing, now);
+                // Taking an article down never waits for approval: it sends nothing, and may be urgent.
+                PublishOutcome outcome = unpublish(uploadKey, parsed, existing, now);
+                approval.done(uploadKey);
+                return outcome;
             }
-            return republishOrPublish(uploadKey, parsed, existing, now);
+            return republishOrPublish(uploadKey, Hashes.sha256(content), parsed, existing, now);
         } catch (ArticleRejectedException e) {
             uploads.recordRejection(uploadKey, RejectionReport.json(uploadKey, e.problems(), now));
             return new PublishOutcome.Rejected(uploadKey, e.problems());
@@ -90,8 +102,8 @@ public final class PublishService {
         }
     }
 
-    private PublishOutcome republishOrPublish(String uploadKey, ParsedArticle parsed, Optional<ArticleRecord> existing, Instant now)
-            throws ArticleRejectedException {
+    private PublishOutcome republishOrPublish(String uploadKey, String uploadHash, ParsedArticle parsed, Optional<ArticleRecord> existing,
+            Instant now) throws ArticleRejectedException {
         Article article = parsed.article();
         String hash = ContentHash.of(article);
         // Once on the site, an article stays there: a correction cannot embargo it again.
@@ -113,7 +125,16 @@ public final class PublishService {
             warnings.add("The article is already on the site, so its new embargo was ignored; the correction is live now.");
         }
         Instant embargo = firstPublished != null ? null : article.embargoTime().map(time -> time.toInstant()).orElse(null);
-        return write(uploadKey, article, rendered, warnings, embargo, existing.orElse(null), updatedAt, hash, correctedAt != null);
+        // Every check has passed: from here on it is written, unless it must wait for an approver.
+        Optional<PublishOutcome> waiting = approval.hold(uploadKey, uploadHash, article, () -> uploads.uploader(uploadKey), now);
+        if (waiting.isPresent()) {
+            uploads.clearRejection(uploadKey);
+            return waiting.get();
+        }
+        PublishOutcome written = write(uploadKey, article, rendered, warnings, embargo, existing.orElse(null), updatedAt, hash,
+                correctedAt != null);
+        approval.done(uploadKey);
+        return written;
     }
 
     /**

@@ -15,4 +15,9 @@ public interface UploadStore {
 
     /** Removes a rejection report left by an earlier version of this upload, if any. */
     void clearRejection(String key);
+
+    /** Who put the upload there, as the console names them beside it; unknown for any other way in. */
+    default Uploader uploader(String key) {
+        return Uploader.UNKNOWN;
+    }
 }

@@ -3,6 +3,7 @@ package despatch.console;
 import despatch.article.ArticleRejectedException;
 import despatch.publish.InMemoryUploadStore;
 import despatch.publish.UploadStore;
+import despatch.publish.Uploader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ public final class InMemoryDrafts implements DraftStore, UploadStore {
     public final Map<String, byte[]> objects = bucket.objects;
     /** Each submission: the article key, and who submitted it. */
     public final List<String> submitted = new ArrayList<>();
+    private final Map<String, Uploader> uploaders = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void save(String key, byte[] content) {
@@ -20,9 +22,15 @@ public final class InMemoryDrafts implements DraftStore, UploadStore {
     }
 
     @Override
-    public synchronized void submit(String draftKey, String articleKey, String submittedBy) {
+    public synchronized void submit(String draftKey, String articleKey, String submittedBy, String submittedByName) {
         objects.put(articleKey, objects.get(draftKey).clone());
+        uploaders.put(articleKey, new Uploader(submittedBy, submittedByName));
         submitted.add(articleKey + " by " + submittedBy);
+    }
+
+    @Override
+    public Uploader uploader(String key) {
+        return uploaders.getOrDefault(key, Uploader.UNKNOWN);
     }
 
     @Override

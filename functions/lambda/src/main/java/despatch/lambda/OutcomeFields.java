@@ -41,6 +41,11 @@ final class OutcomeFields {
                 fields.put("embargo", s.embargo().toString());
                 fields.put("warnings", s.warnings());
             }
+            case PublishOutcome.AwaitingApproval a -> {
+                fields.put("outcome", "awaiting approval");
+                fields.put("slug", a.slug());
+                fields.put("approval", a.policy().setting());
+            }
             case PublishOutcome.Rejected r -> {
                 fields.put("outcome", "rejected");
                 fields.put("problems", r.problems().stream().map(Object::toString).toList());

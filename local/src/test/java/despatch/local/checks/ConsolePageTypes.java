@@ -5,6 +5,7 @@ import despatch.console.StaffRole;
 import despatch.console.StaffSessions;
 import despatch.console.web.Console;
 import despatch.console.web.ConsoleResponse;
+import despatch.lambda.aws.DynamoDbApprovals;
 import despatch.lambda.aws.DynamoDbCampaignStore;
 import despatch.lambda.aws.S3DraftStore;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
@@ -14,6 +15,8 @@ import despatch.lambda.wiring.Wiring;
 import despatch.local.StackWiring;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.LocalIdentityProvider;
+import despatch.publish.AwaitingApproval;
+import despatch.publish.Uploader;
 import despatch.sending.Campaign;
 import despatch.sending.CampaignCounts;
 import despatch.sending.CampaignStatus;
@@ -28,7 +31,8 @@ import java.util.Set;
 /**
  * The staff console's pages as ConsoleFunction answers them on the local stack, with their own
  * headers: an administrator's dashboard, campaigns, one campaign (sending, with unknown outcomes),
- * the question before cancelling it, the audit trail, the upload form, a draft's preview, a page that does not exist, the page after
+ * the question before cancelling it, the audit trail, the upload form, a draft's preview, an upload waiting for approval,
+ * a page that does not exist, the page after
  * signing out, and the one that asks to sign in again. Signing in itself is ConsoleInBrowserTest's:
  * here the session is sealed with the function's own key.
  */
@@ -49,6 +53,7 @@ final class ConsolePageTypes {
         String cookie = adminSession(stack, wiring);
         String detail = "/console/campaigns/" + campaign.id();
         String draft = "/console/" + sampleDraft(stack, wiring);
+        String approval = sampleAwaitingApproval(stack, wiring);
         return List.of(
                 page("console-dashboard", console.handle(request("/console", cookie))),
                 page("console-campaigns", console.handle(request("/console/campaigns", cookie))),
@@ -57,6 +62,7 @@ final class ConsolePageTypes {
                 page("console-audit", console.handle(request("/console/audit", cookie))),
                 page("console-upload", console.handle(request("/console/upload", cookie))),
                 page("console-draft", console.handle(request(draft, cookie))),
+                page("console-approval", console.handle(request(approval, cookie))),
                 page("console-not-found", console.handle(request("/console/nothing-here", cookie))),
                 page("console-signed-out", console.handle(request("/console/signed-out", null))),
                 page("console-sign-in-again", console.handle(request("/console/signed-in", null))));
@@ -79,6 +85,24 @@ final class ConsolePageTypes {
             throw new java.io.UncheckedIOException(e);
         }
         return key;
+    }
+
+    /** The sample newsletter uploaded under articles/ by a press officer, waiting for approval as publishing leaves it. */
+    private static String sampleAwaitingApproval(LocalAwsStack stack, Wiring wiring) {
+        String key = "articles/page-checks-" + java.util.UUID.randomUUID() + ".md";
+        try {
+            byte[] content = java.nio.file.Files.readAllBytes(despatch.local.stack.ProjectRoot.find().resolve("local/samples")
+                    .resolve("november-newsletter.md"));
+            stack.s3().putObject(put -> put.bucket(wiring.settings().get(Setting.UPLOADS_BUCKET)).key(key),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
+            new DynamoDbApprovals(stack.dynamoDb(), wiring.settings().get(Setting.APPROVALS_TABLE)).await(new AwaitingApproval(key,
+                    despatch.common.Hashes.sha256(content), "november-in-llanfair", "November in Llanfair", List.of("newsletter"), null,
+                    new Uploader("editor-subject", "Pat Press Officer"), Instant.now()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return "/console/approvals/" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String adminSession(LocalAwsStack stack, Wiring wiring) {

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import despatch.lambda.PublishHandler;
+import despatch.lambda.aws.DynamoDbApprovals;
 import despatch.lambda.wiring.Setting;
+import despatch.local.StackWiring;
+import despatch.publish.Approval;
+import despatch.publish.AwaitingApproval;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,11 +25,15 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
-/** The real PublishHandler against the S3 and DynamoDB emulators, driven by S3 events of the deployed shape. */
+/**
+ * The real PublishHandler against the S3 and DynamoDB emulators, driven by S3 events of the
+ * deployed shape: as an office without approval deploys it, and as the template's default
+ * (two-person approval) deploys it.
+ */
 class PublishHandlerTest {
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
-    private final PublishHandler handler = new PublishHandler(
-            TestStack.wiring(Setting.Function.PublishFunction, Clock.fixed(NOW, ZoneOffset.UTC)));
+    private final PublishHandler handler = new PublishHandler(StackWiring.publishingWithoutApproval(TestStack.get(),
+            Clock.fixed(NOW, ZoneOffset.UTC)));
 
     private Map<String, Object> publish(String key, String text) {
         TestStack.upload(key, text);
@@ -33,6 +41,10 @@ class PublishHandlerTest {
     }
 
     private Map<String, Object> publish(String key, long size) {
+        return publish(handler, key, size);
+    }
+
+    private static Map<String, Object> publish(PublishHandler handler, String key, long size) {
         S3Event event = TestStack.events().objectCreated(TestStack.bucket("UPLOADS_BUCKET"), key, size);
         List<Map<String, Object>> outcomes = handler.handleRequest(event, null);
         assertEquals(1, outcomes.size());
@@ -46,6 +58,30 @@ class PublishHandlerTest {
 
     private static String unique(String base) {
         return base + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void underTheTemplatesDefaultAnUploadWaitsWithNothingPublishedUntilItsBytesAreApproved() {
+        PublishHandler approving = new PublishHandler(TestStack.wiring(Setting.Function.PublishFunction, Clock.fixed(NOW, ZoneOffset.UTC)));
+        String slug = unique("surgery-times");
+        String key = "articles/" + slug + ".md";
+        String text = "---\ntitle: Surgery times\nslug: " + slug + "\nlists: [newsletter]\n---\nOpen on the 23rd.\n";
+        TestStack.upload(key, text);
+        Map<String, Object> waiting = publish(approving, key, text.getBytes(StandardCharsets.UTF_8).length);
+
+        assertEquals("awaiting approval", waiting.get("outcome"), waiting.toString());
+        assertEquals("two-person", waiting.get("approval"));
+        assertFalse(TestStack.exists("SITE_BUCKET", "articles/" + slug + "/index.html"), "nothing on the site");
+        assertTrue(record(slug) == null || record(slug).isEmpty(), "no article record, so no campaign");
+        DynamoDbApprovals approvals = new DynamoDbApprovals(TestStack.get().dynamoDb(), TestStack.bucket("APPROVALS_TABLE"));
+        AwaitingApproval request = approvals.awaitingFor(key).orElseThrow();
+        assertTrue(approvals.awaiting(50).stream().anyMatch(a -> a.uploadKey().equals(key)), "listed for the dashboard");
+
+        assertTrue(approvals.approve(new Approval(key, request.contentHash(), "sub-approver", "Morgan Office Manager", NOW)));
+        assertFalse(approvals.approve(new Approval(key, request.contentHash(), "sub-admin", "Sam Administrator", NOW)),
+                "a version is approved once");
+        assertEquals("published", publish(approving, key, text.getBytes(StandardCharsets.UTF_8).length).get("outcome"));
+        assertTrue(approvals.awaitingFor(key).isEmpty());
     }
 
     @Test

@@ -59,6 +59,8 @@ class PublishToInboxTest {
         Map<String, String> environment = new java.util.HashMap<>(stack.environmentFor(function.name()));
         // The emulator has no quota; pacing itself is tested on its own (PacedMailerTest), so keep this test quick.
         environment.put(Setting.MAX_SEND_RATE.name(), "1000");
+        // About publishing and sending, not approval (ConsoleApprovalsTest, ConsoleInBrowserTest): the office approves nothing.
+        environment.put(Setting.SEND_APPROVAL.name(), "none");
         return StackWiring.of(stack, environment, function, stack.clock());
     }
 

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A member of staff signs in to the console that {@code ./despatch serve} serves, in headless
- * Chromium: the real ConsoleHandler behind the local stand-in for API Gateway, the local stack's
- * real OpenID provider and its own sign-in page, the session cookie the browser keeps, and signing
- * out at both ends.
+ * Staff use the console that {@code ./despatch serve} serves, in headless Chromium: the real
+ * ConsoleHandler behind the local stand-in for API Gateway, the local stack's real OpenID provider
+ * and its own sign-in page, the session cookie the browser keeps, S3's upload events delivered to
+ * the real PublishHandler, and signing out at both ends.
  */
 class ConsoleInBrowserTest {
     private static Chromium chromium;
@@ -67,41 +67,75 @@ class ConsoleInBrowserTest {
         }
     }
 
+    /**
+     * The template's default, two-person approval: the press officer uploads, previews and
+     * publishes, which only puts the article in front of an approver; the office manager signs in,
+     * reviews it and approves it; S3's event then publishes it and its campaign starts.
+     */
     @Test
-    void anEditorSignsInUploadsAndPreviewsAnArticleAndSignsOut() throws Exception {
+    void anEditorUploadsAndPublishesAnApproverApprovesAndTheNewsletterGoesOut() throws Exception {
         LocalIdentityProvider provider = stack.identityProvider();
         StaffAccount editor = provider.account("editor");
-
-        tab.open(server.baseUrl() + "/console");
-        assertTrue(currentUrl().startsWith(provider.issuer().toString()), "sent to the provider to sign in: " + currentUrl() + " " + tab.text("body"));
-        tab.click("document.querySelector('#email')");
-        tab.type(editor.email());
-        tab.click("document.querySelector('#password')");
-        tab.type(editor.password());
-        tab.clickAndWaitForPage("document.querySelector('button[type=submit]')");
-
-        assertEquals(server.baseUrl() + "/console", currentUrl());
+        signIn(provider, editor);
         assertEquals("Dashboard", tab.text("h1"));
         assertTrue(tab.text("main").contains(editor.name()), tab.text("main"));
         assertEquals(AuditAction.SIGN_IN, newestAuditEntry().action());
         assertTrue(tab.evaluate("document.cookie").asText().isEmpty(), "the session cookie is HttpOnly: no script can read it");
 
-        uploadAndPreview();
+        String uploadKey = uploadPreviewAndPublish();
+        waitFor(() -> approvals().awaitingFor(uploadKey).isPresent(), "the upload to wait for approval");
+        assertTrue(articles().find(SLUG).isEmpty(), "waiting: nothing published");
+        tab.clickAndWaitForPage("document.querySelector('nav a[href=\"/console\"]')");
+        assertTrue(tab.text("main").contains("Surgery times over the holidays"), "on the dashboard, awaiting approval: " + tab.text("main"));
+        signOut();
 
+        StaffAccount approver = provider.account("approver");
+        signIn(provider, approver);
+        tab.clickAndWaitForPage("document.querySelector('a[href^=\"/console/approvals/\"]')");
+        assertEquals("Surgery times over the holidays", tab.text("h1"));
+        assertEquals(editor.name(), tab.evaluate("[...document.querySelectorAll('dl.facts dt')].find(dt => dt.textContent === 'Uploaded by')"
+                + ".nextElementSibling.textContent").asText());
+        tab.clickAndWaitForPage("document.querySelector('a[href$=\"/approve\"]')");
+        tab.clickAndWaitForPage("document.querySelector('main form button[type=submit]')");
+        assertTrue(tab.text("[role=status]").startsWith("Approved"), tab.text("main"));
+        assertEquals(AuditAction.APPROVE, newestAuditEntry().action());
+
+        // The approved upload is copied onto itself, and S3's event publishes it, as in AWS.
+        waitFor(() -> articles().find(SLUG).isPresent(), "the approved article to be published");
+        assertEquals(despatch.publish.ArticleState.PUBLISHED, articles().find(SLUG).orElseThrow().state());
+        tab.clickAndWaitForPage("document.querySelector('nav a[href=\"/console/campaigns\"]')");
+        assertTrue(tab.text("main table").contains("Surgery times over the holidays"), "its campaign is listed: " + tab.text("main"));
+
+        signOut();
+        tab.open(server.baseUrl() + "/console");
+        assertTrue(currentUrl().startsWith(provider.issuer().toString()), "signed out: the console asks for sign-in again");
+        assertEquals("password", tab.evaluate("document.querySelector('#password').type").asText(), "and the provider for the password");
+    }
+
+    private static final String SLUG = "surgery-times-over-the-holidays";
+
+    private static void signIn(LocalIdentityProvider provider, StaffAccount account) {
+        tab.open(server.baseUrl() + "/console");
+        assertTrue(currentUrl().startsWith(provider.issuer().toString()), "sent to the provider to sign in: " + currentUrl());
+        tab.click("document.querySelector('#email')");
+        tab.type(account.email());
+        tab.click("document.querySelector('#password')");
+        tab.type(account.password());
+        tab.clickAndWaitForPage("document.querySelector('button[type=submit]')");
+        assertEquals(server.baseUrl() + "/console", currentUrl());
+    }
+
+    private static void signOut() {
         tab.clickAndWaitForPage("document.querySelector('form[action=\"/console/sign-out\"] button')");
         // The provider asks whether to end its own session too.
         tab.clickAndWaitForPage("document.querySelector('button[name=logout]')");
         assertEquals(server.baseUrl() + "/console/signed-out", currentUrl());
         assertEquals("You have signed out", tab.text("h1"));
         assertEquals(AuditAction.SIGN_OUT, newestAuditEntry().action());
-
-        tab.open(server.baseUrl() + "/console");
-        assertTrue(currentUrl().startsWith(provider.issuer().toString()), "signed out: the console asks for sign-in again");
-        assertEquals("password", tab.evaluate("document.querySelector('#password').type").asText(), "and the provider for the password");
     }
 
-    /** Upload through the file input, and read the preview: nothing is published by either. */
-    private static void uploadAndPreview() throws Exception {
+    /** Upload through the file input, read the preview (nothing is published by either), then Publish. */
+    private static String uploadPreviewAndPublish() throws Exception {
         Path article = Files.createTempFile("despatch-console-", ".md");
         Files.writeString(article, """
                 ---
@@ -124,20 +158,28 @@ class ConsoleInBrowserTest {
         assertTrue(tab.evaluate("document.querySelector('iframe.phone').contentDocument === null").asBoolean(),
                 "sandboxed: the console's page cannot reach into the email's frame, nor it into the console");
         assertEquals(AuditAction.UPLOAD, newestAuditEntry().action());
-        assertTrue(articles().find("surgery-times-over-the-holidays").isEmpty(), "a draft publishes nothing");
+        assertTrue(articles().find(SLUG).isEmpty(), "a draft publishes nothing");
 
+        String uploadKey = "articles/" + currentUrl().substring(currentUrl().lastIndexOf('/') + 1);
         tab.clickAndWaitForPage("document.querySelector('a[href$=\"/publish\"]')");
         tab.clickAndWaitForPage("document.querySelector('main form button[type=submit]')");
         assertTrue(tab.text("[role=status]").startsWith("Sent to publishing"), tab.text("main"));
         assertEquals(AuditAction.SUBMIT, newestAuditEntry().action());
-        // S3 tells PublishFunction of the upload under articles/, as it would in AWS.
+        return uploadKey;
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-        while (articles().find("surgery-times-over-the-holidays").isEmpty() && System.nanoTime() < deadline) {
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
             Thread.sleep(200);
         }
-        assertEquals(despatch.publish.ArticleState.PUBLISHED, articles().find("surgery-times-over-the-holidays").orElseThrow().state());
-        tab.clickAndWaitForPage("document.querySelector('nav a[href=\"/console/campaigns\"]')");
-        assertTrue(tab.text("main table").contains("Surgery times over the holidays"), "its campaign is listed: " + tab.text("main"));
+    }
+
+    private static despatch.lambda.aws.DynamoDbApprovals approvals() {
+        return new despatch.lambda.aws.DynamoDbApprovals(stack.dynamoDb(), stack.template().physicalName("ApprovalsTable"));
     }
 
     private static despatch.lambda.aws.DynamoDbArticleStore articles() {

@@ -41,7 +41,8 @@ class PublicSiteTest {
     @BeforeAll
     static void start() {
         stack = LocalAwsStack.start();
-        publisher = new PublishHandler(wiring(Setting.Function.PublishFunction));
+        // About the site, not approval: the office publishes without one.
+        publisher = new PublishHandler(StackWiring.publishingWithoutApproval(stack, stack.clock()));
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package despatch.console.web;
 
+import despatch.console.ApprovalDesk;
 import despatch.console.AuditTrail;
 import despatch.console.DraftStore;
 import despatch.console.PendingSignIns;
@@ -30,9 +31,9 @@ public final class Console {
     private final ConsoleReplies replies;
     private final List<SignedInRoutes> sections;
 
-    /** What the console's sections work with: the audit trail, campaigns, their delivery records, drafts and previews. */
+    /** What the console's sections work with: the audit trail, campaigns, their delivery records, drafts, previews and approvals. */
     public record Services(AuditTrail audit, StaffCampaignActions campaigns, DeliveryLedger ledger, DraftStore drafts,
-            PreviewService previews) {
+            PreviewService previews, ApprovalDesk approvals) {
     }
 
     /** @param sessionKey the console's secret: seals session and sign-in cookies */
@@ -43,8 +44,10 @@ public final class Console {
         this.replies = new ConsoleReplies(() -> signIn.signOutUrl(URI.create("https://console.invalid" + ConsoleSignInRoutes.SIGNED_OUT)));
         this.signInRoutes = new ConsoleSignInRoutes(signIn, new PendingSignIns(sessionKey, clock), sessions, audit, clock, pages, replies);
         ConsoleFormat format = new ConsoleFormat(office);
+        ApprovalRoutes approvals = new ApprovalRoutes(services.approvals(), services.previews(), audit, clock, pages, replies, format);
         this.sections = List.of(
-                new DashboardRoutes(services.campaigns(), pages, replies, format),
+                new DashboardRoutes(services.campaigns(), approvals, pages, replies, format),
+                approvals,
                 new DraftRoutes(services.drafts(), services.previews(), audit, clock, pages, replies),
                 new CampaignRoutes(services.campaigns(), services.ledger(), audit, clock, pages, replies, format),
                 new AuditRoutes(audit, pages, replies, format));

@@ -1,5 +1,6 @@
 package despatch.console.web;
 
+import despatch.console.web.ConsoleViews.ApprovalView;
 import despatch.console.web.ConsoleViews.AuditView;
 import despatch.console.web.ConsoleViews.CampaignDetailView;
 import despatch.console.web.ConsoleViews.ConfirmView;
@@ -51,6 +52,10 @@ final class ConsolePages {
 
     String draft(ConsoleFrame frame, DraftView draft) {
         return signedIn("console/draft.html", frame, "draft", draft);
+    }
+
+    String approval(ConsoleFrame frame, ApprovalView approval) {
+        return signedIn("console/approval.html", frame, "approval", approval);
     }
 
     String audit(ConsoleFrame frame, AuditView audit) {

@@ -7,8 +7,27 @@ public final class ConsoleViews {
     private ConsoleViews() {
     }
 
-    /** The dashboard: what the person may do, and the campaigns. */
-    public record DashboardView(String email, List<String> abilities, List<CampaignRow> inProgress, List<CampaignRow> latest) {
+    /**
+     * The dashboard: what the person may do, the uploads waiting for approval, and the campaigns.
+     *
+     * @param approvalPolicy what the office's approval setting means, said when nothing waits
+     */
+    public record DashboardView(String email, List<String> abilities, List<AwaitingRow> awaiting, String approvalPolicy,
+            List<CampaignRow> inProgress, List<CampaignRow> latest) {
+    }
+
+    /** An upload waiting for approval, as a line on the dashboard. */
+    public record AwaitingRow(String url, String title, String detail) {
+    }
+
+    /**
+     * An upload waiting for approval, with its preview.
+     *
+     * @param approveUrl where Approve and send leads, or null when this person may not approve it
+     * @param whyNot     why not, when they may not
+     */
+    public record ApprovalView(String url, String uploadKey, String title, String notice, String since, String uploader, String lists,
+            String embargo, String subject, List<String> warnings, String emailText, String approveUrl, String whyNot) {
     }
 
     /** A button-styled link to an action's confirmation page. */

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The console's first page. Its reads are bounded whatever the office's size: one query for the
- * latest campaigns (by key, never a Scan), nothing that grows with the number of subscribers.
+ * uploads waiting for approval and one for the latest campaigns (by key, never a Scan), nothing
+ * that grows with the number of subscribers.
  */
 final class DashboardRoutes implements SignedInRoutes {
     static final String PATH = "/console";
@@ -19,12 +20,15 @@ final class DashboardRoutes implements SignedInRoutes {
     private static final int SHOWN = 5;
 
     private final StaffCampaignActions campaigns;
+    private final ApprovalRoutes approvals;
     private final ConsolePages pages;
     private final ConsoleReplies replies;
     private final ConsoleFormat format;
 
-    DashboardRoutes(StaffCampaignActions campaigns, ConsolePages pages, ConsoleReplies replies, ConsoleFormat format) {
+    DashboardRoutes(StaffCampaignActions campaigns, ApprovalRoutes approvals, ConsolePages pages, ConsoleReplies replies,
+            ConsoleFormat format) {
         this.campaigns = campaigns;
+        this.approvals = approvals;
         this.pages = pages;
         this.replies = replies;
         this.format = format;
@@ -43,7 +47,8 @@ final class DashboardRoutes implements SignedInRoutes {
         List<CampaignRow> inProgress = latest.stream().filter(campaign -> !campaign.status().isFinished())
                 .map(campaign -> CampaignRow.of(campaign, format)).toList();
         List<CampaignRow> shown = latest.stream().limit(SHOWN).map(campaign -> CampaignRow.of(campaign, format)).toList();
-        DashboardView view = new DashboardView(request.session().who().email(), abilities(request), inProgress, shown);
+        DashboardView view = new DashboardView(request.session().who().email(), abilities(request), approvals.awaitingRows(LATEST),
+                approvals.policyInWords(), inProgress, shown);
         return Optional.of(replies.signedInPage(200, pages.dashboard(request.frame("dashboard"), view), List.of()));
     }
 

@@ -145,7 +145,7 @@ final class DraftRoutes implements SignedInRoutes {
             return message(request, 409, "This draft would be refused", List.of("Nothing was published. Fix what its preview lists, upload"
                     + " it again, then publish."));
         }
-        drafts.submit(key, articleKey(name), request.session().who().subject());
+        drafts.submit(key, articleKey(name), request.session().who().subject(), request.session().who().name());
         audit.record(AuditEntry.by(request.session().who(), clock.instant(), AuditAction.SUBMIT, articleKey(name)));
         return replies.redirect("/console/" + key + "?done=publish", List.of());
     }

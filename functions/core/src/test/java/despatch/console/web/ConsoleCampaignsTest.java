@@ -16,9 +16,6 @@ import despatch.console.AuditAction;
 import despatch.console.AuditEntry;
 import despatch.console.InMemoryAuditTrail;
 import despatch.console.InMemoryDrafts;
-import despatch.console.PendingSignIn;
-import despatch.console.StaffIdentity;
-import despatch.console.StaffSignIn;
 import despatch.sending.Campaign;
 import despatch.sending.CampaignCounts;
 import despatch.sending.CampaignStatus;
@@ -26,11 +23,9 @@ import despatch.sending.InMemoryCampaignStore;
 import despatch.sending.SendBatch;
 import despatch.subscription.MutableClock;
 import despatch.testing.TestOffice;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,26 +40,9 @@ class ConsoleCampaignsTest {
     private final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final List<SendBatch> queued = new ArrayList<>();
-    private final Console console = new Console(new NoSignIn(), ConsoleFixture.SECRET, clock, TestOffice.office(),
+    private final Console console = new Console(ConsoleFixture.NO_SIGN_IN, ConsoleFixture.SECRET, clock, TestOffice.office(),
             ConsoleFixture.services(audit, campaigns, new InMemoryDrafts(), clock, queued));
 
-    /** These tests start with a session; nobody signs in. */
-    private static final class NoSignIn implements StaffSignIn {
-        @Override
-        public PendingSignIn begin(URI redirectUri) {
-            throw new AssertionError("not signing in here");
-        }
-
-        @Override
-        public StaffIdentity finish(URI callback, PendingSignIn pending) {
-            throw new AssertionError("not signing in here");
-        }
-
-        @Override
-        public Optional<URI> signOutUrl(URI afterSignOut) {
-            return Optional.empty();
-        }
-    }
 
     private Campaign sending(String slug) {
         Campaign campaign = campaign(slug, CampaignStatus.SENDING, new CampaignCounts(1204, 1180, 12, 2, 0), NOW.minusSeconds(600));

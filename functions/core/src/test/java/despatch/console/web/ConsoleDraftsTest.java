@@ -13,19 +13,14 @@ import despatch.console.AuditAction;
 import despatch.console.AuditEntry;
 import despatch.console.InMemoryAuditTrail;
 import despatch.console.InMemoryDrafts;
-import despatch.console.PendingSignIn;
-import despatch.console.StaffIdentity;
-import despatch.console.StaffSignIn;
 import despatch.sending.InMemoryCampaignStore;
 import despatch.subscription.MutableClock;
 import despatch.subscription.web.WebRequest;
 import despatch.testing.TestOffice;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,26 +42,10 @@ class ConsoleDraftsTest {
     private final MutableClock clock = new MutableClock(TestOffice.NOW);
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final InMemoryDrafts drafts = new InMemoryDrafts();
-    private final Console console = new Console(new NoSignIn(), ConsoleFixture.SECRET, clock, TestOffice.office(),
+    private final Console console = new Console(ConsoleFixture.NO_SIGN_IN, ConsoleFixture.SECRET, clock, TestOffice.office(),
             ConsoleFixture.services(audit, new InMemoryCampaignStore(), drafts, clock, new ArrayList<>()));
     private final String editor = sessionCookie(EDITOR, clock);
 
-    private static final class NoSignIn implements StaffSignIn {
-        @Override
-        public PendingSignIn begin(URI redirectUri) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public StaffIdentity finish(URI callback, PendingSignIn pending) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public Optional<URI> signOutUrl(URI afterSignOut) {
-            return Optional.empty();
-        }
-    }
 
     private ConsoleResponse upload(String cookie, String csrf, String fileName, byte[] content) {
         String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n"

@@ -1,16 +1,21 @@
 package despatch.console.web;
 
 import despatch.article.ArticleParser;
+import despatch.console.ApprovalDesk;
 import despatch.console.AuditTrail;
 import despatch.console.InMemoryDrafts;
+import despatch.console.PendingSignIn;
 import despatch.console.StaffIdentity;
+import despatch.console.StaffSignIn;
 import despatch.console.StaffRole;
 import despatch.console.StaffSessions;
 import despatch.sending.Campaign;
 import despatch.sending.CampaignCounts;
 import despatch.sending.CampaignStatus;
 import despatch.sending.CampaignStore;
+import despatch.publish.InMemoryApprovals;
 import despatch.publish.PreviewService;
+import despatch.publish.SendApproval;
 import despatch.render.ArticleRenderer;
 import despatch.sending.FanOutCursor;
 import despatch.sending.InMemoryDeliveryLedger;
@@ -20,11 +25,13 @@ import despatch.sending.StaffCampaignActions;
 import despatch.subscription.InMemorySubscriberStore;
 import despatch.subscription.web.WebRequest;
 import despatch.testing.TestOffice;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Console unit tests' shared pieces: staff of each role, sessions for them, campaigns, requests. */
 final class ConsoleFixture {
@@ -38,6 +45,24 @@ final class ConsoleFixture {
 
     private ConsoleFixture() {
     }
+
+    /** For tests that start with a session: nobody signs in, and signing out ends nothing at a provider. */
+    static final StaffSignIn NO_SIGN_IN = new StaffSignIn() {
+        @Override
+        public PendingSignIn begin(URI redirectUri) {
+            throw new AssertionError("not signing in here");
+        }
+
+        @Override
+        public StaffIdentity finish(URI callback, PendingSignIn pending) {
+            throw new AssertionError("not signing in here");
+        }
+
+        @Override
+        public Optional<URI> signOutUrl(URI afterSignOut) {
+            return Optional.empty();
+        }
+    };
 
     /** Staff's actions on these campaigns; what they queue goes into {@code queued}. */
     static StaffCampaignActions campaignActions(CampaignStore campaigns, Clock clock, List<SendBatch> queued) {
@@ -57,8 +82,15 @@ final class ConsoleFixture {
 
     /** The console's services over these in-memory stores, with the test office's real parser and renderer for previews. */
     static Console.Services services(AuditTrail audit, CampaignStore campaigns, InMemoryDrafts drafts, Clock clock, List<SendBatch> queued) {
+        return services(audit, campaigns, drafts, new InMemoryApprovals(), SendApproval.NONE, clock, queued);
+    }
+
+    /** The same, uploads waiting in {@code approvals} under {@code policy}; an approved one is put in drafts' submissions. */
+    static Console.Services services(AuditTrail audit, CampaignStore campaigns, InMemoryDrafts drafts, InMemoryApprovals approvals,
+            SendApproval policy, Clock clock, List<SendBatch> queued) {
         return new Console.Services(audit, campaignActions(campaigns, clock, queued), new InMemoryDeliveryLedger(), drafts,
-                new PreviewService(new ArticleParser(TestOffice.office(), clock), new ArticleRenderer(TestOffice.office(), clock), drafts));
+                new PreviewService(new ArticleParser(TestOffice.office(), clock), new ArticleRenderer(TestOffice.office(), clock), drafts),
+                new ApprovalDesk(policy, approvals, drafts, (key, by) -> drafts.submitted.add(key + " approved by " + by), clock));
     }
 
     /** The Cookie header of a session for this person, started now. */

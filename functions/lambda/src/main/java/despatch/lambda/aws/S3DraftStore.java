@@ -1,6 +1,10 @@
 package despatch.lambda.aws;
 
+import despatch.console.ApprovedUploads;
 import despatch.console.DraftStore;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -9,11 +13,16 @@ import software.amazon.awssdk.services.s3.model.MetadataDirective;
 /**
  * Drafts in the uploads bucket under {@code drafts/}, which triggers nothing. Submitting copies a
  * draft under {@code articles/} inside S3, so the upload event that follows is the same one an S3
- * console upload makes; the copy names who submitted it in its metadata.
+ * console upload makes; the copy names who submitted it in its metadata. An approved upload is
+ * copied onto itself, for the same event again.
  */
-public final class S3DraftStore implements DraftStore {
+public final class S3DraftStore implements DraftStore, ApprovedUploads {
     /** Object metadata (x-amz-meta-submitted-by): the submitter's subject at the identity provider. */
     public static final String SUBMITTED_BY = "submitted-by";
+    /** Their name, URL-encoded (metadata travels as HTTP headers). */
+    public static final String SUBMITTED_BY_NAME = "submitted-by-name";
+    /** Who approved the version copied onto itself. */
+    public static final String APPROVED_BY = "approved-by";
 
     private final S3Client s3;
     private final String bucket;
@@ -29,10 +38,22 @@ public final class S3DraftStore implements DraftStore {
     }
 
     @Override
-    public void submit(String draftKey, String articleKey, String submittedBy) {
+    public void submit(String draftKey, String articleKey, String submittedBy, String submittedByName) {
         s3.copyObject(copy -> copy.sourceBucket(bucket).sourceKey(draftKey).destinationBucket(bucket).destinationKey(articleKey)
                 .metadataDirective(MetadataDirective.REPLACE).contentType(contentType(articleKey))
-                .metadata(Map.of(SUBMITTED_BY, submittedBy)));
+                .metadata(Map.of(SUBMITTED_BY, submittedBy, SUBMITTED_BY_NAME, URLEncoder.encode(submittedByName, StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * Copies the upload onto itself, keeping who submitted it and adding who approved it: S3 then
+     * sends the upload event again, and publishing finds the approval of these exact bytes.
+     */
+    @Override
+    public void publishAgain(String uploadKey, String approvedBy) {
+        Map<String, String> metadata = new HashMap<>(s3.headObject(head -> head.bucket(bucket).key(uploadKey)).metadata());
+        metadata.put(APPROVED_BY, approvedBy);
+        s3.copyObject(copy -> copy.sourceBucket(bucket).sourceKey(uploadKey).destinationBucket(bucket).destinationKey(uploadKey)
+                .metadataDirective(MetadataDirective.REPLACE).contentType(contentType(uploadKey)).metadata(metadata));
     }
 
     private static String contentType(String key) {

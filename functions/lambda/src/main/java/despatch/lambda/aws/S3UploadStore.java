@@ -1,5 +1,9 @@
 package despatch.lambda.aws;
 
+import despatch.publish.Uploader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import despatch.article.ArticleRejectedException;
 import despatch.article.UploadText;
 import despatch.publish.RejectionReport;
@@ -47,6 +51,18 @@ public final class S3UploadStore implements UploadStore {
     public void recordRejection(String key, String reportJson) {
         s3.putObject(put -> put.bucket(bucket).key(RejectionReport.keyFor(key)).contentType(S3Content.JSON),
                 RequestBody.fromString(reportJson, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** From the metadata the console writes when it publishes a draft ({@link S3DraftStore}); unknown otherwise. */
+    @Override
+    public Uploader uploader(String key) {
+        try {
+            Map<String, String> metadata = s3.headObject(head -> head.bucket(bucket).key(key)).metadata();
+            return new Uploader(metadata.getOrDefault(S3DraftStore.SUBMITTED_BY, ""),
+                    URLDecoder.decode(metadata.getOrDefault(S3DraftStore.SUBMITTED_BY_NAME, ""), StandardCharsets.UTF_8));
+        } catch (NoSuchKeyException e) {
+            return Uploader.UNKNOWN;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package despatch.lambda.wiring;
 
+import despatch.console.ApprovalDesk;
 import despatch.console.AuditTrail;
 import despatch.console.web.Console;
 import despatch.lambda.aws.DynamoDbAuditTrail;
@@ -10,6 +11,7 @@ import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.signin.DiscoveredOnFirstUse;
 import despatch.lambda.signin.OidcClient;
 import despatch.lambda.signin.OidcSignIn;
+import despatch.publish.SendApproval;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -41,8 +43,13 @@ public final class ConsoleFactory {
     public Console console() {
         return new Console(new DiscoveredOnFirstUse(this::signIn), sessionKey.get(), wiring.clock(), wiring.office(), new Console.Services(
                 audit(), sending.staffCampaignActions(), new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(),
-                        wiring.settings().get(Setting.CAMPAIGNS_TABLE)), new S3DraftStore(wiring.aws().s3().get(),
-                        wiring.settings().get(Setting.UPLOADS_BUCKET)), publishing.previewService()));
+                        wiring.settings().get(Setting.CAMPAIGNS_TABLE)), drafts(), publishing.previewService(),
+                new ApprovalDesk(SendApproval.parse(wiring.settings().get(Setting.SEND_APPROVAL)), publishing.approvals(), publishing.uploads(),
+                        drafts(), wiring.clock())));
+    }
+
+    private S3DraftStore drafts() {
+        return new S3DraftStore(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET));
     }
 
     AuditTrail audit() {
@@ -64,6 +71,7 @@ public final class ConsoleFactory {
         Warmup.read(sessionKey::get);
         sending.prime();
         publishing.primePreviews();
+        Warmup.read(() -> publishing.approvals().awaiting(1));
         Warmup.read(() -> audit().newestFirst(Optional.empty(), 1));
         RefusedWrites.put(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.AUDIT_TABLE), RefusedWrites.pkSk());
     }

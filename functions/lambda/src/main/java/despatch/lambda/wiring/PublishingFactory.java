@@ -5,7 +5,10 @@ import despatch.article.ArticleRejectedException;
 import despatch.lambda.aws.S3UploadStore;
 import despatch.office.Office;
 import despatch.publish.CampaignStarter;
+import despatch.lambda.aws.DynamoDbApprovals;
+import despatch.publish.ApprovalGate;
 import despatch.publish.PreviewService;
+import despatch.publish.SendApproval;
 import despatch.publish.PublishService;
 import despatch.render.ArticleRenderer;
 import despatch.sending.CampaignLifecycle;
@@ -43,7 +46,22 @@ public final class PublishingFactory {
 
     public PublishService publishService() {
         return new PublishService(parser, renderer, uploads.get(), new PublishService.Targets(site.pages.get(), site.renderedEmails.get(),
-                site.articles.get(), new Campaigns(sending::campaignLifecycle), site.siteChanges()), wiring.clock());
+                site.articles.get(), new Campaigns(sending::campaignLifecycle), site.siteChanges()), approvalGate(), wiring.clock());
+    }
+
+    /** The office's approval setting, and where uploads wait and approvals are kept. */
+    ApprovalGate approvalGate() {
+        SendApproval policy = SendApproval.parse(wiring.settings().get(Setting.SEND_APPROVAL));
+        return policy == SendApproval.NONE ? ApprovalGate.none() : new ApprovalGate(policy, approvals());
+    }
+
+    DynamoDbApprovals approvals() {
+        return new DynamoDbApprovals(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.APPROVALS_TABLE));
+    }
+
+    /** The uploads bucket as publishing reads it, for previews of uploads waiting for approval. */
+    S3UploadStore uploads() {
+        return uploads.get();
     }
 
     /** Before a SnapStart snapshot: the uploads bucket read once (the sample render is the handler's). */
@@ -61,6 +79,10 @@ public final class PublishingFactory {
     public void primePublishing() {
         primePreviews();
         RefusedWrites.put(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET), Warmup.NOTHING);
+        if (!wiring.settings().optional(Setting.APPROVALS_TABLE).isEmpty()) {
+            Warmup.read(() -> approvals().approvalOf(Warmup.NOTHING, Warmup.NOTHING));
+            RefusedWrites.put(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.APPROVALS_TABLE), RefusedWrites.pkSk());
+        }
         site.prime();
         site.primeQueue();
         sending.prime();
