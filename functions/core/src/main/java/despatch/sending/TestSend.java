@@ -35,19 +35,24 @@ public final class TestSend {
         if (staff.isEmpty()) {
             throw new IllegalStateException("No staff addresses are configured for test sends (STAFF_ADDRESSES, template parameter StaffAddresses).");
         }
-        EmailTemplate template = new EmailTemplate(rendered.emailHtml(), rendered.emailText());
         for (EmailAddress address : staff) {
-            CampaignMessage message = new CampaignMessage(address, SUBJECT_MARK + rendered.subject(), template.html(unsubscribeUrl),
-                    template.text(unsubscribeUrl), Map.of("List-Unsubscribe", "<" + unsubscribeUrl + ">",
-                            "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), Map.of("campaign", "test"));
-            try {
-                mailer.send(message);
-            } catch (MailThrottledException | SendingPausedException | MailRejectedException e) {
-                // SES's words can name the address; the class says enough for the log.
-                throw new IllegalStateException("The test send stopped: SES answered " + e.getClass().getSimpleName());
-            }
+            sendTo(address, rendered);
         }
         return staff.size();
+    }
+
+    /** The same test to one address: the member of staff asking for it in the console. */
+    public void sendTo(EmailAddress address, RenderedArticle rendered) {
+        EmailTemplate template = new EmailTemplate(rendered.emailHtml(), rendered.emailText());
+        CampaignMessage message = new CampaignMessage(address, SUBJECT_MARK + rendered.subject(), template.html(unsubscribeUrl),
+                template.text(unsubscribeUrl), Map.of("List-Unsubscribe", "<" + unsubscribeUrl + ">",
+                        "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), Map.of("campaign", "test"));
+        try {
+            mailer.send(message);
+        } catch (MailThrottledException | SendingPausedException | MailRejectedException e) {
+            // SES's words can name the address; the class says enough for the log.
+            throw new IllegalStateException("The test send stopped: SES answered " + e.getClass().getSimpleName());
+        }
     }
 
     private static List<EmailAddress> parse(String addresses) {

@@ -160,7 +160,15 @@ class ConsoleInBrowserTest {
         assertEquals(AuditAction.UPLOAD, newestAuditEntry().action());
         assertTrue(articles().find(SLUG).isEmpty(), "a draft publishes nothing");
 
-        String uploadKey = "articles/" + currentUrl().substring(currentUrl().lastIndexOf('/') + 1);
+        // A test to the press officer's own address, the real email marked [TEST].
+        tab.clickAndWaitForPage("document.querySelector('form[action$=\"/test-send\"] button')");
+        assertTrue(tab.text("[role=status]").contains("is on its way to " + stack.identityProvider().account("editor").email()),
+                tab.text("main"));
+        assertTrue(stack.capturedEmails().stream().anyMatch(email -> email.subject().equals("[TEST] Surgery times over the holidays")
+                && email.to().equals(List.of(stack.identityProvider().account("editor").email()))), "the SES emulator has the test");
+        assertEquals(AuditAction.TEST_SEND, newestAuditEntry().action());
+
+        String uploadKey = "articles/" + currentUrl().substring(currentUrl().lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
         tab.clickAndWaitForPage("document.querySelector('a[href$=\"/publish\"]')");
         tab.clickAndWaitForPage("document.querySelector('main form button[type=submit]')");
         assertTrue(tab.text("[role=status]").startsWith("Sent to publishing"), tab.text("main"));

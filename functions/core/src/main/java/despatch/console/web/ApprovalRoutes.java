@@ -26,20 +26,22 @@ import java.util.regex.Pattern;
  */
 final class ApprovalRoutes implements SignedInRoutes {
     static final String PATH = "/console/approvals";
-    private static final Pattern ONE = Pattern.compile(PATH + "/([A-Za-z0-9_-]{1,400})(?:/(email|web)|/([0-9a-f]{64})/approve)?");
+    private static final Pattern ONE = Pattern.compile(PATH + "/([A-Za-z0-9_-]{1,400})(?:/(email|web|test-send)|/([0-9a-f]{64})/approve)?");
 
     private final ApprovalDesk desk;
     private final PreviewService previews;
+    private final TestSends testSends;
     private final AuditTrail audit;
     private final Clock clock;
     private final ConsolePages pages;
     private final ConsoleReplies replies;
     private final ConsoleFormat format;
 
-    ApprovalRoutes(ApprovalDesk desk, PreviewService previews, AuditTrail audit, Clock clock, ConsolePages pages, ConsoleReplies replies,
-            ConsoleFormat format) {
+    ApprovalRoutes(ApprovalDesk desk, PreviewService previews, TestSends testSends, AuditTrail audit, Clock clock, ConsolePages pages,
+            ConsoleReplies replies, ConsoleFormat format) {
         this.desk = desk;
         this.previews = previews;
+        this.testSends = testSends;
         this.audit = audit;
         this.clock = clock;
         this.pages = pages;
@@ -74,6 +76,10 @@ final class ApprovalRoutes implements SignedInRoutes {
             return Optional.of(message(request, 404, "Not waiting for approval", List.of("This upload is not waiting for approval: it"
                     + " may have been approved, taken down, or replaced by a newer version, which has a page of its own. See the dashboard.")));
         }
+        if ("test-send".equals(one.group(2))) {
+            return Optional.of(request.isPost() ? testSends.send(request, previews.previewUpload(upload.get().uploadKey()),
+                    upload.get().uploadKey(), url(upload.get().uploadKey()), "dashboard") : replies.methodNotAllowed("POST"));
+        }
         if (one.group(2) != null) {
             return Optional.of(request.isGet() ? framed(upload.get(), one.group(2)) : replies.methodNotAllowed("GET"));
         }
@@ -92,7 +98,8 @@ final class ApprovalRoutes implements SignedInRoutes {
                 : !request.may(StaffRole.APPROVER) ? "Only an approver can approve it."
                 : !may ? "You uploaded it, and this office asks for a second person: another approver must approve it." : null;
         ApprovalView view = new ApprovalView(url(upload.uploadKey()), upload.uploadKey(), upload.title(),
-                "approved".equals(request.queryValue("done")) ? "Approved. It publishes and sends within seconds; see Campaigns." : null,
+                "approved".equals(request.queryValue("done")) ? "Approved. It publishes and sends within seconds; see Campaigns."
+                        : TestSends.notice(request),
                 format.time(upload.since()), upload.uploader().describe(), lists(upload), embargo(upload),
                 current ? preview.rendered().subject() : "", current ? preview.warnings() : List.of(), current ? preview.rendered().emailText() : "",
                 whyNot == null ? url(upload.uploadKey()) + "/" + upload.contentHash() + "/approve" : null, whyNot);

@@ -11,6 +11,7 @@ import despatch.office.Office;
 import despatch.publish.PreviewService;
 import despatch.sending.DeliveryLedger;
 import despatch.sending.StaffCampaignActions;
+import despatch.sending.TestSend;
 import despatch.subscription.web.WebRequest;
 import java.net.URI;
 import java.time.Clock;
@@ -33,7 +34,7 @@ public final class Console {
 
     /** What the console's sections work with: the audit trail, campaigns, their delivery records, drafts, previews and approvals. */
     public record Services(AuditTrail audit, StaffCampaignActions campaigns, DeliveryLedger ledger, DraftStore drafts,
-            PreviewService previews, ApprovalDesk approvals) {
+            PreviewService previews, ApprovalDesk approvals, TestSend testSend) {
     }
 
     /** @param sessionKey the console's secret: seals session and sign-in cookies */
@@ -44,11 +45,13 @@ public final class Console {
         this.replies = new ConsoleReplies(() -> signIn.signOutUrl(URI.create("https://console.invalid" + ConsoleSignInRoutes.SIGNED_OUT)));
         this.signInRoutes = new ConsoleSignInRoutes(signIn, new PendingSignIns(sessionKey, clock), sessions, audit, clock, pages, replies);
         ConsoleFormat format = new ConsoleFormat(office);
-        ApprovalRoutes approvals = new ApprovalRoutes(services.approvals(), services.previews(), audit, clock, pages, replies, format);
+        TestSends testSends = new TestSends(services.testSend(), audit, clock, pages, replies);
+        ApprovalRoutes approvals = new ApprovalRoutes(services.approvals(), services.previews(), testSends, audit, clock, pages, replies,
+                format);
         this.sections = List.of(
                 new DashboardRoutes(services.campaigns(), approvals, pages, replies, format),
                 approvals,
-                new DraftRoutes(services.drafts(), services.previews(), audit, clock, pages, replies),
+                new DraftRoutes(services.drafts(), services.previews(), testSends, audit, clock, pages, replies),
                 new CampaignRoutes(services.campaigns(), services.ledger(), audit, clock, pages, replies, format),
                 new AuditRoutes(audit, pages, replies, format));
     }

@@ -30,19 +30,22 @@ final class DraftRoutes implements SignedInRoutes {
     static final String UPLOAD = "/console/upload";
     static final String DRAFTS = "/console/drafts";
     private static final String DRAFTS_PREFIX = "drafts/";
-    private static final Pattern ONE = Pattern.compile(DRAFTS + "/([0-9a-f-]{36})/([A-Za-z0-9][A-Za-z0-9._-]{0,99})(?:/(email|web|publish))?");
+    private static final Pattern ONE = Pattern.compile(DRAFTS + "/([0-9a-f-]{36})/([A-Za-z0-9][A-Za-z0-9._-]{0,99})(?:/(email|web|publish|test-send))?");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final DraftStore drafts;
     private final PreviewService previews;
+    private final TestSends testSends;
     private final AuditTrail audit;
     private final Clock clock;
     private final ConsolePages pages;
     private final ConsoleReplies replies;
 
-    DraftRoutes(DraftStore drafts, PreviewService previews, AuditTrail audit, Clock clock, ConsolePages pages, ConsoleReplies replies) {
+    DraftRoutes(DraftStore drafts, PreviewService previews, TestSends testSends, AuditTrail audit, Clock clock, ConsolePages pages,
+            ConsoleReplies replies) {
         this.drafts = drafts;
         this.previews = previews;
+        this.testSends = testSends;
         this.audit = audit;
         this.clock = clock;
         this.pages = pages;
@@ -69,6 +72,8 @@ final class DraftRoutes implements SignedInRoutes {
         }
         return Optional.of(switch (view) {
             case "email", "web" -> request.isGet() ? framed(key, view) : replies.methodNotAllowed("GET");
+            case "test-send" -> request.isPost() ? testSends.send(request, previews.previewUpload(key), key, "/console/" + key, "upload")
+                    : replies.methodNotAllowed("POST");
             default -> request.isGet() ? confirmPublish(request, key) : publish(request, key);
         });
     }
@@ -101,8 +106,8 @@ final class DraftRoutes implements SignedInRoutes {
         Preview preview = previews.previewUpload(key);
         String name = key.substring(key.lastIndexOf('/') + 1);
         String notice = "publish".equals(request.queryValue("done"))
-                ? "Sent to publishing as " + articleKey(name) + ". It goes through the same checks as any upload: see the dashboard."
-                : null;
+                ? "Sent to publishing as " + articleKey(name) + ". It goes through the same checks as any upload; if the office asks for"
+                + " approval, it waits for an approver on the dashboard." : TestSends.notice(request);
         DraftView view = preview.accepted()
                 ? new DraftView("/console/" + key, name, notice, true, preview.rendered().subject(), preview.rendered().preheader(),
                         preview.warnings(), List.of(), preview.rendered().emailText(), articleKey(name))

@@ -44,7 +44,8 @@ class ConsoleApprovalsTest {
     private final InMemoryDrafts uploads = new InMemoryDrafts();
     private final InMemoryApprovals approvals = new InMemoryApprovals();
     private final Console console = new Console(ConsoleFixture.NO_SIGN_IN, ConsoleFixture.SECRET, clock, TestOffice.office(),
-            ConsoleFixture.services(audit, new InMemoryCampaignStore(), uploads, approvals, SendApproval.TWO_PERSON, clock, new ArrayList<>()));
+            ConsoleFixture.services(audit, new InMemoryCampaignStore(), uploads, approvals, SendApproval.TWO_PERSON, clock, new ArrayList<>(),
+                    new ArrayList<>()));
     private final String approver = sessionCookie(APPROVER, clock);
 
 

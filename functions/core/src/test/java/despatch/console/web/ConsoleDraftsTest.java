@@ -13,6 +13,9 @@ import despatch.console.AuditAction;
 import despatch.console.AuditEntry;
 import despatch.console.InMemoryAuditTrail;
 import despatch.console.InMemoryDrafts;
+import despatch.publish.InMemoryApprovals;
+import despatch.publish.SendApproval;
+import despatch.sending.CampaignMessage;
 import despatch.sending.InMemoryCampaignStore;
 import despatch.subscription.MutableClock;
 import despatch.subscription.web.WebRequest;
@@ -42,8 +45,10 @@ class ConsoleDraftsTest {
     private final MutableClock clock = new MutableClock(TestOffice.NOW);
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final InMemoryDrafts drafts = new InMemoryDrafts();
+    private final List<CampaignMessage> testsSent = new ArrayList<>();
     private final Console console = new Console(ConsoleFixture.NO_SIGN_IN, ConsoleFixture.SECRET, clock, TestOffice.office(),
-            ConsoleFixture.services(audit, new InMemoryCampaignStore(), drafts, clock, new ArrayList<>()));
+            ConsoleFixture.services(audit, new InMemoryCampaignStore(), drafts, new InMemoryApprovals(), SendApproval.NONE, clock,
+                    new ArrayList<>(), testsSent));
     private final String editor = sessionCookie(EDITOR, clock);
 
 
@@ -117,6 +122,22 @@ class ConsoleDraftsTest {
         assertTrue(huge.body().contains("at most 1024 KiB"), huge.body());
         assertTrue(drafts.objects.isEmpty(), "nothing kept");
         assertEquals(List.of(), audit.entries());
+    }
+
+    @Test
+    void aTestGoesToTheSignedInPersonOnlyMarkedAsATest() {
+        String page = upload(editor, csrf(), "bus-route.md", ARTICLE.getBytes(StandardCharsets.UTF_8)).headers().get("Location");
+        ConsoleResponse sent = console.handle(ConsoleFixture.post(page + "/test-send", editor, "csrf=" + csrf()));
+        assertEquals(303, sent.status(), sent.body());
+        assertEquals(1, testsSent.size());
+        assertEquals("press.officer@example.org.uk", testsSent.getFirst().to().forDelivery());
+        assertEquals("[TEST] New bus route for the valley", testsSent.getFirst().subject());
+        assertEquals(AuditAction.TEST_SEND, audit.entries().getLast().action());
+        assertTrue(console.handle(get(page, java.util.Map.of("done", List.of("test-sent")), editor)).body()
+                .contains("is on its way to press.officer@example.org.uk"));
+        assertEquals(403, console.handle(ConsoleFixture.post(page + "/test-send", editor, "csrf=guess")).status());
+        assertEquals(1, testsSent.size(), "no token, no test");
+        assertTrue(drafts.submitted.isEmpty(), "a test publishes nothing");
     }
 
     @Test

@@ -18,7 +18,9 @@ import despatch.publish.PreviewService;
 import despatch.publish.SendApproval;
 import despatch.render.ArticleRenderer;
 import despatch.sending.FanOutCursor;
+import despatch.sending.CampaignMessage;
 import despatch.sending.InMemoryDeliveryLedger;
+import despatch.sending.TestSend;
 import despatch.sending.SendBatch;
 import despatch.sending.SendQueue;
 import despatch.sending.StaffCampaignActions;
@@ -82,16 +84,25 @@ final class ConsoleFixture {
 
     /** The console's services over these in-memory stores, with the test office's real parser and renderer for previews. */
     static Console.Services services(AuditTrail audit, CampaignStore campaigns, InMemoryDrafts drafts, Clock clock, List<SendBatch> queued) {
-        return services(audit, campaigns, drafts, new InMemoryApprovals(), SendApproval.NONE, clock, queued);
+        return services(audit, campaigns, drafts, new InMemoryApprovals(), SendApproval.NONE, clock, queued, new java.util.ArrayList<>());
     }
 
-    /** The same, uploads waiting in {@code approvals} under {@code policy}; an approved one is put in drafts' submissions. */
+    /**
+     * The same, uploads waiting in {@code approvals} under {@code policy}; an approved one is put in
+     * drafts' submissions, and test sends in {@code testsSent}.
+     */
     static Console.Services services(AuditTrail audit, CampaignStore campaigns, InMemoryDrafts drafts, InMemoryApprovals approvals,
-            SendApproval policy, Clock clock, List<SendBatch> queued) {
+            SendApproval policy, Clock clock, List<SendBatch> queued, List<CampaignMessage> testsSent) {
         return new Console.Services(audit, campaignActions(campaigns, clock, queued), new InMemoryDeliveryLedger(), drafts,
                 new PreviewService(new ArticleParser(TestOffice.office(), clock), new ArticleRenderer(TestOffice.office(), clock), drafts),
-                new ApprovalDesk(policy, approvals, drafts, (key, by) -> drafts.submitted.add(key + " approved by " + by), clock));
+                new ApprovalDesk(policy, approvals, drafts, (key, by) -> drafts.submitted.add(key + " approved by " + by), clock),
+                new TestSend(message -> {
+                    testsSent.add(message);
+                    return "test-" + testsSent.size();
+                }, "", "https://api.example.org.uk"));
     }
+
+
 
     /** The Cookie header of a session for this person, started now. */
     static String sessionCookie(StaffIdentity who, Clock clock) {

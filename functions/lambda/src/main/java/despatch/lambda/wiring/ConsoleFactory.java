@@ -45,7 +45,7 @@ public final class ConsoleFactory {
                 audit(), sending.staffCampaignActions(), new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(),
                         wiring.settings().get(Setting.CAMPAIGNS_TABLE)), drafts(), publishing.previewService(),
                 new ApprovalDesk(SendApproval.parse(wiring.settings().get(Setting.SEND_APPROVAL)), publishing.approvals(), publishing.uploads(),
-                        drafts(), wiring.clock())));
+                        drafts(), wiring.clock()), sending.testSend()));
     }
 
     private S3DraftStore drafts() {

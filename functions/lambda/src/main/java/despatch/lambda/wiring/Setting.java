@@ -41,7 +41,7 @@ public enum Setting {
     SITE_LANGUAGE("BCP 47 language of the site and emails", "en-GB"),
     TIME_ZONE("Zone in which dates and embargoes are shown", "Europe/London"),
     SENDER_ADDRESS("Address mail is sent from; a verified SES identity", null,
-            Function.SubscriptionFunction, Function.SubscriberMailFunction, Function.ImportFunction, Function.SendFunction),
+            Function.SubscriptionFunction, Function.SubscriberMailFunction, Function.ImportFunction, Function.SendFunction, Function.ConsoleFunction),
     STAFF_ADDRESSES("Staff addresses that get test sends, separated by commas", ""),
     UNSUBSCRIBE_MAILBOX("Address for mailto: unsubscribes in the List-Unsubscribe header; blank for none", ""),
     SES_CONFIGURATION_SET("SES configuration set for sending events; blank for none", ""),
