@@ -1,5 +1,6 @@
 package despatch.publish;
 
+import despatch.article.Article;
 import despatch.article.Problem;
 import despatch.render.RenderedArticle;
 import java.util.List;
@@ -9,8 +10,10 @@ import java.util.List;
  * Exactly one of {@code rendered} and a non-empty {@code problems} is present.
  *
  * @param contentHash SHA-256 of the previewed upload's bytes, or null for content given inline
+ * @param article     what it says (its lists, its embargo), or null when it would be refused
  */
-public record Preview(String slug, RenderedArticle rendered, List<String> warnings, List<Problem> problems, String contentHash) {
+public record Preview(String slug, RenderedArticle rendered, List<String> warnings, List<Problem> problems, String contentHash,
+        Article article) {
     public Preview {
         warnings = List.copyOf(warnings);
         problems = List.copyOf(problems);
@@ -18,12 +21,17 @@ public record Preview(String slug, RenderedArticle rendered, List<String> warnin
 
     /** A preview of content given inline, or one that failed before its content was read. */
     public Preview(String slug, RenderedArticle rendered, List<String> warnings, List<Problem> problems) {
-        this(slug, rendered, warnings, problems, null);
+        this(slug, rendered, warnings, problems, null, null);
+    }
+
+    /** An accepted preview of this article. */
+    static Preview of(Article article, RenderedArticle rendered, List<String> warnings) {
+        return new Preview(article.slug(), rendered, warnings, List.of(), null, article);
     }
 
     /** The same preview of content whose bytes hash to this (an upload's: what an approval names). */
     Preview ofContent(String hash) {
-        return new Preview(slug, rendered, warnings, problems, hash);
+        return new Preview(slug, rendered, warnings, problems, hash, article);
     }
 
     public boolean accepted() {

@@ -27,8 +27,7 @@ public final class PreviewService {
         try {
             ParsedArticle parsed = parser.parse(fileName, content);
             RenderedArticle rendered = renderer.render(parsed.article());
-            return new Preview(parsed.article().slug(), rendered, RenderedChecks.withRenderedWarnings(parsed.warnings(), rendered),
-                    List.of());
+            return Preview.of(parsed.article(), rendered, RenderedChecks.withRenderedWarnings(parsed.warnings(), rendered));
         } catch (ArticleRejectedException e) {
             return new Preview(null, null, List.of(), e.problems());
         }

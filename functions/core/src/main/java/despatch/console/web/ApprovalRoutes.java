@@ -31,17 +31,19 @@ final class ApprovalRoutes implements SignedInRoutes {
     private final ApprovalDesk desk;
     private final PreviewService previews;
     private final TestSends testSends;
+    private final Recipients recipients;
     private final AuditTrail audit;
     private final Clock clock;
     private final ConsolePages pages;
     private final ConsoleReplies replies;
     private final ConsoleFormat format;
 
-    ApprovalRoutes(ApprovalDesk desk, PreviewService previews, TestSends testSends, AuditTrail audit, Clock clock, ConsolePages pages,
-            ConsoleReplies replies, ConsoleFormat format) {
+    ApprovalRoutes(ApprovalDesk desk, PreviewService previews, TestSends testSends, Recipients recipients, AuditTrail audit, Clock clock,
+            ConsolePages pages, ConsoleReplies replies, ConsoleFormat format) {
         this.desk = desk;
         this.previews = previews;
         this.testSends = testSends;
+        this.recipients = recipients;
         this.audit = audit;
         this.clock = clock;
         this.pages = pages;
@@ -100,7 +102,8 @@ final class ApprovalRoutes implements SignedInRoutes {
         ApprovalView view = new ApprovalView(url(upload.uploadKey()), upload.uploadKey(), upload.title(),
                 "approved".equals(request.queryValue("done")) ? "Approved. It publishes and sends within seconds; see Campaigns."
                         : TestSends.notice(request),
-                format.time(upload.since()), upload.uploader().describe(), lists(upload), embargo(upload),
+                format.time(upload.since()), upload.uploader().describe(), current ? recipients.of(preview.article()) : lists(upload),
+                current ? recipients.when(preview.article()) : embargo(upload),
                 current ? preview.rendered().subject() : "", current ? preview.warnings() : List.of(), current ? preview.rendered().emailText() : "",
                 whyNot == null ? url(upload.uploadKey()) + "/" + upload.contentHash() + "/approve" : null, whyNot);
         return replies.previewPage(200, pages.approval(request.frame("dashboard"), view));

@@ -3,6 +3,7 @@ package despatch.console.web;
 import despatch.console.ApprovalDesk;
 import despatch.console.AuditTrail;
 import despatch.console.DraftStore;
+import despatch.console.ListSizes;
 import despatch.console.PendingSignIns;
 import despatch.console.StaffSession;
 import despatch.console.StaffSessions;
@@ -34,7 +35,7 @@ public final class Console {
 
     /** What the console's sections work with: the audit trail, campaigns, their delivery records, drafts, previews and approvals. */
     public record Services(AuditTrail audit, StaffCampaignActions campaigns, DeliveryLedger ledger, DraftStore drafts,
-            PreviewService previews, ApprovalDesk approvals, TestSend testSend) {
+            PreviewService previews, ApprovalDesk approvals, TestSend testSend, ListSizes listSizes) {
     }
 
     /** @param sessionKey the console's secret: seals session and sign-in cookies */
@@ -46,12 +47,13 @@ public final class Console {
         this.signInRoutes = new ConsoleSignInRoutes(signIn, new PendingSignIns(sessionKey, clock), sessions, audit, clock, pages, replies);
         ConsoleFormat format = new ConsoleFormat(office);
         TestSends testSends = new TestSends(services.testSend(), audit, clock, pages, replies);
-        ApprovalRoutes approvals = new ApprovalRoutes(services.approvals(), services.previews(), testSends, audit, clock, pages, replies,
-                format);
+        Recipients recipients = new Recipients(services.listSizes(), format);
+        ApprovalRoutes approvals = new ApprovalRoutes(services.approvals(), services.previews(), testSends, recipients, audit, clock, pages,
+                replies, format);
         this.sections = List.of(
                 new DashboardRoutes(services.campaigns(), approvals, pages, replies, format),
                 approvals,
-                new DraftRoutes(services.drafts(), services.previews(), testSends, audit, clock, pages, replies),
+                new DraftRoutes(services.drafts(), services.previews(), testSends, recipients, audit, clock, pages, replies),
                 new CampaignRoutes(services.campaigns(), services.ledger(), audit, clock, pages, replies, format),
                 new AuditRoutes(audit, pages, replies, format));
     }

@@ -56,7 +56,7 @@ public final class ConsoleViews {
      * @param notice     what was just done, or null
      */
     public record DraftView(String url, String fileName, String notice, boolean accepted, String subject, String preheader,
-            List<String> warnings, List<ProblemRow> problems, String emailText, String articleKey) {
+            String sentTo, String when, List<String> warnings, List<ProblemRow> problems, String emailText, String articleKey) {
     }
 
     /** A reason an upload would be refused, and where in it. */

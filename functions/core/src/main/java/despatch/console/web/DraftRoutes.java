@@ -36,16 +36,18 @@ final class DraftRoutes implements SignedInRoutes {
     private final DraftStore drafts;
     private final PreviewService previews;
     private final TestSends testSends;
+    private final Recipients recipients;
     private final AuditTrail audit;
     private final Clock clock;
     private final ConsolePages pages;
     private final ConsoleReplies replies;
 
-    DraftRoutes(DraftStore drafts, PreviewService previews, TestSends testSends, AuditTrail audit, Clock clock, ConsolePages pages,
-            ConsoleReplies replies) {
+    DraftRoutes(DraftStore drafts, PreviewService previews, TestSends testSends, Recipients recipients, AuditTrail audit, Clock clock,
+            ConsolePages pages, ConsoleReplies replies) {
         this.drafts = drafts;
         this.previews = previews;
         this.testSends = testSends;
+        this.recipients = recipients;
         this.audit = audit;
         this.clock = clock;
         this.pages = pages;
@@ -110,8 +112,9 @@ final class DraftRoutes implements SignedInRoutes {
                 + " approval, it waits for an approver on the dashboard." : TestSends.notice(request);
         DraftView view = preview.accepted()
                 ? new DraftView("/console/" + key, name, notice, true, preview.rendered().subject(), preview.rendered().preheader(),
-                        preview.warnings(), List.of(), preview.rendered().emailText(), articleKey(name))
-                : new DraftView("/console/" + key, name, notice, false, null, null, List.of(),
+                        recipients.of(preview.article()), recipients.when(preview.article()), preview.warnings(), List.of(),
+                        preview.rendered().emailText(), articleKey(name))
+                : new DraftView("/console/" + key, name, notice, false, null, null, null, null, List.of(),
                         preview.problems().stream().map(problem -> new ProblemRow(problem.where(), problem.message())).toList(), null,
                         articleKey(name));
         return replies.previewPage(preview.problems().stream().anyMatch(p -> p.where().equals("key")) ? 404 : 200,

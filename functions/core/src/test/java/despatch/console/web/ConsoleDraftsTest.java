@@ -79,6 +79,8 @@ class ConsoleDraftsTest {
         assertEquals(200, preview.status());
         assertTrue(preview.body().contains("New bus route for the valley") && preview.body().contains("articles/Bus-route.md"),
                 preview.body());
+        assertTrue(preview.body().contains("Newsletter (1,204 people)"), "who it would go to, now: " + preview.body());
+        assertTrue(preview.body().contains("As soon as it is published"), preview.body());
         assertTrue(preview.headers().get("Content-Security-Policy").contains("frame-src 'self'"));
         ConsoleResponse email = console.handle(get(page + "/email", editor));
         assertTrue(email.body().contains("every half hour"), email.body());
@@ -122,6 +124,15 @@ class ConsoleDraftsTest {
         assertTrue(huge.body().contains("at most 1024 KiB"), huge.body());
         assertTrue(drafts.objects.isEmpty(), "nothing kept");
         assertEquals(List.of(), audit.entries());
+    }
+
+    @Test
+    void anEmbargoIsShownInTheOfficesTimeZoneAndSeveralListsAsTheMostItCouldReach() {
+        String embargoed = ARTICLE.replace("lists: [newsletter]", "lists: [newsletter, press]\nembargo: 2030-01-15T00:01[Europe/London]");
+        String page = upload(editor, csrf(), "school.md", embargoed.getBytes(StandardCharsets.UTF_8)).headers().get("Location");
+        String preview = console.handle(get(page, editor)).body();
+        assertTrue(preview.contains("Embargoed until 15 Jan 2030, 00:01 (Europe/London)"), preview);
+        assertTrue(preview.contains("Newsletter (1,204 people) and Press releases (310 people): at most 1,514 people"), preview);
     }
 
     @Test

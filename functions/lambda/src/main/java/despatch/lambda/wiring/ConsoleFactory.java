@@ -5,6 +5,7 @@ import despatch.console.AuditTrail;
 import despatch.console.web.Console;
 import despatch.lambda.aws.DynamoDbAuditTrail;
 import despatch.lambda.aws.DynamoDbDeliveryLedger;
+import despatch.lambda.aws.DynamoDbListSizes;
 import despatch.lambda.aws.S3DraftStore;
 import despatch.lambda.aws.SecretsManagerConsoleClient;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
@@ -45,7 +46,8 @@ public final class ConsoleFactory {
                 audit(), sending.staffCampaignActions(), new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(),
                         wiring.settings().get(Setting.CAMPAIGNS_TABLE)), drafts(), publishing.previewService(),
                 new ApprovalDesk(SendApproval.parse(wiring.settings().get(Setting.SEND_APPROVAL)), publishing.approvals(), publishing.uploads(),
-                        drafts(), wiring.clock()), sending.testSend()));
+                        drafts(), wiring.clock()), sending.testSend(), new DynamoDbListSizes(wiring.aws().dynamoDb().get(),
+                wiring.settings().get(Setting.SUBSCRIBERS_TABLE))));
     }
 
     private S3DraftStore drafts() {
