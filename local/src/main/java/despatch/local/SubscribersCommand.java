@@ -1,11 +1,10 @@
 package despatch.local;
 
 import despatch.lambda.aws.DynamoDbSubscriberStore;
+import despatch.subscription.MemberCsv;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Settings;
 import despatch.office.Office;
-import despatch.subscription.Member;
-import despatch.subscription.MemberPage;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,8 +25,6 @@ import java.util.stream.Collectors;
  * to stdout or FILE. Addresses go only there: the summary on stderr is a count.
  */
 public final class SubscribersCommand {
-    private static final int PAGE = 1000;
-
     private final StackConnection stack;
     private final OutputStream stdout;
 
@@ -82,18 +79,7 @@ public final class SubscribersCommand {
     }
 
     private static long export(DynamoDbSubscriberStore store, String list, Writer writer) throws IOException {
-        MemberCsv csv = new MemberCsv(writer);
-        long count = 0;
-        String cursor = null;
-        do {
-            MemberPage page = store.activeMembers(list, cursor, PAGE);
-            for (Member member : page.members()) {
-                csv.write(member);
-                count++;
-            }
-            cursor = page.nextCursor().orElse(null);
-        } while (cursor != null);
-        return count;
+        return MemberCsv.export(store, list, writer);
     }
 
     private static int fail(String message) {

@@ -63,6 +63,8 @@ final class ConsolePageTypes {
                 page("console-upload", console.handle(request("/console/upload", cookie))),
                 page("console-draft", console.handle(request(draft, cookie))),
                 page("console-approval", console.handle(request(approval, cookie))),
+                page("console-subscribers", console.handle(request("/console/subscribers", cookie))),
+                page("console-subscriber", lookUpSample(stack, wiring, console, cookie)),
                 page("console-not-found", console.handle(request("/console/nothing-here", cookie))),
                 page("console-signed-out", console.handle(request("/console/signed-out", null))),
                 page("console-sign-in-again", console.handle(request("/console/signed-in", null))));
@@ -103,6 +105,27 @@ final class ConsolePageTypes {
         }
         return "/console/approvals/" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(
                 java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A subscriber with a consent history, looked up by an admin as the console's form posts it. */
+    private static ConsoleResponse lookUpSample(LocalAwsStack stack, Wiring wiring, Console console, String cookie) {
+        String address = "page-checks-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org.uk";
+        try {
+            var store = new despatch.lambda.aws.DynamoDbSubscriberStore(stack.dynamoDb(), wiring.settings().get(Setting.SUBSCRIBERS_TABLE));
+            var email = despatch.common.EmailAddress.parse(address);
+            String id = "page-checks-" + java.util.UUID.randomUUID();
+            store.createAll(List.of(new despatch.subscription.Subscriber(id, email, "Sam Example", "SW1A 0AA",
+                    despatch.subscription.SubscriberStatus.ACTIVE, Set.of("newsletter"), Set.of(), null, List.of(
+                    new despatch.subscription.ConsentRecord(Instant.now(), despatch.subscription.ConsentAction.CONFIRMED, Set.of("newsletter"),
+                            "2026-11", despatch.subscription.ConsentSource.FORM, "203.0.113.7", "Firefox", "")), Instant.now(), Instant.now(), 1)));
+            store.claimAddress(despatch.subscription.AddressKey.of(email), id);
+        } catch (despatch.common.InvalidEmailAddressException e) {
+            throw new IllegalStateException(e);
+        }
+        String csrf = console.handle(request("/console/subscribers", cookie)).body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        return console.handle(new WebRequest("POST", "/console/subscribers/look-up", Map.of(), Map.of("cookie", cookie, "content-type",
+                "application/x-www-form-urlencoded"), "csrf=" + csrf + "&email=" + java.net.URLEncoder.encode(address,
+                java.nio.charset.StandardCharsets.UTF_8), CONSOLE, "127.0.0.1"));
     }
 
     private static String adminSession(LocalAwsStack stack, Wiring wiring) {

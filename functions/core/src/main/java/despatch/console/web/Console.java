@@ -13,6 +13,7 @@ import despatch.publish.PreviewService;
 import despatch.sending.DeliveryLedger;
 import despatch.sending.StaffCampaignActions;
 import despatch.sending.TestSend;
+import despatch.subscription.SubscriberStore;
 import despatch.subscription.web.WebRequest;
 import java.net.URI;
 import java.time.Clock;
@@ -35,7 +36,7 @@ public final class Console {
 
     /** What the console's sections work with: the audit trail, campaigns, their delivery records, drafts, previews and approvals. */
     public record Services(AuditTrail audit, StaffCampaignActions campaigns, DeliveryLedger ledger, DraftStore drafts,
-            PreviewService previews, ApprovalDesk approvals, TestSend testSend, ListSizes listSizes) {
+            PreviewService previews, ApprovalDesk approvals, TestSend testSend, ListSizes listSizes, SubscriberStore subscribers) {
     }
 
     /** @param sessionKey the console's secret: seals session and sign-in cookies */
@@ -55,6 +56,7 @@ public final class Console {
                 approvals,
                 new DraftRoutes(services.drafts(), services.previews(), testSends, recipients, audit, clock, pages, replies),
                 new CampaignRoutes(services.campaigns(), services.ledger(), audit, clock, pages, replies, format),
+                new SubscriberRoutes(services.subscribers(), services.listSizes(), audit, clock, pages, replies, format),
                 new AuditRoutes(audit, pages, replies, format));
     }
 

@@ -6,6 +6,8 @@ import despatch.console.web.ConsoleViews.CampaignDetailView;
 import despatch.console.web.ConsoleViews.ConfirmView;
 import despatch.console.web.ConsoleViews.DashboardView;
 import despatch.console.web.ConsoleViews.DraftView;
+import despatch.console.web.ConsoleViews.SubscriberView;
+import despatch.console.web.ConsoleViews.SubscribersView;
 import despatch.office.Office;
 import despatch.render.MessageView;
 import despatch.render.OfficeView;
@@ -56,6 +58,14 @@ final class ConsolePages {
 
     String approval(ConsoleFrame frame, ApprovalView approval) {
         return signedIn("console/approval.html", frame, "approval", approval);
+    }
+
+    String subscribers(ConsoleFrame frame, SubscribersView subscribers) {
+        return signedIn("console/subscribers.html", frame, "subscribers", subscribers);
+    }
+
+    String subscriber(ConsoleFrame frame, SubscriberView subscriber) {
+        return signedIn("console/subscriber.html", frame, "subscriber", subscriber);
     }
 
     String audit(ConsoleFrame frame, AuditView audit) {

@@ -52,6 +52,14 @@ final class ConsoleReplies {
         return new ConsoleResponse(status, headers, List.of(), html);
     }
 
+    /** A file to save (a list's members as CSV): never cached, never shown as a page. */
+    ConsoleResponse download(String contentType, String fileName, String body) {
+        Map<String, String> headers = new LinkedHashMap<>(PageHeaders.PRIVATE);
+        headers.put("Content-Type", contentType);
+        headers.put("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        return new ConsoleResponse(200, headers, List.of(), body);
+    }
+
     ConsoleResponse redirect(String location, List<String> cookies) {
         Map<String, String> withLocation = new LinkedHashMap<>(PageHeaders.PRIVATE);
         withLocation.put("Location", location);

@@ -63,6 +63,21 @@ public final class ConsoleViews {
     public record ProblemRow(String where, String message) {
     }
 
+    /** The subscribers page: each list with how many are on it now, and what the last look-up found, if anything. */
+    public record SubscribersView(List<ListRow> lists, String problem) {
+    }
+
+    public record ListRow(String id, String name, String members) {
+    }
+
+    /** One subscriber found by an exact address: what Despatch holds about them, consent history included. */
+    public record SubscriberView(String address, String name, String postcode, String status, String lists, String suppression,
+            List<ConsentRow> consent) {
+    }
+
+    public record ConsentRow(String when, String what, String lists, String how) {
+    }
+
     /** One page of the audit trail, and the link to the older entries, or null on the last page. */
     public record AuditView(List<AuditRow> entries, String olderUrl) {
     }

@@ -99,7 +99,7 @@ final class ConsoleFixture {
                 new TestSend(message -> {
                     testsSent.add(message);
                     return "test-" + testsSent.size();
-                }, "", "https://api.example.org.uk"), id -> LIST_SIZES.getOrDefault(id, 0L));
+                }, "", "https://api.example.org.uk"), id -> LIST_SIZES.getOrDefault(id, 0L), new InMemorySubscriberStore());
     }
 
     /** What the lists hold, for "who it goes to" beside a preview. */

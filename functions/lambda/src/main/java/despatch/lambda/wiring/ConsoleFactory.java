@@ -6,6 +6,7 @@ import despatch.console.web.Console;
 import despatch.lambda.aws.DynamoDbAuditTrail;
 import despatch.lambda.aws.DynamoDbDeliveryLedger;
 import despatch.lambda.aws.DynamoDbListSizes;
+import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.aws.S3DraftStore;
 import despatch.lambda.aws.SecretsManagerConsoleClient;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
@@ -47,6 +48,7 @@ public final class ConsoleFactory {
                         wiring.settings().get(Setting.CAMPAIGNS_TABLE)), drafts(), publishing.previewService(),
                 new ApprovalDesk(SendApproval.parse(wiring.settings().get(Setting.SEND_APPROVAL)), publishing.approvals(), publishing.uploads(),
                         drafts(), wiring.clock()), sending.testSend(), new DynamoDbListSizes(wiring.aws().dynamoDb().get(),
+                wiring.settings().get(Setting.SUBSCRIBERS_TABLE)), new DynamoDbSubscriberStore(wiring.aws().dynamoDb().get(),
                 wiring.settings().get(Setting.SUBSCRIBERS_TABLE))));
     }
 

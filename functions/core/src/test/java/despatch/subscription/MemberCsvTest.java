@@ -1,9 +1,8 @@
-package despatch.local;
+package despatch.subscription;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import despatch.common.EmailAddress;
-import despatch.subscription.Member;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Set;

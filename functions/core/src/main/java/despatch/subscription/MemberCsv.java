@@ -1,7 +1,6 @@
-package despatch.local;
+package despatch.subscription;
 
 import despatch.common.SpreadsheetFormula;
-import despatch.subscription.Member;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -14,17 +13,34 @@ import java.io.Writer;
  * show as text. Sign-up and import refuse such addresses; one stored before they did is defused
  * like a name.
  */
-final class MemberCsv {
-    static final String HEADER = "email,name,subscribed_since";
+public final class MemberCsv {
+    private static final int PAGE = 1000;
+    public static final String HEADER = "email,name,subscribed_since";
 
     private final Writer out;
 
-    MemberCsv(Writer out) throws IOException {
+    public MemberCsv(Writer out) throws IOException {
         this.out = out;
         out.write(HEADER + "\r\n");
     }
 
-    void write(Member member) throws IOException {
+    /** Every active member of the list, a page at a time in key order. @return how many */
+    public static long export(SubscriberStore store, String list, Writer writer) throws IOException {
+        MemberCsv csv = new MemberCsv(writer);
+        long count = 0;
+        String cursor = null;
+        do {
+            MemberPage page = store.activeMembers(list, cursor, PAGE);
+            for (Member member : page.members()) {
+                csv.write(member);
+                count++;
+            }
+            cursor = page.nextCursor().orElse(null);
+        } while (cursor != null);
+        return count;
+    }
+
+    public void write(Member member) throws IOException {
         out.write(cell(member.address().forDelivery()) + "," + cell(member.name()) + "," + field(member.since().toString()) + "\r\n");
     }
 

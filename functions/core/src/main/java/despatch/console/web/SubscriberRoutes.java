@@ -1,0 +1,140 @@
+package despatch.console.web;
+
+import despatch.common.EmailAddress;
+import despatch.common.InvalidEmailAddressException;
+import despatch.console.AuditAction;
+import despatch.console.AuditEntry;
+import despatch.console.AuditTrail;
+import despatch.console.ListSizes;
+import despatch.console.StaffRole;
+import despatch.console.web.ConsoleViews.ConsentRow;
+import despatch.console.web.ConsoleViews.ListRow;
+import despatch.console.web.ConsoleViews.SubscriberView;
+import despatch.console.web.ConsoleViews.SubscribersView;
+import despatch.office.MailingList;
+import despatch.subscription.AddressKey;
+import despatch.subscription.AddressRecord;
+import despatch.subscription.MemberCsv;
+import despatch.subscription.Subscriber;
+import despatch.subscription.SubscriberStore;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Subscribers, for admins: each list's size, one subscriber looked up by their exact address
+ * (never a search that lists people), and a list's members as CSV. A look-up and an export are
+ * personal data about political opinion, so each is in the audit trail, by subscriber id or list,
+ * never by address. The address is posted, never put in an address bar or a log.
+ */
+final class SubscriberRoutes implements SignedInRoutes {
+    static final String PATH = "/console/subscribers";
+    /** Lambda answers with at most 6 MB; a larger list is exported with ./despatch subscribers export. */
+    static final int MAX_EXPORT_BYTES = 5 * 1024 * 1024;
+
+    private final SubscriberStore subscribers;
+    private final ListSizes sizes;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final ConsolePages pages;
+    private final ConsoleReplies replies;
+    private final ConsoleFormat format;
+
+    SubscriberRoutes(SubscriberStore subscribers, ListSizes sizes, AuditTrail audit, Clock clock, ConsolePages pages, ConsoleReplies replies,
+            ConsoleFormat format) {
+        this.subscribers = subscribers;
+        this.sizes = sizes;
+        this.audit = audit;
+        this.clock = clock;
+        this.pages = pages;
+        this.replies = replies;
+        this.format = format;
+    }
+
+    @Override
+    public Optional<ConsoleResponse> handle(StaffRequest request) {
+        String path = request.path();
+        if (!path.equals(PATH) && !path.equals(PATH + "/look-up") && !path.equals(PATH + "/export")) {
+            return Optional.empty();
+        }
+        if (!request.may(StaffRole.ADMIN)) {
+            return Optional.of(replies.signedInPage(403, pages.signedInMessage(request.frame("subscribers"), "Only an admin can see subscribers",
+                    List.of("Subscribers' details are personal data; the office's administrators look them up."), "Go to the dashboard",
+                    DashboardRoutes.PATH), List.of()));
+        }
+        return Optional.of(switch (path) {
+            case PATH -> request.isGet() ? overview(request, null, 200) : replies.methodNotAllowed("GET");
+            case PATH + "/look-up" -> request.isPost() ? lookUp(request) : replies.methodNotAllowed("POST");
+            default -> request.isPost() ? export(request) : replies.methodNotAllowed("POST");
+        });
+    }
+
+    private ConsoleResponse overview(StaffRequest request, String problem, int status) {
+        List<ListRow> lists = format.office().lists().values().stream()
+                .map(list -> new ListRow(list.id(), list.displayName(), format.count(sizes.activeMembers(list.id())))).toList();
+        return replies.signedInPage(status, pages.subscribers(request.frame("subscribers"), new SubscribersView(lists,
+                problem == null ? "" : problem)), List.of());
+    }
+
+    private ConsoleResponse lookUp(StaffRequest request) {
+        String typed = Optional.ofNullable(request.formValue("email")).orElse("").strip();
+        EmailAddress address;
+        try {
+            address = EmailAddress.parse(typed);
+        } catch (InvalidEmailAddressException e) {
+            return overview(request, "Enter one whole email address, like name@example.com: a look-up finds one exact address, never a"
+                    + " list of people.", 400);
+        }
+        Optional<AddressRecord> record = subscribers.findAddress(AddressKey.of(address));
+        Optional<Subscriber> subscriber = record.flatMap(AddressRecord::subscriberId).flatMap(subscribers::findSubscriber);
+        audit.record(AuditEntry.by(request.session().who(), clock.instant(), AuditAction.LOOK_UP,
+                subscriber.map(Subscriber::id).orElse(record.isPresent() ? "suppressed address" : "no match")));
+        if (subscriber.isEmpty()) {
+            String found = record.flatMap(AddressRecord::suppression).map(reason -> "That address is not subscribed. It is on the"
+                    + " suppression list (" + reason.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): Despatch sends it nothing.")
+                    .orElse("Nobody with that address is subscribed, or has been since their data was erased.");
+            return overview(request, found, 200);
+        }
+        return replies.signedInPage(200, pages.subscriber(request.frame("subscribers"), view(subscriber.get(), record.get())), List.of());
+    }
+
+    private SubscriberView view(Subscriber subscriber, AddressRecord record) {
+        List<ConsentRow> consent = subscriber.consents().stream().map(entry -> new ConsentRow(format.time(entry.at()),
+                entry.action().name().toLowerCase(Locale.ROOT).replace('_', ' '), String.join(", ", format.office().displayNames(entry.lists())),
+                entry.source().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (entry.wordingVersion().isBlank() ? ""
+                        : ", wording " + entry.wordingVersion()))).toList();
+        String suppression = record.suppression().map(reason -> reason.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + record.suppressedAt().map(at -> " since " + format.time(at)).orElse("")).orElse("none");
+        return new SubscriberView(subscriber.address().forDelivery(), subscriber.name(), subscriber.postcode(),
+                subscriber.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                String.join(", ", format.office().displayNames(subscriber.lists())), suppression, consent);
+    }
+
+    private ConsoleResponse export(StaffRequest request) {
+        String list = Optional.ofNullable(request.formValue("list")).orElse("");
+        MailingList mailingList = format.office().lists().get(list);
+        if (mailingList == null) {
+            return overview(request, "There is no list “" + list + "” to export.", 400);
+        }
+        StringWriter csv = new StringWriter();
+        long count;
+        try {
+            count = MemberCsv.export(subscribers, list, csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (csv.toString().getBytes(StandardCharsets.UTF_8).length > MAX_EXPORT_BYTES) {
+            return overview(request, mailingList.displayName() + " has " + format.count(count) + " members: more than a download from the"
+                    + " console can carry. Export it with ./despatch subscribers export " + list + " against the office's stack.", 413);
+        }
+        audit.record(AuditEntry.by(request.session().who(), clock.instant(), AuditAction.EXPORT, list));
+        return replies.download("text/csv; charset=utf-8", list + "-" + LocalDate.now(clock.withZone(format.office().zone())) + ".csv",
+                csv.toString());
+    }
+}

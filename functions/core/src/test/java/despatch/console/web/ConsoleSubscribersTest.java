@@ -1,0 +1,106 @@
+package despatch.console.web;
+
+import static despatch.console.web.ConsoleFixture.ADMIN;
+import static despatch.console.web.ConsoleFixture.APPROVER;
+import static despatch.console.web.ConsoleFixture.csrfOn;
+import static despatch.console.web.ConsoleFixture.get;
+import static despatch.console.web.ConsoleFixture.post;
+import static despatch.console.web.ConsoleFixture.sessionCookie;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import despatch.common.EmailAddress;
+import despatch.console.AuditAction;
+import despatch.console.AuditEntry;
+import despatch.console.InMemoryAuditTrail;
+import despatch.console.InMemoryDrafts;
+import despatch.sending.InMemoryCampaignStore;
+import despatch.subscription.ConsentAction;
+import despatch.subscription.ConsentRecord;
+import despatch.subscription.ConsentSource;
+import despatch.subscription.InMemorySubscriberStore;
+import despatch.subscription.MutableClock;
+import despatch.subscription.Subscriber;
+import despatch.subscription.SubscriberStatus;
+import despatch.testing.TestOffice;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Subscribers in the console, for admins only: one exact address looked up, a list exported, each
+ * in the audit trail by subscriber id or list and never by address.
+ */
+class ConsoleSubscribersTest {
+    private final MutableClock clock = new MutableClock(TestOffice.NOW);
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    private final InMemorySubscriberStore store = new InMemorySubscriberStore();
+    private final Console console;
+    private final String admin = sessionCookie(ADMIN, clock);
+
+    ConsoleSubscribersTest() throws Exception {
+        Console.Services base = ConsoleFixture.services(audit, new InMemoryCampaignStore(), new InMemoryDrafts(), clock, new ArrayList<>());
+        console = new Console(ConsoleFixture.NO_SIGN_IN, ConsoleFixture.SECRET, clock, TestOffice.office(), new Console.Services(base.audit(),
+                base.campaigns(), base.ledger(), base.drafts(), base.previews(), base.approvals(), base.testSend(), base.listSizes(), store));
+        store.createAll(List.of(new Subscriber("sub-sam", EmailAddress.parse("sam@example.org.uk"), "Sam Example", "SW1A 0AA",
+                SubscriberStatus.ACTIVE, Set.of("newsletter"), Set.of(), null, List.of(new ConsentRecord(TestOffice.NOW, ConsentAction.CONFIRMED,
+                Set.of("newsletter"), "2026-11", ConsentSource.FORM, "203.0.113.7", "Firefox", "")), TestOffice.NOW, TestOffice.NOW, 1)));
+        // As an import or a sign-up leaves it: the address claimed for the subscriber first.
+        store.claimAddress(despatch.subscription.AddressKey.of(EmailAddress.parse("sam@example.org.uk")), "sub-sam");
+    }
+
+    private String csrf() {
+        return csrfOn(console.handle(get("/console/subscribers", admin)));
+    }
+
+    @Test
+    void anAdminLooksUpOneExactAddressAndTheAuditTrailNamesTheSubscriberNotTheAddress() {
+        ConsoleResponse found = console.handle(post("/console/subscribers/look-up", admin, "csrf=" + csrf() + "&email="
+                + URLEncoder.encode("Sam@Example.org.uk", StandardCharsets.UTF_8)));
+        assertEquals(200, found.status());
+        assertTrue(found.body().contains("sam@example.org.uk") && found.body().contains("Sam Example") && found.body().contains("confirmed"),
+                found.body());
+        AuditEntry entry = audit.entries().getLast();
+        assertEquals(AuditAction.LOOK_UP, entry.action());
+        assertEquals("sub-sam", entry.target());
+
+        ConsoleResponse none = console.handle(post("/console/subscribers/look-up", admin, "csrf=" + csrf() + "&email=nobody%40example.org.uk"));
+        assertTrue(none.body().contains("Nobody with that address is subscribed"), none.body());
+        assertEquals("no match", audit.entries().getLast().target());
+        assertTrue(audit.entries().stream().noneMatch(e -> e.target().contains("@")), "no address in the audit trail");
+    }
+
+    @Test
+    void aLookUpIsOfOneWholeAddressNeverAPattern() {
+        ConsoleResponse refused = console.handle(post("/console/subscribers/look-up", admin, "csrf=" + csrf() + "&email=sam"));
+        assertEquals(400, refused.status());
+        assertTrue(refused.body().contains("one exact address"), refused.body());
+        assertEquals(List.of(), audit.entries());
+    }
+
+    @Test
+    void anAdminExportsAListAsCsvAndItIsAudited() {
+        ConsoleResponse csv = console.handle(post("/console/subscribers/export", admin, "csrf=" + csrf() + "&list=newsletter"));
+        assertEquals(200, csv.status());
+        assertTrue(csv.headers().get("Content-Type").startsWith("text/csv"));
+        assertEquals("attachment; filename=\"newsletter-2026-11-20.csv\"", csv.headers().get("Content-Disposition"));
+        assertTrue(csv.body().startsWith("email,name,subscribed_since\r\nsam@example.org.uk,Sam Example,"), csv.body());
+        assertEquals(new AuditEntry(TestOffice.NOW, "sub-admin", "Sam Administrator", AuditAction.EXPORT, "newsletter"), audit.entries().getLast());
+    }
+
+    @Test
+    void onlyAnAdminSeesSubscribersAndNothingHappensWithoutTheToken() {
+        String approver = sessionCookie(APPROVER, clock);
+        assertEquals(403, console.handle(get("/console/subscribers", approver)).status());
+        ConsoleResponse refused = console.handle(post("/console/subscribers/export", approver,
+                "csrf=" + csrfOn(console.handle(get("/console", approver))) + "&list=newsletter"));
+        assertEquals(403, refused.status());
+        assertFalse(refused.body().contains("sam@example.org.uk"));
+        assertEquals(403, console.handle(post("/console/subscribers/look-up", admin, "csrf=guess&email=sam%40example.org.uk")).status());
+        assertEquals(List.of(), audit.entries());
+    }
+}
