@@ -1,5 +1,7 @@
 package despatch.console;
 
+import despatch.publish.Uploader;
+
 /**
  * Articles uploaded through the console before they are published: kept under {@code drafts/},
  * where an upload triggers nothing, until someone submits one.
@@ -11,7 +13,7 @@ public interface DraftStore {
 
     /**
      * Puts the draft where uploads publish from ({@code articleKey}, under articles/), naming who
-     * submitted it (their subject and name); from there it takes the same path as any upload.
+     * submitted it; from there it takes the same path as any upload.
      */
-    void submit(String draftKey, String articleKey, String submittedBy, String submittedByName);
+    void submit(String draftKey, String articleKey, Uploader submittedBy);
 }

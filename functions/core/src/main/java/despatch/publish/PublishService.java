@@ -37,6 +37,7 @@ public final class PublishService {
     private final UploadStore uploads;
     private final Targets targets;
     private final ApprovalGate approval;
+    private final PublishNotices notices;
     private final Clock clock;
 
     /** Where a publish writes: the site's pages, the stored email, the records, sending, the site's listings. */
@@ -51,6 +52,13 @@ public final class PublishService {
     /** @param approval where uploads wait for an approver, if the office asks for one */
     public PublishService(ArticleParser parser, ArticleRenderer renderer, UploadStore uploads, Targets targets, ApprovalGate approval,
             Clock clock) {
+        this(parser, renderer, uploads, targets, approval, PublishNotices.NONE, clock);
+    }
+
+    /** @param notices who is told what became of each upload */
+    public PublishService(ArticleParser parser, ArticleRenderer renderer, UploadStore uploads, Targets targets, ApprovalGate approval,
+            PublishNotices notices, Clock clock) {
+        this.notices = notices;
         this.parser = parser;
         this.renderer = renderer;
         this.uploads = uploads;
@@ -68,7 +76,7 @@ public final class PublishService {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return publishOnce(uploadKey);
+                return told(uploadKey, publishOnce(uploadKey));
             } catch (ConcurrentChangeException e) {
                 // An embargo released, or another upload took the address, between our read and our write: decide again.
                 if (attempt == ATTEMPTS) {
@@ -76,6 +84,14 @@ public final class PublishService {
                 }
             }
         }
+    }
+
+    /** After the outcome is settled: a notice that fails is the notices' to report, never a reason to publish again. */
+    private PublishOutcome told(String uploadKey, PublishOutcome outcome) {
+        if (notices != PublishNotices.NONE && !(outcome instanceof PublishOutcome.Ignored)) {
+            notices.tell(uploadKey, uploads.uploader(uploadKey), outcome);
+        }
+        return outcome;
     }
 
     private PublishOutcome publishOnce(String uploadKey) {

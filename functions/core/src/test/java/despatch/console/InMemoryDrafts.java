@@ -22,10 +22,10 @@ public final class InMemoryDrafts implements DraftStore, UploadStore {
     }
 
     @Override
-    public synchronized void submit(String draftKey, String articleKey, String submittedBy, String submittedByName) {
+    public synchronized void submit(String draftKey, String articleKey, Uploader submittedBy) {
         objects.put(articleKey, objects.get(draftKey).clone());
-        uploaders.put(articleKey, new Uploader(submittedBy, submittedByName));
-        submitted.add(articleKey + " by " + submittedBy);
+        uploaders.put(articleKey, submittedBy);
+        submitted.add(articleKey + " by " + submittedBy.subject());
     }
 
     @Override

@@ -99,7 +99,7 @@ final class ConsolePageTypes {
                     software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
             new DynamoDbApprovals(stack.dynamoDb(), wiring.settings().get(Setting.APPROVALS_TABLE)).await(new AwaitingApproval(key,
                     despatch.common.Hashes.sha256(content), "november-in-llanfair", "November in Llanfair", List.of("newsletter"), null,
-                    new Uploader("editor-subject", "Pat Press Officer"), Instant.now()));
+                    new Uploader("editor-subject", "Pat Press Officer", "press.officer@example.org.uk"), Instant.now()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

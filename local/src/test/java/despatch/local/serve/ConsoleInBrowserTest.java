@@ -84,6 +84,8 @@ class ConsoleInBrowserTest {
 
         String uploadKey = uploadPreviewAndPublish();
         waitFor(() -> approvals().awaitingFor(uploadKey).isPresent(), "the upload to wait for approval");
+        String file = uploadKey.substring("articles/".length());
+        waitFor(() -> mailTo(editor.email()).contains("“" + file + "” waits for approval"), "the press officer to be told it waits");
         assertTrue(articles().find(SLUG).isEmpty(), "waiting: nothing published");
         tab.clickAndWaitForPage("document.querySelector('nav a[href=\"/console\"]')");
         assertTrue(tab.text("main").contains("Surgery times over the holidays"), "on the dashboard, awaiting approval: " + tab.text("main"));
@@ -103,6 +105,7 @@ class ConsoleInBrowserTest {
         // The approved upload is copied onto itself, and S3's event publishes it, as in AWS.
         waitFor(() -> articles().find(SLUG).isPresent(), "the approved article to be published");
         assertEquals(despatch.publish.ArticleState.PUBLISHED, articles().find(SLUG).orElseThrow().state());
+        waitFor(() -> mailTo(editor.email()).contains("“" + file + "” is published"), "the press officer to be told it is published");
         tab.clickAndWaitForPage("document.querySelector('nav a[href=\"/console/campaigns\"]')");
         assertTrue(tab.text("main table").contains("Surgery times over the holidays"), "its campaign is listed: " + tab.text("main"));
 
@@ -184,6 +187,12 @@ class ConsoleInBrowserTest {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The subjects of the emails the SES emulator has for this address. */
+    private static List<String> mailTo(String address) {
+        return stack.capturedEmails().stream().filter(email -> email.to().contains(address)).map(despatch.local.stack.CapturedEmail::subject)
+                .toList();
     }
 
     private static despatch.lambda.aws.DynamoDbApprovals approvals() {

@@ -168,7 +168,7 @@ final class ApprovalRoutes implements SignedInRoutes {
     }
 
     static String url(String uploadKey) {
-        return PATH + "/" + Base64.getUrlEncoder().withoutPadding().encodeToString(uploadKey.getBytes(StandardCharsets.UTF_8));
+        return PATH + "/" + ApprovalDesk.linkId(uploadKey);
     }
 
     private static Optional<String> decode(String id) {

@@ -1,6 +1,7 @@
 package despatch.console.web;
 
 import despatch.console.ApprovalDesk;
+import despatch.console.ApproverDirectory;
 import despatch.console.AuditTrail;
 import despatch.console.DraftStore;
 import despatch.console.ListSizes;
@@ -36,7 +37,8 @@ public final class Console {
 
     /** What the console's sections work with: the audit trail, campaigns, their delivery records, drafts, previews and approvals. */
     public record Services(AuditTrail audit, StaffCampaignActions campaigns, DeliveryLedger ledger, DraftStore drafts,
-            PreviewService previews, ApprovalDesk approvals, TestSend testSend, ListSizes listSizes, SubscriberStore subscribers) {
+            PreviewService previews, ApprovalDesk approvals, TestSend testSend, ListSizes listSizes, SubscriberStore subscribers,
+            ApproverDirectory approvers) {
     }
 
     /** @param sessionKey the console's secret: seals session and sign-in cookies */
@@ -45,7 +47,8 @@ public final class Console {
         this.sessions = new StaffSessions(sessionKey, clock);
         this.pages = new ConsolePages(office);
         this.replies = new ConsoleReplies(() -> signIn.signOutUrl(URI.create("https://console.invalid" + ConsoleSignInRoutes.SIGNED_OUT)));
-        this.signInRoutes = new ConsoleSignInRoutes(signIn, new PendingSignIns(sessionKey, clock), sessions, audit, clock, pages, replies);
+        this.signInRoutes = new ConsoleSignInRoutes(signIn, new PendingSignIns(sessionKey, clock), sessions, audit, services.approvers(),
+                clock, pages, replies);
         ConsoleFormat format = new ConsoleFormat(office);
         TestSends testSends = new TestSends(services.testSend(), audit, clock, pages, replies);
         Recipients recipients = new Recipients(services.listSizes(), format);

@@ -1,5 +1,6 @@
 package despatch.console.web;
 
+import despatch.console.ApproverDirectory;
 import despatch.console.AuditAction;
 import despatch.console.AuditEntry;
 import despatch.console.AuditTrail;
@@ -43,12 +44,14 @@ final class ConsoleSignInRoutes {
     private final PendingSignIns pending;
     private final StaffSessions sessions;
     private final AuditTrail audit;
+    private final ApproverDirectory approvers;
     private final Clock clock;
     private final ConsolePages pages;
     private final ConsoleReplies replies;
 
-    ConsoleSignInRoutes(StaffSignIn signIn, PendingSignIns pending, StaffSessions sessions, AuditTrail audit, Clock clock,
-            ConsolePages pages, ConsoleReplies replies) {
+    ConsoleSignInRoutes(StaffSignIn signIn, PendingSignIns pending, StaffSessions sessions, AuditTrail audit, ApproverDirectory approvers,
+            Clock clock, ConsolePages pages, ConsoleReplies replies) {
+        this.approvers = approvers;
         this.signIn = signIn;
         this.pending = pending;
         this.sessions = sessions;
@@ -99,6 +102,7 @@ final class ConsoleSignInRoutes {
         }
         StaffSession session = sessions.start(who);
         audit.record(AuditEntry.by(who, clock.instant(), AuditAction.SIGN_IN, ""));
+        approvers.signedIn(who);
         return redirect(HOME, List.of(ConsoleCookies.session(sessions.cookieValue(session)), ConsoleCookies.cleared(ConsoleCookies.SIGN_IN)));
     }
 

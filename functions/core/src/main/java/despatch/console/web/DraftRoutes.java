@@ -12,6 +12,7 @@ import despatch.article.UploadText;
 import despatch.publish.Preview;
 import despatch.publish.PreviewService;
 import despatch.publish.PublishService;
+import despatch.publish.Uploader;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -153,7 +154,8 @@ final class DraftRoutes implements SignedInRoutes {
             return message(request, 409, "This draft would be refused", List.of("Nothing was published. Fix what its preview lists, upload"
                     + " it again, then publish."));
         }
-        drafts.submit(key, articleKey(name), request.session().who().subject(), request.session().who().name());
+        drafts.submit(key, articleKey(name), new Uploader(request.session().who().subject(), request.session().who().name(),
+                request.session().who().email()));
         audit.record(AuditEntry.by(request.session().who(), clock.instant(), AuditAction.SUBMIT, articleKey(name)));
         return replies.redirect("/console/" + key + "?done=publish", List.of());
     }

@@ -63,7 +63,7 @@ class ConsoleApprovalsTest {
 
     @Test
     void theDashboardListsWhatWaitsAndAnApproverApprovesTheVersionTheyReviewed() {
-        String hash = waiting(ARTICLE, new Uploader("sub-editor", "Pat Press Officer"));
+        String hash = waiting(ARTICLE, new Uploader("sub-editor", "Pat Press Officer", "press.officer@example.org.uk"));
         String dashboard = console.handle(get("/console", approver)).body();
         assertTrue(dashboard.contains("New bus route") && dashboard.contains("uploaded by Pat Press Officer"), dashboard);
 
@@ -85,7 +85,7 @@ class ConsoleApprovalsTest {
 
     @Test
     void underTwoPersonApprovalAnApproverCannotApproveTheirOwnUploadNorAnEditorAnything() {
-        String hash = waiting(ARTICLE, new Uploader("sub-approver", "Morgan Office Manager"));
+        String hash = waiting(ARTICLE, new Uploader("sub-approver", "Morgan Office Manager", "office.manager@example.org.uk"));
         String approve = page() + "/" + hash + "/approve";
         ConsoleResponse review = console.handle(get(page(), approver));
         assertFalse(review.body().contains("href=\"" + approve + "\""), "no button for one's own upload");
@@ -114,7 +114,7 @@ class ConsoleApprovalsTest {
 
     @Test
     void twoApproversPressingAtOnceSendItOnce() throws Exception {
-        String hash = waiting(ARTICLE, new Uploader("sub-editor", "Pat Press Officer"));
+        String hash = waiting(ARTICLE, new Uploader("sub-editor", "Pat Press Officer", "press.officer@example.org.uk"));
         String approve = page() + "/" + hash + "/approve";
         String admin = sessionCookie(ADMIN, clock);
         String approverCsrf = csrfOn(console.handle(get(page(), approver)));

@@ -3,6 +3,7 @@ package despatch.console.web;
 import despatch.article.ArticleParser;
 import despatch.console.ApprovalDesk;
 import despatch.console.AuditTrail;
+import despatch.console.InMemoryApproverDirectory;
 import despatch.console.InMemoryDrafts;
 import despatch.console.PendingSignIn;
 import despatch.console.StaffIdentity;
@@ -99,7 +100,8 @@ final class ConsoleFixture {
                 new TestSend(message -> {
                     testsSent.add(message);
                     return "test-" + testsSent.size();
-                }, "", "https://api.example.org.uk"), id -> LIST_SIZES.getOrDefault(id, 0L), new InMemorySubscriberStore());
+                }, "", "https://api.example.org.uk"), id -> LIST_SIZES.getOrDefault(id, 0L), new InMemorySubscriberStore(),
+                new InMemoryApproverDirectory());
     }
 
     /** What the lists hold, for "who it goes to" beside a preview. */

@@ -2,6 +2,7 @@ package despatch.lambda.aws;
 
 import despatch.console.ApprovedUploads;
 import despatch.console.DraftStore;
+import despatch.publish.Uploader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -21,6 +22,8 @@ public final class S3DraftStore implements DraftStore, ApprovedUploads {
     public static final String SUBMITTED_BY = "submitted-by";
     /** Their name, URL-encoded (metadata travels as HTTP headers). */
     public static final String SUBMITTED_BY_NAME = "submitted-by-name";
+    /** Their address, URL-encoded, for telling them what became of the upload. */
+    public static final String SUBMITTED_BY_EMAIL = "submitted-by-email";
     /** Who approved the version copied onto itself. */
     public static final String APPROVED_BY = "approved-by";
 
@@ -38,10 +41,15 @@ public final class S3DraftStore implements DraftStore, ApprovedUploads {
     }
 
     @Override
-    public void submit(String draftKey, String articleKey, String submittedBy, String submittedByName) {
+    public void submit(String draftKey, String articleKey, Uploader submittedBy) {
         s3.copyObject(copy -> copy.sourceBucket(bucket).sourceKey(draftKey).destinationBucket(bucket).destinationKey(articleKey)
                 .metadataDirective(MetadataDirective.REPLACE).contentType(contentType(articleKey))
-                .metadata(Map.of(SUBMITTED_BY, submittedBy, SUBMITTED_BY_NAME, URLEncoder.encode(submittedByName, StandardCharsets.UTF_8))));
+                .metadata(Map.of(SUBMITTED_BY, submittedBy.subject(), SUBMITTED_BY_NAME, encode(submittedBy.name()),
+                        SUBMITTED_BY_EMAIL, encode(submittedBy.email()))));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /**

@@ -59,7 +59,8 @@ public final class S3UploadStore implements UploadStore {
         try {
             Map<String, String> metadata = s3.headObject(head -> head.bucket(bucket).key(key)).metadata();
             return new Uploader(metadata.getOrDefault(S3DraftStore.SUBMITTED_BY, ""),
-                    URLDecoder.decode(metadata.getOrDefault(S3DraftStore.SUBMITTED_BY_NAME, ""), StandardCharsets.UTF_8));
+                    URLDecoder.decode(metadata.getOrDefault(S3DraftStore.SUBMITTED_BY_NAME, ""), StandardCharsets.UTF_8),
+                    URLDecoder.decode(metadata.getOrDefault(S3DraftStore.SUBMITTED_BY_EMAIL, ""), StandardCharsets.UTF_8));
         } catch (NoSuchKeyException e) {
             return Uploader.UNKNOWN;
         }

@@ -49,7 +49,7 @@ public final class ConsoleFactory {
                 new ApprovalDesk(SendApproval.parse(wiring.settings().get(Setting.SEND_APPROVAL)), publishing.approvals(), publishing.uploads(),
                         drafts(), wiring.clock()), sending.testSend(), new DynamoDbListSizes(wiring.aws().dynamoDb().get(),
                 wiring.settings().get(Setting.SUBSCRIBERS_TABLE)), new DynamoDbSubscriberStore(wiring.aws().dynamoDb().get(),
-                wiring.settings().get(Setting.SUBSCRIBERS_TABLE))));
+                wiring.settings().get(Setting.SUBSCRIBERS_TABLE)), publishing.approverDirectory()));
     }
 
     private S3DraftStore drafts() {

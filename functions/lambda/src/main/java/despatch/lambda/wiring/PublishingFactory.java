@@ -5,7 +5,10 @@ import despatch.article.ArticleRejectedException;
 import despatch.lambda.aws.S3UploadStore;
 import despatch.office.Office;
 import despatch.publish.CampaignStarter;
+import despatch.console.StaffEmailNotices;
 import despatch.lambda.aws.DynamoDbApprovals;
+import despatch.lambda.aws.DynamoDbApproverDirectory;
+import despatch.publish.PublishNotices;
 import despatch.publish.ApprovalGate;
 import despatch.publish.PreviewService;
 import despatch.publish.SendApproval;
@@ -46,7 +49,22 @@ public final class PublishingFactory {
 
     public PublishService publishService() {
         return new PublishService(parser, renderer, uploads.get(), new PublishService.Targets(site.pages.get(), site.renderedEmails.get(),
-                site.articles.get(), new Campaigns(sending::campaignLifecycle), site.siteChanges()), approvalGate(), wiring.clock());
+                site.articles.get(), new Campaigns(sending::campaignLifecycle), site.siteChanges()), approvalGate(), notices(), wiring.clock());
+    }
+
+    /** Emails to the uploader and the approvers about each upload, when the function may send mail (SENDER_ADDRESS). */
+    private PublishNotices notices() {
+        Settings settings = wiring.settings();
+        if (settings.optional(Setting.SENDER_ADDRESS).isEmpty() || settings.optional(Setting.APPROVALS_TABLE).isEmpty()) {
+            return PublishNotices.NONE;
+        }
+        SubscriptionsFactory subscriptions = new SubscriptionsFactory(wiring);
+        return new StaffEmailNotices(subscriptions.mailer.get(), subscriptions.renderer.get(), approverDirectory(),
+                SendApproval.parse(settings.get(Setting.SEND_APPROVAL)), wiring.office(), wiring.office().subscriptionApiBase() + "/console");
+    }
+
+    DynamoDbApproverDirectory approverDirectory() {
+        return new DynamoDbApproverDirectory(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.APPROVALS_TABLE));
     }
 
     /** The office's approval setting, and where uploads wait and approvals are kept. */
