@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.IntFunction;
 
 /**
  * Whether a request's answer time tells a known address from an unknown one: the real
@@ -54,10 +53,10 @@ public final class RequestTimingMain {
             System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             SubscriptionHandler handler = new SubscriptionHandler(clients.wiring(Map.of(
                     "MAILS_PER_ADDRESS_PER_DAY", "1000000", "REQUESTS_PER_NETWORK_PER_DAY", "1000000")));
-            Timing dataKnown = new Timing();
-            Timing dataUnknown = new Timing();
-            Timing subscribeActive = new Timing();
-            Timing subscribeNew = new Timing();
+            MedianTiming dataKnown = new MedianTiming();
+            MedianTiming dataUnknown = new MedianTiming();
+            MedianTiming subscribeActive = new MedianTiming();
+            MedianTiming subscribeNew = new MedianTiming();
             Random order = new Random(11);
             for (int i = -WARM_UP; i < REQUESTS; i++) {
                 int round = i;
@@ -108,25 +107,5 @@ public final class RequestTimingMain {
                         "timing")), Instant.now(), Instant.now(), 1)));
         store.claimAddress(AddressKey.of(address), id);
         return address;
-    }
-
-    /** Times after the warm-up (negative rounds are not counted). */
-    private static final class Timing {
-        private final List<Double> millis = new ArrayList<>();
-
-        void time(int round, Runnable request) {
-            long start = System.nanoTime();
-            request.run();
-            if (round >= 0) {
-                millis.add((System.nanoTime() - start) / 1e6);
-            }
-        }
-
-        @Override
-        public String toString() {
-            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            IntFunction<String> at = percent -> String.format("%.1f", sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)]);
-            return at.apply(50) + " [" + at.apply(25) + "–" + at.apply(75) + "]";
-        }
     }
 }

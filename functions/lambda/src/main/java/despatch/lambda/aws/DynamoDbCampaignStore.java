@@ -57,10 +57,17 @@ public final class DynamoDbCampaignStore implements CampaignStore {
     }
 
     @Override
+    /** Two requests whatever the limit (up to 100): the registry's Query, then one consistent BatchGetItem of the campaigns. */
     public java.util.List<Campaign> recent(int limit) {
-        return dynamoDb.query(query -> query.tableName(table).keyConditionExpression("pk = :registry")
+        java.util.List<String> ids = dynamoDb.query(query -> query.tableName(table).keyConditionExpression("pk = :registry")
                         .expressionAttributeValues(Map.of(":registry", s(REGISTRY))).scanIndexForward(false).limit(limit))
-                .items().stream().map(item -> find(item.get("campaignId").s())).flatMap(Optional::stream).toList();
+                .items().stream().map(item -> item.get("campaignId").s()).toList();
+        Map<String, Campaign> byId = new HashMap<>();
+        for (Map<String, AttributeValue> item : new BatchReader(dynamoDb, table).read(ids.stream().map(DynamoDbCampaignStore::key).toList())) {
+            Campaign campaign = campaign(item.get("pk").s().substring("CAMPAIGN#".length()), item);
+            byId.put(campaign.id(), campaign);
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override
@@ -69,14 +76,18 @@ public final class DynamoDbCampaignStore implements CampaignStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Campaign(campaignId, item.get("slug").s(), item.get("subject").s(),
+        return Optional.of(campaign(campaignId, item));
+    }
+
+    private static Campaign campaign(String campaignId, Map<String, AttributeValue> item) {
+        return new Campaign(campaignId, item.get("slug").s(), item.get("subject").s(),
                 item.get("lists").l().stream().map(AttributeValue::s).toList(), CampaignStatus.valueOf(item.get("status").s()),
                 item.containsKey("scheduledFor") ? Instant.parse(item.get("scheduledFor").s()) : null,
                 new FanOutCursor(number(item, "cursorList").intValue(), item.containsKey("cursorAfter") ? item.get("cursorAfter").s() : null),
                 item.get("fanOutDone").bool(),
                 new CampaignCounts(number(item, "enqueued"), number(item, "sent"), number(item, "suppressed"), number(item, "failed"),
                         number(item, "unknown")),
-                Instant.parse(item.get("createdAt").s()), Instant.parse(item.get("updatedAt").s()), number(item, "version")));
+                Instant.parse(item.get("createdAt").s()), Instant.parse(item.get("updatedAt").s()), number(item, "version"));
     }
 
     @Override
