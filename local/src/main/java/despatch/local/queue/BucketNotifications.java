@@ -1,6 +1,7 @@
 package despatch.local.queue;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import despatch.lambda.ImportHandler;
 import despatch.lambda.PublishHandler;
 import despatch.lambda.wiring.Setting;
 import despatch.local.S3EventFactory;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * An S3 event notification as a function's {@code Type: S3} event in template.yaml declares it
- * (bucket, {@code s3:ObjectCreated:*}, key prefix), for {@code ./despatch serve}: S3Proxy sends no
+ * (bucket, {@code s3:ObjectCreated:*}, key prefix and suffix), for {@code ./despatch serve}: S3Proxy sends no
  * notifications, so the bucket is listed under the prefix every second, and each object that is
  * new or replaced since (another ETag or time) is handed to the function as the event S3 sends.
  * What is in the bucket when it starts was there before: it is not announced again.
@@ -32,16 +33,18 @@ public final class BucketNotifications implements AutoCloseable {
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
+    private final String suffix;
     private final S3EventFactory events;
     private final Consumer<S3Event> function;
     private final Map<String, String> seen = new HashMap<>();
     private Thread poller;
     private volatile boolean stopped;
 
-    BucketNotifications(S3Client s3, String bucket, String prefix, S3EventFactory events, Consumer<S3Event> function) {
+    BucketNotifications(S3Client s3, String bucket, String prefix, String suffix, S3EventFactory events, Consumer<S3Event> function) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
+        this.suffix = suffix;
         this.events = events;
         this.function = function;
     }
@@ -60,23 +63,39 @@ public final class BucketNotifications implements AutoCloseable {
                 Setting.Function.PublishFunction.name(), new S3EventFactory(projectRoot), event -> handler.handleRequest(event, null));
     }
 
+    /** ImportFunction's subscriber CSVs under imports/, for a stack in this process. */
+    public static BucketNotifications forImports(LocalAwsStack stack) {
+        ImportHandler handler = new ImportHandler(StackWiring.of(stack, Setting.Function.ImportFunction, Clock.systemUTC()));
+        return fromTemplate(stack.template(), stack.s3(), Setting.Function.ImportFunction.name(), S3EventFactory.forImports(ProjectRoot.find()),
+                event -> handler.handleRequest(event, null));
+    }
+
+    /** The same for the stack {@code ./despatch up} runs. */
+    public static BucketNotifications forImports(StackConnection stack, Path projectRoot) {
+        ImportHandler handler = new ImportHandler();
+        return fromTemplate(CloudFormationTemplate.load(projectRoot.resolve("template.yaml")), stack.s3(),
+                Setting.Function.ImportFunction.name(), S3EventFactory.forImports(projectRoot), event -> handler.handleRequest(event, null));
+    }
+
     /** The notifications of {@code functionId}'s first S3 event in the template. */
     public static BucketNotifications fromTemplate(CloudFormationTemplate template, S3Client s3, String functionId, S3EventFactory events,
             Consumer<S3Event> function) {
         Map<?, ?> byName = (Map<?, ?>) template.resource(functionId).property("Events");
         for (Object value : byName.values()) {
             if (value instanceof Map<?, ?> event && "S3".equals(event.get("Type")) && event.get("Properties") instanceof Map<?, ?> properties) {
-                return new BucketNotifications(s3, template.resolveToString(properties.get("Bucket")), prefix(properties), events, function);
+                return new BucketNotifications(s3, template.resolveToString(properties.get("Bucket")), rule(properties, "prefix"),
+                        rule(properties, "suffix"), events, function);
             }
         }
         throw new IllegalArgumentException(functionId + " has no S3 event in the template");
     }
 
-    private static String prefix(Map<?, ?> properties) {
+    /** The event's key filter rule of this name (prefix or suffix), or empty text. */
+    private static String rule(Map<?, ?> properties, String name) {
         if (properties.get("Filter") instanceof Map<?, ?> filter && filter.get("S3Key") instanceof Map<?, ?> key
                 && key.get("Rules") instanceof List<?> rules) {
             for (Object rule : rules) {
-                if (rule instanceof Map<?, ?> named && "prefix".equals(named.get("Name"))) {
+                if (rule instanceof Map<?, ?> named && name.equals(named.get("Name"))) {
                     return String.valueOf(named.get("Value"));
                 }
             }
@@ -116,7 +135,8 @@ public final class BucketNotifications implements AutoCloseable {
     }
 
     private List<S3Object> list() {
-        return s3.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(prefix)).contents().stream().toList();
+        return s3.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(prefix)).contents().stream()
+                .filter(object -> object.key().endsWith(suffix)).toList();
     }
 
     private static String version(S3Object object) {

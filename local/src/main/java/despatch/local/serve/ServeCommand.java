@@ -87,11 +87,14 @@ public final class ServeCommand {
         // And uploads under articles/ (from the console's Publish, or any S3 client) publish, as S3 notifies PublishFunction in AWS.
         BucketNotifications uploads = (hosted != null ? BucketNotifications.forPublishing(hosted.stack())
                 : BucketNotifications.forPublishing(stack, root)).start();
+        BucketNotifications imports = (hosted != null ? BucketNotifications.forImports(hosted.stack())
+                : BucketNotifications.forImports(stack, root)).start();
         CountDownLatch stopped = new CountDownLatch(1);
         HostedStack ownStack = hosted;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 uploads.close();
+                imports.close();
                 consumers.close();
                 server.close();
                 stack.close();

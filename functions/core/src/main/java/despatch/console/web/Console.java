@@ -4,6 +4,7 @@ import despatch.console.ApprovalDesk;
 import despatch.console.ApproverDirectory;
 import despatch.console.AuditTrail;
 import despatch.console.DraftStore;
+import despatch.console.ImportUploads;
 import despatch.console.ListSizes;
 import despatch.console.PendingSignIns;
 import despatch.console.StaffSession;
@@ -38,7 +39,7 @@ public final class Console {
     /** What the console's sections work with: the audit trail, campaigns, their delivery records, drafts, previews and approvals. */
     public record Services(AuditTrail audit, StaffCampaignActions campaigns, DeliveryLedger ledger, DraftStore drafts,
             PreviewService previews, ApprovalDesk approvals, TestSend testSend, ListSizes listSizes, SubscriberStore subscribers,
-            ApproverDirectory approvers) {
+            ApproverDirectory approvers, ImportUploads imports) {
     }
 
     /** @param sessionKey the console's secret: seals session and sign-in cookies */
@@ -59,7 +60,7 @@ public final class Console {
                 approvals,
                 new DraftRoutes(services.drafts(), services.previews(), testSends, recipients, audit, clock, pages, replies),
                 new CampaignRoutes(services.campaigns(), services.ledger(), audit, clock, pages, replies, format),
-                new SubscriberRoutes(services.subscribers(), services.listSizes(), audit, clock, pages, replies, format),
+                new SubscriberRoutes(services.subscribers(), services.imports(), services.listSizes(), audit, clock, pages, replies, format),
                 new AuditRoutes(audit, pages, replies, format));
     }
 

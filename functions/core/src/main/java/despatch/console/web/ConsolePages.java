@@ -6,6 +6,7 @@ import despatch.console.web.ConsoleViews.CampaignDetailView;
 import despatch.console.web.ConsoleViews.ConfirmView;
 import despatch.console.web.ConsoleViews.DashboardView;
 import despatch.console.web.ConsoleViews.DraftView;
+import despatch.console.web.ConsoleViews.ImportView;
 import despatch.console.web.ConsoleViews.SubscriberView;
 import despatch.console.web.ConsoleViews.SubscribersView;
 import despatch.office.Office;
@@ -66,6 +67,10 @@ final class ConsolePages {
 
     String subscriber(ConsoleFrame frame, SubscriberView subscriber) {
         return signedIn("console/subscriber.html", frame, "subscriber", subscriber);
+    }
+
+    String importReport(ConsoleFrame frame, ImportView view) {
+        return signedIn("console/import.html", frame, "importView", view);
     }
 
     String audit(ConsoleFrame frame, AuditView audit) {

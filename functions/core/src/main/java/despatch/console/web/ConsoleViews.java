@@ -78,6 +78,10 @@ public final class ConsoleViews {
     public record ConsentRow(String when, String what, String lists, String how) {
     }
 
+    /** An import started from the console: its file, and its report once written (null until then). */
+    public record ImportView(String fileName, String report, String url) {
+    }
+
     /** One page of the audit trail, and the link to the older entries, or null on the last page. */
     public record AuditView(List<AuditRow> entries, String olderUrl) {
     }

@@ -4,10 +4,13 @@ import despatch.common.EmailAddress;
 import despatch.common.InvalidEmailAddressException;
 import despatch.console.AuditAction;
 import despatch.console.AuditEntry;
+import despatch.console.ApprovalDesk;
 import despatch.console.AuditTrail;
+import despatch.console.ImportUploads;
 import despatch.console.ListSizes;
 import despatch.console.StaffRole;
 import despatch.console.web.ConsoleViews.ConsentRow;
+import despatch.console.web.ConsoleViews.ImportView;
 import despatch.console.web.ConsoleViews.ListRow;
 import despatch.console.web.ConsoleViews.SubscriberView;
 import despatch.console.web.ConsoleViews.SubscribersView;
@@ -26,6 +29,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Subscribers, for admins: each list's size, one subscriber looked up by their exact address
@@ -37,8 +43,13 @@ final class SubscriberRoutes implements SignedInRoutes {
     static final String PATH = "/console/subscribers";
     /** Lambda answers with at most 6 MB; a larger list is exported with ./despatch subscribers export. */
     static final int MAX_EXPORT_BYTES = 5 * 1024 * 1024;
+    /** What a request through API Gateway and Lambda can carry, base64-encoded. */
+    static final int MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+    private static final String IMPORTS = "imports/console/";
+    private static final Pattern IMPORT_REPORT = Pattern.compile(PATH + "/imports/([A-Za-z0-9_-]{1,400})");
 
     private final SubscriberStore subscribers;
+    private final ImportUploads imports;
     private final ListSizes sizes;
     private final AuditTrail audit;
     private final Clock clock;
@@ -46,9 +57,10 @@ final class SubscriberRoutes implements SignedInRoutes {
     private final ConsoleReplies replies;
     private final ConsoleFormat format;
 
-    SubscriberRoutes(SubscriberStore subscribers, ListSizes sizes, AuditTrail audit, Clock clock, ConsolePages pages, ConsoleReplies replies,
-            ConsoleFormat format) {
+    SubscriberRoutes(SubscriberStore subscribers, ImportUploads imports, ListSizes sizes, AuditTrail audit, Clock clock, ConsolePages pages,
+            ConsoleReplies replies, ConsoleFormat format) {
         this.subscribers = subscribers;
+        this.imports = imports;
         this.sizes = sizes;
         this.audit = audit;
         this.clock = clock;
@@ -60,7 +72,9 @@ final class SubscriberRoutes implements SignedInRoutes {
     @Override
     public Optional<ConsoleResponse> handle(StaffRequest request) {
         String path = request.path();
-        if (!path.equals(PATH) && !path.equals(PATH + "/look-up") && !path.equals(PATH + "/export")) {
+        Matcher report = IMPORT_REPORT.matcher(path);
+        if (!path.equals(PATH) && !path.equals(PATH + "/look-up") && !path.equals(PATH + "/export") && !path.equals(PATH + "/import")
+                && !report.matches()) {
             return Optional.empty();
         }
         if (!request.may(StaffRole.ADMIN)) {
@@ -68,11 +82,55 @@ final class SubscriberRoutes implements SignedInRoutes {
                     List.of("Subscribers' details are personal data; the office's administrators look them up."), "Go to the dashboard",
                     DashboardRoutes.PATH), List.of()));
         }
+        if (report.matches()) {
+            return Optional.of(request.isGet() ? importReport(request, report.group(1)) : replies.methodNotAllowed("GET"));
+        }
         return Optional.of(switch (path) {
             case PATH -> request.isGet() ? overview(request, null, 200) : replies.methodNotAllowed("GET");
             case PATH + "/look-up" -> request.isPost() ? lookUp(request) : replies.methodNotAllowed("POST");
+            case PATH + "/import" -> request.isPost() ? upload(request) : replies.methodNotAllowed("POST");
             default -> request.isPost() ? export(request) : replies.methodNotAllowed("POST");
         });
+    }
+
+    /**
+     * A CSV as staff export it from a spreadsheet: kept under imports/, where the import starts as
+     * it does for an upload to S3, then its report's page.
+     */
+    private ConsoleResponse upload(StaffRequest request) {
+        Optional<MultipartForm.Part> file = request.multipart().file("csv");
+        if (file.isEmpty()) {
+            return overview(request, "Choose a CSV file to import (see “Importing subscribers” in the documentation for its columns).", 400);
+        }
+        String name = DraftRoutes.fileName(file.get().fileName());
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return overview(request, "“" + name + "” is not a CSV file: save the spreadsheet as CSV (UTF-8), then import that.", 400);
+        }
+        if (file.get().content().length > MAX_IMPORT_BYTES) {
+            return overview(request, "“" + name + "” is larger than the console takes (" + MAX_IMPORT_BYTES / (1024 * 1024) + " MB): upload it"
+                    + " under imports/ in the uploads bucket instead, which takes up to 64 MB.", 413);
+        }
+        String key = IMPORTS + LocalDate.now(clock.withZone(format.office().zone())) + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "-" + name;
+        imports.put(key, file.get().content());
+        audit.record(AuditEntry.by(request.session().who(), clock.instant(), AuditAction.IMPORT, key));
+        return replies.redirect(PATH + "/imports/" + ApprovalDesk.linkId(key), List.of());
+    }
+
+    private ConsoleResponse importReport(StaffRequest request, String id) {
+        String key;
+        try {
+            key = new String(java.util.Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            key = "";
+        }
+        if (!key.startsWith(IMPORTS) || !key.endsWith(".csv")) {
+            return replies.signedInPage(404, pages.signedInMessage(request.frame("subscribers"), "No such import", List.of("There is no"
+                    + " import at this address."), "Subscribers", PATH), List.of());
+        }
+        Optional<String> report = imports.report(key);
+        return replies.signedInPage(200, pages.importReport(request.frame("subscribers"), new ImportView(key.substring(IMPORTS.length()),
+                report.orElse(null), PATH + "/imports/" + id)), List.of());
     }
 
     private ConsoleResponse overview(StaffRequest request, String problem, int status) {

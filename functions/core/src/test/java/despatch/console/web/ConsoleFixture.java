@@ -4,6 +4,7 @@ import despatch.article.ArticleParser;
 import despatch.console.ApprovalDesk;
 import despatch.console.AuditTrail;
 import despatch.console.InMemoryApproverDirectory;
+import despatch.console.InMemoryImportUploads;
 import despatch.console.InMemoryDrafts;
 import despatch.console.PendingSignIn;
 import despatch.console.StaffIdentity;
@@ -101,7 +102,7 @@ final class ConsoleFixture {
                     testsSent.add(message);
                     return "test-" + testsSent.size();
                 }, "", "https://api.example.org.uk"), id -> LIST_SIZES.getOrDefault(id, 0L), new InMemorySubscriberStore(),
-                new InMemoryApproverDirectory());
+                new InMemoryApproverDirectory(), new InMemoryImportUploads());
     }
 
     /** What the lists hold, for "who it goes to" beside a preview. */

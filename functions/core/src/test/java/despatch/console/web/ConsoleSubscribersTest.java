@@ -15,6 +15,7 @@ import despatch.console.AuditAction;
 import despatch.console.AuditEntry;
 import despatch.console.InMemoryAuditTrail;
 import despatch.console.InMemoryDrafts;
+import despatch.console.InMemoryImportUploads;
 import despatch.sending.InMemoryCampaignStore;
 import despatch.subscription.ConsentAction;
 import despatch.subscription.ConsentRecord;
@@ -39,6 +40,7 @@ class ConsoleSubscribersTest {
     private final MutableClock clock = new MutableClock(TestOffice.NOW);
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final InMemorySubscriberStore store = new InMemorySubscriberStore();
+    private final InMemoryImportUploads imports = new InMemoryImportUploads();
     private final Console console;
     private final String admin = sessionCookie(ADMIN, clock);
 
@@ -46,7 +48,7 @@ class ConsoleSubscribersTest {
         Console.Services base = ConsoleFixture.services(audit, new InMemoryCampaignStore(), new InMemoryDrafts(), clock, new ArrayList<>());
         console = new Console(ConsoleFixture.NO_SIGN_IN, ConsoleFixture.SECRET, clock, TestOffice.office(), new Console.Services(base.audit(),
                 base.campaigns(), base.ledger(), base.drafts(), base.previews(), base.approvals(), base.testSend(), base.listSizes(), store,
-                base.approvers()));
+                base.approvers(), imports));
         store.createAll(List.of(new Subscriber("sub-sam", EmailAddress.parse("sam@example.org.uk"), "Sam Example", "SW1A 0AA",
                 SubscriberStatus.ACTIVE, Set.of("newsletter"), Set.of(), null, List.of(new ConsentRecord(TestOffice.NOW, ConsentAction.CONFIRMED,
                 Set.of("newsletter"), "2026-11", ConsentSource.FORM, "203.0.113.7", "Firefox", "")), TestOffice.NOW, TestOffice.NOW, 1)));
@@ -91,6 +93,40 @@ class ConsoleSubscribersTest {
         assertEquals("attachment; filename=\"newsletter-2026-11-20.csv\"", csv.headers().get("Content-Disposition"));
         assertTrue(csv.body().startsWith("email,name,subscribed_since\r\nsam@example.org.uk,Sam Example,"), csv.body());
         assertEquals(new AuditEntry(TestOffice.NOW, "sub-admin", "Sam Administrator", AuditAction.EXPORT, "newsletter"), audit.entries().getLast());
+    }
+
+    private ConsoleResponse importing(String csrf, String fileName, String csv) {
+        String boundary = "----despatchImport";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"csv\"; filename=\"" + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n"
+                + csv + "\r\n--" + boundary + "--\r\n";
+        return console.handle(new despatch.subscription.web.WebRequest("POST", "/console/subscribers/import", java.util.Map.of(),
+                java.util.Map.of("cookie", admin, "content-type", "multipart/form-data; boundary=" + boundary), body, "http://127.0.0.1:8787",
+                "127.0.0.1"));
+    }
+
+    @Test
+    void anAdminImportsACsvAndReadsItsReportOnceTheImportHasWrittenIt() {
+        ConsoleResponse started = importing(csrf(), "Members Dec.csv", "email,name\r\njo@example.org.uk,Jo\r\n");
+        assertEquals(303, started.status(), started.body());
+        String key = imports.files.keySet().iterator().next();
+        assertTrue(key.matches("imports/console/2026-11-20-[0-9a-f]{8}-Members-Dec\\.csv"), key);
+        assertEquals(new AuditEntry(TestOffice.NOW, "sub-admin", "Sam Administrator", AuditAction.IMPORT, key), audit.entries().getLast());
+
+        String page = started.headers().get("Location");
+        assertTrue(console.handle(get(page, admin)).body().contains("Being imported"));
+        imports.reports.put(key, "Import report for " + key + "\nImported 1 row.");
+        assertTrue(console.handle(get(page, admin)).body().contains("Imported 1 row."));
+    }
+
+    @Test
+    void whatIsNotACsvOrComesWithoutTheTokenIsNotImported() {
+        assertEquals(400, importing(csrf(), "members.xlsx", "PK").status());
+        assertEquals(403, importing("guess", "members.csv", "email\r\n").status());
+        assertTrue(imports.files.isEmpty());
+        assertEquals(List.of(), audit.entries());
+        assertEquals(404, console.handle(get("/console/subscribers/imports/" + despatch.console.ApprovalDesk.linkId("articles/x.md"), admin))
+                .status(), "a report page only for imports");
     }
 
     @Test

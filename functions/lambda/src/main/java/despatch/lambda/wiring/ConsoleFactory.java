@@ -8,6 +8,7 @@ import despatch.lambda.aws.DynamoDbDeliveryLedger;
 import despatch.lambda.aws.DynamoDbListSizes;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.aws.S3DraftStore;
+import despatch.lambda.aws.S3ImportUploads;
 import despatch.lambda.aws.SecretsManagerConsoleClient;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.signin.DiscoveredOnFirstUse;
@@ -49,7 +50,8 @@ public final class ConsoleFactory {
                 new ApprovalDesk(SendApproval.parse(wiring.settings().get(Setting.SEND_APPROVAL)), publishing.approvals(), publishing.uploads(),
                         drafts(), wiring.clock()), sending.testSend(), new DynamoDbListSizes(wiring.aws().dynamoDb().get(),
                 wiring.settings().get(Setting.SUBSCRIBERS_TABLE)), new DynamoDbSubscriberStore(wiring.aws().dynamoDb().get(),
-                wiring.settings().get(Setting.SUBSCRIBERS_TABLE)), publishing.approverDirectory()));
+                wiring.settings().get(Setting.SUBSCRIBERS_TABLE)), publishing.approverDirectory(),
+                new S3ImportUploads(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET))));
     }
 
     private S3DraftStore drafts() {
