@@ -1,5 +1,8 @@
 package despatch.publish;
 
+import java.time.Clock;
+import java.util.List;
+
 /**
  * Tells staff what became of an upload: the person who uploaded it (rejected, waiting for
  * approval, published or scheduled), and the approvers when it waits for them.
@@ -10,4 +13,14 @@ public interface PublishNotices {
 
     /** Best effort: a notice that cannot be sent must not undo or repeat the publish. */
     void tell(String uploadKey, Uploader uploader, PublishOutcome outcome);
+
+    /** Every one of these, in turn. */
+    static PublishNotices all(List<PublishNotices> notices) {
+        return (uploadKey, uploader, outcome) -> notices.forEach(notice -> notice.tell(uploadKey, uploader, outcome));
+    }
+
+    /** The outcome kept in the upload log, for the dashboard. */
+    static PublishNotices logTo(UploadLog log, Clock clock) {
+        return (uploadKey, uploader, outcome) -> LoggedUpload.of(outcome, clock.instant()).ifPresent(log::record);
+    }
 }

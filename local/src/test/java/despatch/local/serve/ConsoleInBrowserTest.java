@@ -106,6 +106,8 @@ class ConsoleInBrowserTest {
         waitFor(() -> articles().find(SLUG).isPresent(), "the approved article to be published");
         assertEquals(despatch.publish.ArticleState.PUBLISHED, articles().find(SLUG).orElseThrow().state());
         waitFor(() -> mailTo(editor.email()).contains("“" + file + "” is published"), "the press officer to be told it is published");
+        tab.clickAndWaitForPage("document.querySelector('nav a[href=\"/console\"]')");
+        assertTrue(tab.text("main").contains(file + ": published"), "the latest uploads say what became of it: " + tab.text("main"));
         tab.clickAndWaitForPage("document.querySelector('nav a[href=\"/console/campaigns\"]')");
         assertTrue(tab.text("main table").contains("Surgery times over the holidays"), "its campaign is listed: " + tab.text("main"));
 

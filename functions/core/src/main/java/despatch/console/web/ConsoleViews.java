@@ -13,7 +13,16 @@ public final class ConsoleViews {
      * @param approvalPolicy what the office's approval setting means, said when nothing waits
      */
     public record DashboardView(String email, List<String> abilities, List<AwaitingRow> awaiting, String approvalPolicy,
-            List<CampaignRow> inProgress, List<CampaignRow> latest) {
+            List<UploadRow> uploads, List<CampaignRow> inProgress, List<CampaignRow> latest) {
+    }
+
+    /**
+     * An upload and what became of it, as a line on the dashboard.
+     *
+     * @param url its page (on the site, or waiting for approval), or null
+     * @param reasons a rejected upload's reasons, each where it is and what to fix
+     */
+    public record UploadRow(String file, String outcome, String when, String url, List<String> reasons) {
     }
 
     /** An upload waiting for approval, as a line on the dashboard. */

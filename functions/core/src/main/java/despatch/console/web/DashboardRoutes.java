@@ -2,6 +2,9 @@ package despatch.console.web;
 
 import despatch.console.StaffRole;
 import despatch.console.web.ConsoleViews.DashboardView;
+import despatch.console.web.ConsoleViews.UploadRow;
+import despatch.publish.LoggedUpload;
+import despatch.publish.UploadLog;
 import despatch.sending.Campaign;
 import despatch.sending.StaffCampaignActions;
 import java.util.ArrayList;
@@ -20,14 +23,16 @@ final class DashboardRoutes implements SignedInRoutes {
     private static final int SHOWN = 5;
 
     private final StaffCampaignActions campaigns;
+    private final UploadLog uploads;
     private final ApprovalRoutes approvals;
     private final ConsolePages pages;
     private final ConsoleReplies replies;
     private final ConsoleFormat format;
 
-    DashboardRoutes(StaffCampaignActions campaigns, ApprovalRoutes approvals, ConsolePages pages, ConsoleReplies replies,
+    DashboardRoutes(StaffCampaignActions campaigns, UploadLog uploads, ApprovalRoutes approvals, ConsolePages pages, ConsoleReplies replies,
             ConsoleFormat format) {
         this.campaigns = campaigns;
+        this.uploads = uploads;
         this.approvals = approvals;
         this.pages = pages;
         this.replies = replies;
@@ -47,9 +52,20 @@ final class DashboardRoutes implements SignedInRoutes {
         List<CampaignRow> inProgress = latest.stream().filter(campaign -> !campaign.status().isFinished())
                 .map(campaign -> CampaignRow.of(campaign, format)).toList();
         List<CampaignRow> shown = latest.stream().limit(SHOWN).map(campaign -> CampaignRow.of(campaign, format)).toList();
+        List<UploadRow> latestUploads = uploads.latest(SHOWN * 2).stream().map(this::row).toList();
         DashboardView view = new DashboardView(request.session().who().email(), abilities(request), approvals.awaitingRows(LATEST),
-                approvals.policyInWords(), inProgress, shown);
+                approvals.policyInWords(), latestUploads, inProgress, shown);
         return Optional.of(replies.signedInPage(200, pages.dashboard(request.frame("dashboard"), view), List.of()));
+    }
+
+    private UploadRow row(LoggedUpload upload) {
+        String file = upload.uploadKey().substring(upload.uploadKey().lastIndexOf('/') + 1);
+        String url = switch (upload.outcome()) {
+            case "published", "corrected" -> format.office().articleUrl(upload.slug());
+            case "awaiting approval" -> ApprovalRoutes.url(upload.uploadKey());
+            default -> null;
+        };
+        return new UploadRow(file, upload.outcome(), format.time(upload.at()), url, upload.reasons());
     }
 
     private static List<String> abilities(StaffRequest request) {

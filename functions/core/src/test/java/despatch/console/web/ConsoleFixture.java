@@ -16,6 +16,7 @@ import despatch.sending.CampaignCounts;
 import despatch.sending.CampaignStatus;
 import despatch.sending.CampaignStore;
 import despatch.publish.InMemoryApprovals;
+import despatch.publish.InMemoryUploadLog;
 import despatch.publish.PreviewService;
 import despatch.publish.SendApproval;
 import despatch.render.ArticleRenderer;
@@ -102,7 +103,7 @@ final class ConsoleFixture {
                     testsSent.add(message);
                     return "test-" + testsSent.size();
                 }, "", "https://api.example.org.uk"), id -> LIST_SIZES.getOrDefault(id, 0L), new InMemorySubscriberStore(),
-                new InMemoryApproverDirectory(), new InMemoryImportUploads());
+                new InMemoryApproverDirectory(), new InMemoryImportUploads(), new InMemoryUploadLog());
     }
 
     /** What the lists hold, for "who it goes to" beside a preview. */

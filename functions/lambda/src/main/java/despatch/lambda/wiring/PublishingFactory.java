@@ -8,6 +8,7 @@ import despatch.publish.CampaignStarter;
 import despatch.console.StaffEmailNotices;
 import despatch.lambda.aws.DynamoDbApprovals;
 import despatch.lambda.aws.DynamoDbApproverDirectory;
+import despatch.lambda.aws.DynamoDbUploadLog;
 import despatch.publish.PublishNotices;
 import despatch.publish.ApprovalGate;
 import despatch.publish.PreviewService;
@@ -17,6 +18,7 @@ import despatch.render.ArticleRenderer;
 import despatch.sending.CampaignLifecycle;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -52,15 +54,27 @@ public final class PublishingFactory {
                 site.articles.get(), new Campaigns(sending::campaignLifecycle), site.siteChanges()), approvalGate(), notices(), wiring.clock());
     }
 
-    /** Emails to the uploader and the approvers about each upload, when the function may send mail (SENDER_ADDRESS). */
+    /**
+     * Each upload's outcome in the upload log (for the dashboard), and emailed to the uploader and
+     * the approvers when the function may send mail (SENDER_ADDRESS).
+     */
     private PublishNotices notices() {
         Settings settings = wiring.settings();
-        if (settings.optional(Setting.SENDER_ADDRESS).isEmpty() || settings.optional(Setting.APPROVALS_TABLE).isEmpty()) {
+        if (settings.optional(Setting.APPROVALS_TABLE).isEmpty()) {
             return PublishNotices.NONE;
         }
+        PublishNotices log = PublishNotices.logTo(uploadLog(), wiring.clock());
+        if (settings.optional(Setting.SENDER_ADDRESS).isEmpty()) {
+            return log;
+        }
         SubscriptionsFactory subscriptions = new SubscriptionsFactory(wiring);
-        return new StaffEmailNotices(subscriptions.mailer.get(), subscriptions.renderer.get(), approverDirectory(),
-                SendApproval.parse(settings.get(Setting.SEND_APPROVAL)), wiring.office(), wiring.office().subscriptionApiBase() + "/console");
+        return PublishNotices.all(List.of(log, new StaffEmailNotices(subscriptions.mailer.get(), subscriptions.renderer.get(),
+                approverDirectory(), SendApproval.parse(settings.get(Setting.SEND_APPROVAL)), wiring.office(),
+                wiring.office().subscriptionApiBase() + "/console")));
+    }
+
+    DynamoDbUploadLog uploadLog() {
+        return new DynamoDbUploadLog(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.APPROVALS_TABLE));
     }
 
     DynamoDbApproverDirectory approverDirectory() {
