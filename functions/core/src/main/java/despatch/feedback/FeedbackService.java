@@ -25,10 +25,20 @@ public final class FeedbackService {
     private final despatch.subscription.SubscriberStore store;
     private final int softBounceLimit;
     private final EngagementCounts engagement;
+    private final FeedbackTally tally;
+    private final java.time.Clock clock;
 
     /** @param engagement where delivery, open and click counts go, or null when tracking is off */
     public FeedbackService(Suppressions suppressions, despatch.subscription.SubscriberStore store, int softBounceLimit,
             EngagementCounts engagement) {
+        this(suppressions, store, softBounceLimit, engagement, FeedbackTally.NONE, java.time.Clock.systemUTC());
+    }
+
+    /** @param tally where each day's bounces and complaints are counted, for the console */
+    public FeedbackService(Suppressions suppressions, despatch.subscription.SubscriberStore store, int softBounceLimit,
+            EngagementCounts engagement, FeedbackTally tally, java.time.Clock clock) {
+        this.tally = tally;
+        this.clock = clock;
         this.engagement = engagement;
         this.suppressions = suppressions;
         this.store = store;
@@ -39,8 +49,10 @@ public final class FeedbackService {
         int suppressed = 0;
         int soft = 0;
         int unknown = 0;
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         switch (feedback) {
             case MailFeedback.Bounce bounce -> {
+                tally.add(today, bounce.recipients().size(), 0);
                 for (String typed : bounce.recipients()) {
                     EmailAddress address = address(typed);
                     if (address == null) {
@@ -54,6 +66,7 @@ public final class FeedbackService {
                 }
             }
             case MailFeedback.Complaint complaint -> {
+                tally.add(today, 0, complaint.recipients().size());
                 for (String typed : complaint.recipients()) {
                     EmailAddress address = address(typed);
                     if (address == null) {

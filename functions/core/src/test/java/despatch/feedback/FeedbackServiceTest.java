@@ -99,4 +99,17 @@ class FeedbackServiceTest {
 
         assertEquals(List.of("c-fete:Open"), counted);
     }
+
+    @Test
+    void eachDaysBouncesAndComplaintsAreCountedForTheConsole() throws Exception {
+        InMemoryFeedbackTally tally = new InMemoryFeedbackTally();
+        FeedbackService counting = new FeedbackService(new Suppressions(TestOffice.office(), store, TestOffice.clock()), store, 3, null,
+                tally, TestOffice.clock());
+        active("jane@example.org");
+        counting.handle(new MailFeedback.Bounce(false, List.of("jane@example.org", "nobody@example.org")));
+        counting.handle(new MailFeedback.Complaint(List.of("jane@example.org")));
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(TestOffice.NOW, java.time.ZoneOffset.UTC);
+        assertEquals(new FeedbackTally.Totals(2, 1), tally.since(today));
+        assertEquals(new FeedbackTally.Totals(0, 0), tally.since(today.plusDays(1)));
+    }
 }

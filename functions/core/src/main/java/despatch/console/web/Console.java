@@ -10,6 +10,7 @@ import despatch.console.PendingSignIns;
 import despatch.console.StaffSession;
 import despatch.console.StaffSessions;
 import despatch.console.StaffSignIn;
+import despatch.feedback.FeedbackTally;
 import despatch.office.Office;
 import despatch.publish.PreviewService;
 import despatch.publish.UploadLog;
@@ -40,7 +41,7 @@ public final class Console {
     /** What the console's sections work with: the audit trail, campaigns, their delivery records, drafts, previews and approvals. */
     public record Services(AuditTrail audit, StaffCampaignActions campaigns, DeliveryLedger ledger, DraftStore drafts,
             PreviewService previews, ApprovalDesk approvals, TestSend testSend, ListSizes listSizes, SubscriberStore subscribers,
-            ApproverDirectory approvers, ImportUploads imports, UploadLog uploads) {
+            ApproverDirectory approvers, ImportUploads imports, UploadLog uploads, FeedbackTally feedback) {
     }
 
     /** @param sessionKey the console's secret: seals session and sign-in cookies */
@@ -57,7 +58,7 @@ public final class Console {
         ApprovalRoutes approvals = new ApprovalRoutes(services.approvals(), services.previews(), testSends, recipients, audit, clock, pages,
                 replies, format);
         this.sections = List.of(
-                new DashboardRoutes(services.campaigns(), services.uploads(), approvals, pages, replies, format),
+                new DashboardRoutes(services.campaigns(), services.uploads(), services.feedback(), approvals, clock, pages, replies, format),
                 approvals,
                 new DraftRoutes(services.drafts(), services.previews(), testSends, recipients, audit, clock, pages, replies),
                 new CampaignRoutes(services.campaigns(), services.ledger(), audit, clock, pages, replies, format),

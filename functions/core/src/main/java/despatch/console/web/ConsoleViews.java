@@ -13,7 +13,7 @@ public final class ConsoleViews {
      * @param approvalPolicy what the office's approval setting means, said when nothing waits
      */
     public record DashboardView(String email, List<String> abilities, List<AwaitingRow> awaiting, String approvalPolicy,
-            List<UploadRow> uploads, List<CampaignRow> inProgress, List<CampaignRow> latest) {
+            List<UploadRow> uploads, String mailFeedback, List<CampaignRow> inProgress, List<CampaignRow> latest) {
     }
 
     /**

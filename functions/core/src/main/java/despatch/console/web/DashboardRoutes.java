@@ -3,10 +3,13 @@ package despatch.console.web;
 import despatch.console.StaffRole;
 import despatch.console.web.ConsoleViews.DashboardView;
 import despatch.console.web.ConsoleViews.UploadRow;
+import despatch.feedback.FeedbackTally;
 import despatch.publish.LoggedUpload;
 import despatch.publish.UploadLog;
 import despatch.sending.Campaign;
 import despatch.sending.StaffCampaignActions;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,18 +24,23 @@ final class DashboardRoutes implements SignedInRoutes {
     /** Enough to hold every campaign still under way on any office's busiest day. */
     private static final int LATEST = 20;
     private static final int SHOWN = 5;
+    private static final int FEEDBACK_DAYS = 30;
 
     private final StaffCampaignActions campaigns;
     private final UploadLog uploads;
+    private final FeedbackTally feedback;
     private final ApprovalRoutes approvals;
+    private final Clock clock;
     private final ConsolePages pages;
     private final ConsoleReplies replies;
     private final ConsoleFormat format;
 
-    DashboardRoutes(StaffCampaignActions campaigns, UploadLog uploads, ApprovalRoutes approvals, ConsolePages pages, ConsoleReplies replies,
-            ConsoleFormat format) {
+    DashboardRoutes(StaffCampaignActions campaigns, UploadLog uploads, FeedbackTally feedback, ApprovalRoutes approvals, Clock clock,
+            ConsolePages pages, ConsoleReplies replies, ConsoleFormat format) {
         this.campaigns = campaigns;
         this.uploads = uploads;
+        this.feedback = feedback;
+        this.clock = clock;
         this.approvals = approvals;
         this.pages = pages;
         this.replies = replies;
@@ -53,8 +61,12 @@ final class DashboardRoutes implements SignedInRoutes {
                 .map(campaign -> CampaignRow.of(campaign, format)).toList();
         List<CampaignRow> shown = latest.stream().limit(SHOWN).map(campaign -> CampaignRow.of(campaign, format)).toList();
         List<UploadRow> latestUploads = uploads.latest(SHOWN * 2).stream().map(this::row).toList();
+        FeedbackTally.Totals month = feedback.since(LocalDate.now(clock).minusDays(FEEDBACK_DAYS - 1));
+        String mailFeedback = format.count(month.bounces()) + (month.bounces() == 1 ? " bounce" : " bounces") + " and "
+                + format.count(month.complaints()) + (month.complaints() == 1 ? " complaint" : " complaints") + " in the last " + FEEDBACK_DAYS
+                + " days. Each bounced-for-good or complaining address is suppressed: Despatch never mails it again.";
         DashboardView view = new DashboardView(request.session().who().email(), abilities(request), approvals.awaitingRows(LATEST),
-                approvals.policyInWords(), latestUploads, inProgress, shown);
+                approvals.policyInWords(), latestUploads, mailFeedback, inProgress, shown);
         return Optional.of(replies.signedInPage(200, pages.dashboard(request.frame("dashboard"), view), List.of()));
     }
 

@@ -15,6 +15,7 @@ import despatch.sending.Campaign;
 import despatch.sending.CampaignCounts;
 import despatch.sending.CampaignStatus;
 import despatch.sending.CampaignStore;
+import despatch.feedback.FeedbackTally;
 import despatch.publish.InMemoryApprovals;
 import despatch.publish.InMemoryUploadLog;
 import despatch.publish.PreviewService;
@@ -103,7 +104,8 @@ final class ConsoleFixture {
                     testsSent.add(message);
                     return "test-" + testsSent.size();
                 }, "", "https://api.example.org.uk"), id -> LIST_SIZES.getOrDefault(id, 0L), new InMemorySubscriberStore(),
-                new InMemoryApproverDirectory(), new InMemoryImportUploads(), new InMemoryUploadLog());
+                new InMemoryApproverDirectory(), new InMemoryImportUploads(), new InMemoryUploadLog(),
+                FeedbackTally.NONE);
     }
 
     /** What the lists hold, for "who it goes to" beside a preview. */

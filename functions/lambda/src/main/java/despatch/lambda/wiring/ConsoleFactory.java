@@ -5,6 +5,7 @@ import despatch.console.AuditTrail;
 import despatch.console.web.Console;
 import despatch.lambda.aws.DynamoDbAuditTrail;
 import despatch.lambda.aws.DynamoDbDeliveryLedger;
+import despatch.lambda.aws.DynamoDbFeedbackTally;
 import despatch.lambda.aws.DynamoDbListSizes;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.aws.S3DraftStore;
@@ -51,7 +52,8 @@ public final class ConsoleFactory {
                         drafts(), wiring.clock()), sending.testSend(), new DynamoDbListSizes(wiring.aws().dynamoDb().get(),
                 wiring.settings().get(Setting.SUBSCRIBERS_TABLE)), new DynamoDbSubscriberStore(wiring.aws().dynamoDb().get(),
                 wiring.settings().get(Setting.SUBSCRIBERS_TABLE)), publishing.approverDirectory(),
-                new S3ImportUploads(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET)), publishing.uploadLog()));
+                new S3ImportUploads(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET)), publishing.uploadLog(),
+                new DynamoDbFeedbackTally(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE))));
     }
 
     private S3DraftStore drafts() {

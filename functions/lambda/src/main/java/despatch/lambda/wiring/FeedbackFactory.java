@@ -2,6 +2,7 @@ package despatch.lambda.wiring;
 
 import despatch.feedback.FeedbackService;
 import despatch.lambda.aws.DynamoDbCampaignStore;
+import despatch.lambda.aws.DynamoDbFeedbackTally;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.subscription.Suppressions;
 
@@ -21,15 +22,15 @@ public final class FeedbackFactory {
         DynamoDbCampaignStore campaigns = settings.flag(Setting.TRACKING)
                 ? new DynamoDbCampaignStore(wiring.aws().dynamoDb().get(), settings.get(Setting.CAMPAIGNS_TABLE)) : null;
         return new FeedbackService(new Suppressions(wiring.office(), store, wiring.clock()), store,
-                settings.number(Setting.SOFT_BOUNCES_BEFORE_SUPPRESSION), campaigns == null ? null : campaigns::addEngagement);
+                settings.number(Setting.SOFT_BOUNCES_BEFORE_SUPPRESSION), campaigns == null ? null : campaigns::addEngagement,
+                new DynamoDbFeedbackTally(wiring.aws().dynamoDb().get(), settings.get(Setting.CAMPAIGNS_TABLE)), wiring.clock());
     }
 
     /** Before a SnapStart snapshot: the subscriber table read once; its writes and (with tracking) the campaigns', refused. */
     public void prime() {
         subscriptions.primeStore();
         subscriptions.primeStoreWrites();
-        if (wiring.settings().flag(Setting.TRACKING)) {
-            RefusedWrites.putAndUpdate(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE), RefusedWrites.pkSk());
-        }
+        // The day's feedback tally is added to in the campaigns table, tracking or not.
+        RefusedWrites.putAndUpdate(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE), RefusedWrites.pkSk());
     }
 }

@@ -17,7 +17,7 @@ public enum Setting {
     SUBSCRIBERS_TABLE("DynamoDB table of subscribers, list memberships, suppressions and daily limits", null,
             Function.SubscriptionFunction, Function.SubscriberMailFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.FeedbackFunction, Function.ConsoleFunction),
     CAMPAIGNS_TABLE("DynamoDB table of campaigns and their delivery records", null,
-            Function.PublishFunction, Function.FanOutFunction, Function.SendFunction, Function.ConsoleFunction),
+            Function.PublishFunction, Function.FanOutFunction, Function.SendFunction, Function.ConsoleFunction, Function.FeedbackFunction),
     FAN_OUT_QUEUE_ARN("The fan-out queue's ARN, the target of embargo schedules", null, Function.PublishFunction),
     SCHEDULER_ROLE_ARN("Role EventBridge Scheduler assumes to put a start request on the fan-out queue", null, Function.PublishFunction),
     SCHEDULE_NAME_PREFIX("Prefix of this stack's embargo schedules (the stack name)", null, Function.PublishFunction),
