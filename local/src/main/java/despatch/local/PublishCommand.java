@@ -6,6 +6,7 @@ import despatch.console.ApprovalDesk;
 import despatch.console.StaffIdentity;
 import despatch.console.StaffRole;
 import despatch.lambda.aws.DynamoDbApprovals;
+import despatch.lambda.aws.DynamoDbAuditTrail;
 import despatch.lambda.aws.S3DraftStore;
 import despatch.lambda.aws.S3UploadStore;
 import despatch.lambda.wiring.Setting;
@@ -164,11 +165,12 @@ final class PublishCommand {
      */
     private void approveAsDemo(String key) {
         String bucket = environment.get("UPLOADS_BUCKET");
-        DynamoDbApprovals approvals = new DynamoDbApprovals(
-                software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
-                environment.get(Setting.APPROVALS_TABLE.name()));
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb =
+                software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        DynamoDbApprovals approvals = new DynamoDbApprovals(dynamoDb, environment.get(Setting.APPROVALS_TABLE.name()));
         ApprovalDesk desk = new ApprovalDesk(SendApproval.parse(environment.get(Setting.SEND_APPROVAL.name())), approvals,
-                new S3UploadStore(s3, bucket), new S3DraftStore(s3, bucket), java.time.Clock.systemUTC());
+                new S3UploadStore(s3, bucket), new S3DraftStore(s3, bucket), new DynamoDbAuditTrail(dynamoDb,
+                environment.get(Setting.AUDIT_TABLE.name())), java.time.Clock.systemUTC());
         String hash = approvals.awaitingFor(key).orElseThrow().contentHash();
         ApprovalDesk.Decision decision = desk.approve(DEMO_APPROVER, key, hash);
         System.out.println("  approved by ./despatch demo, as an approver does in the console: " + decision.name().toLowerCase(java.util.Locale.ROOT));

@@ -26,13 +26,17 @@ public final class ApprovalDesk {
     private final Approvals approvals;
     private final UploadStore uploads;
     private final ApprovedUploads approved;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public ApprovalDesk(SendApproval policy, Approvals approvals, UploadStore uploads, ApprovedUploads approved, Clock clock) {
+    /** @param audit where each approval is recorded, before the upload is sent on its way */
+    public ApprovalDesk(SendApproval policy, Approvals approvals, UploadStore uploads, ApprovedUploads approved, AuditTrail audit,
+            Clock clock) {
         this.policy = policy;
         this.approvals = approvals;
         this.uploads = uploads;
         this.approved = approved;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -80,10 +84,14 @@ public final class ApprovalDesk {
         if (policy == SendApproval.TWO_PERSON && isTheirs(approver, waiting.get())) {
             return Decision.OWN_UPLOAD;
         }
-        Approval approval = new Approval(uploadKey, reviewedHash, approver.subject(), approver.name(), clock.instant());
+        Approval approval = new Approval(uploadKey, reviewedHash, waiting.get().since(), approver.subject(), approver.name(),
+                clock.instant());
         if (!approvals.approve(approval)) {
+            // Approved a moment ago; sending it on again is harmless, and mends a first attempt that failed after recording.
+            approved.publishAgain(uploadKey, approver.subject());
             return Decision.ALREADY_APPROVED;
         }
+        audit.record(AuditEntry.by(approver, approval.at(), AuditAction.APPROVE, uploadKey + " " + reviewedHash));
         approved.publishAgain(uploadKey, approver.subject());
         return Decision.APPROVED;
     }

@@ -33,13 +33,22 @@ public final class ApprovalGate {
      * @return the outcome when the upload must wait; empty when it may go on
      */
     Optional<PublishOutcome> hold(String uploadKey, String contentHash, Article article, Supplier<Uploader> uploader, Instant now) {
-        if (policy == SendApproval.NONE || approvals.approvalOf(uploadKey, contentHash).isPresent()) {
+        if (policy == SendApproval.NONE || approved(uploadKey, contentHash)) {
             return Optional.empty();
         }
         Instant embargo = article.embargoTime().map(time -> time.toInstant()).orElse(null);
         approvals.await(new AwaitingApproval(uploadKey, contentHash, article.slug(), article.title(), article.lists(), embargo,
                 uploader.get(), now));
         return Optional.of(new PublishOutcome.AwaitingApproval(uploadKey, article.slug(), policy));
+    }
+
+    /**
+     * Approved while it waits now: an approval counts only for the waiting it was given in, so
+     * bytes approved once and replaced cannot come back later on that old approval.
+     */
+    private boolean approved(String uploadKey, String contentHash) {
+        return approvals.awaitingFor(uploadKey).filter(waiting -> waiting.contentHash().equals(contentHash))
+                .flatMap(waiting -> approvals.approvalOf(uploadKey, contentHash, waiting.since())).isPresent();
     }
 
     /** The upload went on (published, scheduled or taken down): it waits no more. */

@@ -1,5 +1,6 @@
 package despatch.publish;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,12 +19,13 @@ public interface Approvals {
     Optional<AwaitingApproval> awaitingFor(String uploadKey);
 
     /**
-     * Records the approval unless this version of the upload has one already: of two approvers
-     * pressing at once, exactly one succeeds.
+     * Records the approval unless this version of the upload, waiting since then, has one already:
+     * of two approvers pressing at once, exactly one succeeds.
      *
      * @return false when it was approved already
      */
     boolean approve(Approval approval);
 
-    Optional<Approval> approvalOf(String uploadKey, String contentHash);
+    /** The approval of these bytes while they waited since {@code waitingSince}: an older one does not count. */
+    Optional<Approval> approvalOf(String uploadKey, String contentHash, Instant waitingSince);
 }

@@ -14,9 +14,15 @@ public interface PublishNotices {
     /** Best effort: a notice that cannot be sent must not undo or repeat the publish. */
     void tell(String uploadKey, Uploader uploader, PublishOutcome outcome);
 
-    /** Every one of these, in turn. */
+    /** Every one of these, in turn: one that fails does not stop the others. */
     static PublishNotices all(List<PublishNotices> notices) {
-        return (uploadKey, uploader, outcome) -> notices.forEach(notice -> notice.tell(uploadKey, uploader, outcome));
+        return (uploadKey, uploader, outcome) -> notices.forEach(notice -> {
+            try {
+                notice.tell(uploadKey, uploader, outcome);
+            } catch (RuntimeException e) {
+                // Best effort, as the interface says.
+            }
+        });
     }
 
     /** The outcome kept in the upload log, for the dashboard. */

@@ -86,10 +86,17 @@ public final class PublishService {
         }
     }
 
-    /** After the outcome is settled: a notice that fails is the notices' to report, never a reason to publish again. */
+    /**
+     * After the outcome is settled. A notice that fails (the log, an email, reading who uploaded
+     * it) is dropped: failing here would make Lambda publish the upload again, and send again.
+     */
     private PublishOutcome told(String uploadKey, PublishOutcome outcome) {
         if (notices != PublishNotices.NONE && !(outcome instanceof PublishOutcome.Ignored)) {
-            notices.tell(uploadKey, uploads.uploader(uploadKey), outcome);
+            try {
+                notices.tell(uploadKey, uploads.uploader(uploadKey), outcome);
+            } catch (RuntimeException e) {
+                // Dropped: see above. The outcome itself is in the function's log.
+            }
         }
         return outcome;
     }
@@ -142,7 +149,9 @@ public final class PublishService {
         }
         Instant embargo = firstPublished != null ? null : article.embargoTime().map(time -> time.toInstant()).orElse(null);
         // Every check has passed: from here on it is written, unless it must wait for an approver.
-        Optional<PublishOutcome> waiting = approval.hold(uploadKey, uploadHash, article, () -> uploads.uploader(uploadKey), now);
+        // What is on the site already, unchanged (an S3 event delivered twice, the approved copy's own event), needs no approval.
+        Optional<PublishOutcome> waiting = unchanged ? Optional.empty()
+                : approval.hold(uploadKey, uploadHash, article, () -> uploads.uploader(uploadKey), now);
         if (waiting.isPresent()) {
             uploads.clearRejection(uploadKey);
             return waiting.get();

@@ -45,7 +45,7 @@ class ApprovalGateTest {
         assertEquals(List.of("newsletter"), request.lists());
         assertEquals(Uploader.UNKNOWN, request.uploader(), "an upload from outside the console names nobody");
 
-        approvals.approve(new Approval(KEY, request.contentHash(), "sub-approver", "Morgan Office Manager", TestOffice.NOW));
+        approvals.approve(new Approval(KEY, request.contentHash(), request.since(), "sub-approver", "Morgan Office Manager", TestOffice.NOW));
         assertInstanceOf(PublishOutcome.Published.class, service.publish(KEY));
         assertEquals(1, targets.campaignRequests.size(), "sent once approved");
         assertTrue(approvals.awaitingFor(KEY).isEmpty(), "and no longer waiting");
@@ -55,7 +55,7 @@ class ApprovalGateTest {
     void aFileChangedAfterItsApprovalWaitsAgain() {
         upload(ARTICLE);
         AwaitingApproval request = approvals.awaitingFor(KEY).orElseThrow();
-        approvals.approve(new Approval(KEY, request.contentHash(), "sub-approver", "Morgan Office Manager", TestOffice.NOW));
+        approvals.approve(new Approval(KEY, request.contentHash(), request.since(), "sub-approver", "Morgan Office Manager", TestOffice.NOW));
 
         PublishOutcome changed = upload(ARTICLE.replace("The route stays.", "The route is cut."));
         assertInstanceOf(PublishOutcome.AwaitingApproval.class, changed);
@@ -64,12 +64,31 @@ class ApprovalGateTest {
     }
 
     @Test
+    void bytesApprovedOnceAndReplacedCannotComeBackOnThatOldApproval() {
+        upload(ARTICLE);
+        AwaitingApproval first = approvals.awaitingFor(KEY).orElseThrow();
+        approvals.approve(new Approval(KEY, first.contentHash(), first.since(), "sub-approver", "Morgan Office Manager", TestOffice.NOW));
+        service.publish(KEY);
+        String corrected = ARTICLE.replace("The route stays.", "The route stays, on Sundays too.");
+        upload(corrected);
+        AwaitingApproval second = approvals.awaitingFor(KEY).orElseThrow();
+        approvals.approve(new Approval(KEY, second.contentHash(), second.since(), "sub-approver", "Morgan Office Manager", TestOffice.NOW));
+        service.publish(KEY);
+        clock.advance(java.time.Duration.ofMinutes(5));
+
+        assertInstanceOf(PublishOutcome.AwaitingApproval.class, upload(ARTICLE), "the first version again waits for a new approval");
+        assertTrue(targets.pages.values().stream().anyMatch(page -> page.contains("on Sundays too")), "the correction stays on the site");
+        assertInstanceOf(PublishOutcome.AwaitingApproval.class, service.publish(KEY), "and a second event for it changes nothing");
+    }
+
+    @Test
     void aRefusedUploadDoesNotWaitAndTakingAnArticleDownNeverDoes() {
         assertInstanceOf(PublishOutcome.Rejected.class, upload(ARTICLE.replace("[newsletter]", "[newsletters]")));
         assertTrue(approvals.awaitingFor(KEY).isEmpty(), "approvers only ever see uploads that would publish");
 
         upload(ARTICLE);
-        approvals.approve(new Approval(KEY, approvals.awaitingFor(KEY).orElseThrow().contentHash(), "a", "A", TestOffice.NOW));
+        AwaitingApproval waiting = approvals.awaitingFor(KEY).orElseThrow();
+        approvals.approve(new Approval(KEY, waiting.contentHash(), waiting.since(), "a", "A", TestOffice.NOW));
         service.publish(KEY);
         assertInstanceOf(PublishOutcome.Unpublished.class, upload(ARTICLE.replace("lists: [newsletter]", "unpublish: yes")));
         assertEquals(ArticleState.UNPUBLISHED, targets.records.get("bus-route-saved").state());

@@ -33,11 +33,11 @@ public final class InMemoryApprovals implements Approvals {
 
     @Override
     public boolean approve(Approval approval) {
-        return approvals.putIfAbsent(approval.uploadKey() + "#" + approval.contentHash(), approval) == null;
+        return approvals.putIfAbsent(approval.uploadKey() + "#" + approval.contentHash() + "#" + approval.waitingSince(), approval) == null;
     }
 
     @Override
-    public Optional<Approval> approvalOf(String uploadKey, String contentHash) {
-        return Optional.ofNullable(approvals.get(uploadKey + "#" + contentHash));
+    public Optional<Approval> approvalOf(String uploadKey, String contentHash, java.time.Instant waitingSince) {
+        return Optional.ofNullable(approvals.get(uploadKey + "#" + contentHash + "#" + waitingSince));
     }
 }

@@ -77,8 +77,8 @@ class PublishHandlerTest {
         AwaitingApproval request = approvals.awaitingFor(key).orElseThrow();
         assertTrue(approvals.awaiting(50).stream().anyMatch(a -> a.uploadKey().equals(key)), "listed for the dashboard");
 
-        assertTrue(approvals.approve(new Approval(key, request.contentHash(), "sub-approver", "Morgan Office Manager", NOW)));
-        assertFalse(approvals.approve(new Approval(key, request.contentHash(), "sub-admin", "Sam Administrator", NOW)),
+        assertTrue(approvals.approve(new Approval(key, request.contentHash(), request.since(), "sub-approver", "Morgan Office Manager", NOW)));
+        assertFalse(approvals.approve(new Approval(key, request.contentHash(), request.since(), "sub-admin", "Sam Administrator", NOW)),
                 "a version is approved once");
         assertEquals("published", publish(approving, key, text.getBytes(StandardCharsets.UTF_8).length).get("outcome"));
         assertTrue(approvals.awaitingFor(key).isEmpty());

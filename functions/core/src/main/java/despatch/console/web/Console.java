@@ -89,7 +89,11 @@ public final class Console {
     }
 
     private ConsoleResponse answer(StaffRequest staff) {
-        if (staff.request().method().equals("POST") && !staff.carriesCsrfToken()) {
+        // The API's routes take any method: only GET reads and only POST (with its token) changes anything.
+        if (!staff.isGet() && !staff.isPost()) {
+            return replies.methodNotAllowed("GET, POST");
+        }
+        if (staff.isPost() && !staff.carriesCsrfToken()) {
             return replies.signedInPage(403, pages.signedInMessage(staff.frame(""), "Not done", List.of("This request did not come from a"
                     + " console page of yours, so nothing was changed. If you pressed a button on a page left open a long time, go back,"
                     + " reload the page and press it again."), "Go to the dashboard", DashboardRoutes.PATH), List.of());

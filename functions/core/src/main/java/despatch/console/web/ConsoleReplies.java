@@ -15,8 +15,12 @@ import java.util.function.Supplier;
  * to the provider, and a browser applies the page's {@code form-action} to that redirect too.
  */
 final class ConsoleReplies {
+    private static final long RETRY_AFTER_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
     private final Supplier<Optional<URI>> providerSignOut;
     private Map<String, String> signedInHeaders;
+    /** When the provider last could not be asked: not asked again for a minute, so an outage does not slow every page. */
+    private long failedAtNanos;
+    private boolean failed;
 
     /** @param providerSignOut where signing out sends the browser at the provider, if anywhere; asked until it answers */
     ConsoleReplies(Supplier<Optional<URI>> providerSignOut) {
@@ -80,10 +84,15 @@ final class ConsoleReplies {
         if (signedInHeaders != null) {
             return signedInHeaders;
         }
+        if (failed && System.nanoTime() - failedAtNanos < RETRY_AFTER_NANOS) {
+            return PageHeaders.PRIVATE;
+        }
         Optional<URI> signOut;
         try {
             signOut = providerSignOut.get();
         } catch (RuntimeException e) {
+            failed = true;
+            failedAtNanos = System.nanoTime();
             return PageHeaders.PRIVATE;
         }
         Map<String, String> built = new LinkedHashMap<>(PageHeaders.PRIVATE);

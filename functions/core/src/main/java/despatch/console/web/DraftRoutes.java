@@ -77,7 +77,8 @@ final class DraftRoutes implements SignedInRoutes {
             case "email", "web" -> request.isGet() ? framed(key, view) : replies.methodNotAllowed("GET");
             case "test-send" -> request.isPost() ? testSends.send(request, previews.previewUpload(key), key, "/console/" + key, "upload")
                     : replies.methodNotAllowed("POST");
-            default -> request.isGet() ? confirmPublish(request, key) : publish(request, key);
+            default -> request.isGet() ? confirmPublish(request, key) : request.isPost() ? publish(request, key)
+                    : replies.methodNotAllowed("GET, POST");
         });
     }
 

@@ -53,7 +53,7 @@ final class MultipartForm {
             int headersStart = afterDelimiter + 2;
             int headersEnd = indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
             int next = indexOf(bytes, ("\r\n--" + boundary.get()).getBytes(StandardCharsets.ISO_8859_1), headersStart);
-            if (!startsWith(bytes, afterDelimiter, "\r\n") || headersEnd < 0 || next < 0 || headersEnd > next) {
+            if (!startsWith(bytes, afterDelimiter, "\r\n") || headersEnd < 0 || next < 0 || headersEnd + 4 > next) {
                 return new MultipartForm(List.of());
             }
             String headers = new String(bytes, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);

@@ -110,8 +110,9 @@ final class SubscriberRoutes implements SignedInRoutes {
             return overview(request, "“" + name + "” is larger than the console takes (" + MAX_IMPORT_BYTES / (1024 * 1024) + " MB): upload it"
                     + " under imports/ in the uploads bucket instead, which takes up to 64 MB.", 413);
         }
+        // The import's trigger and its report's page match ".csv" exactly, whatever case the file's name used.
         String key = IMPORTS + LocalDate.now(clock.withZone(format.office().zone())) + "-" + UUID.randomUUID().toString().substring(0, 8)
-                + "-" + name;
+                + "-" + name.substring(0, name.length() - 4) + ".csv";
         imports.put(key, file.get().content());
         audit.record(AuditEntry.by(request.session().who(), clock.instant(), AuditAction.IMPORT, key));
         return replies.redirect(PATH + "/imports/" + ApprovalDesk.linkId(key), List.of());

@@ -129,6 +129,19 @@ class ConsoleCampaignsTest {
     }
 
     @Test
+    void onlyAPostWithItsTokenChangesAnythingWhateverMethodTheApiLetsThrough() {
+        Campaign campaign = sending("bus-route");
+        String approver = sessionCookie(APPROVER, clock);
+        for (String method : List.of("HEAD", "PUT", "DELETE", "PATCH")) {
+            ConsoleResponse refused = console.handle(new despatch.subscription.web.WebRequest(method, "/console/campaigns/c-bus-route/cancel",
+                    java.util.Map.of(), java.util.Map.of("cookie", approver), "", "http://127.0.0.1:8787", "127.0.0.1"));
+            assertEquals(405, refused.status(), method);
+        }
+        assertEquals(CampaignStatus.SENDING, campaigns.find(campaign.id()).orElseThrow().status());
+        assertEquals(List.of(), audit.entries());
+    }
+
+    @Test
     void aCampaignInTheWrongStateSaysWhyAndOffersNothing() {
         campaigns.create(campaign("gala", CampaignStatus.SENT, new CampaignCounts(10, 10, 0, 0, 0), NOW));
         String approver = sessionCookie(APPROVER, clock);

@@ -99,7 +99,7 @@ final class ConsoleFixture {
             SendApproval policy, Clock clock, List<SendBatch> queued, List<CampaignMessage> testsSent) {
         return new Console.Services(audit, campaignActions(campaigns, clock, queued), new InMemoryDeliveryLedger(), drafts,
                 new PreviewService(new ArticleParser(TestOffice.office(), clock), new ArticleRenderer(TestOffice.office(), clock), drafts),
-                new ApprovalDesk(policy, approvals, drafts, (key, by) -> drafts.submitted.add(key + " approved by " + by), clock),
+                new ApprovalDesk(policy, approvals, drafts, (key, by) -> drafts.submitted.add(key + " approved by " + by), audit, clock),
                 new TestSend(message -> {
                     testsSent.add(message);
                     return "test-" + testsSent.size();

@@ -41,6 +41,12 @@ class MultipartFormTest {
     }
 
     @Test
+    void aPartWhoseHeadersRunIntoTheNextBoundaryReadsAsNoForm() {
+        String broken = "--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n--b--\r\n";
+        assertTrue(MultipartForm.parse("multipart/form-data; boundary=b", broken).field("csrf").isEmpty());
+    }
+
+    @Test
     void anEmptyFileInputIsNoFile() {
         String empty = "--b\r\nContent-Disposition: form-data; name=\"article\"; filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n"
                 + "\r\n--b--\r\n";

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * ApprovalsTable ({@code pk}, {@code sk}): each upload that waits, {@code AWAITING} /
  * {@code <upload key>}, replaced by a newer version and deleted once published or taken down; and
- * each approval, {@code APPROVAL#<upload key>} / {@code <content hash>}, written once (a
+ * each approval, {@code APPROVAL#<upload key>} / {@code <content hash>#<waiting since>}, written once (a
  * conditional put) and never changed, so of two approvers pressing at once one wins.
  */
 public final class DynamoDbApprovals implements Approvals {
@@ -54,12 +54,16 @@ public final class DynamoDbApprovals implements Approvals {
         dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(AWAITING, uploadKey)));
     }
 
-    /** One Query of the waiting uploads (a handful at any time), oldest first. */
+    /**
+     * Every waiting upload (a handful at any time: each is approved or replaced within days), read
+     * in key order, then the oldest {@code limit}: the Query's own limit would cut by key, not age.
+     */
     @Override
     public List<AwaitingApproval> awaiting(int limit) {
-        return dynamoDb.query(query -> query.tableName(table).keyConditionExpression("pk = :awaiting")
-                        .expressionAttributeValues(Map.of(":awaiting", s(AWAITING))).limit(limit).consistentRead(true))
-                .items().stream().map(DynamoDbApprovals::awaitingApproval).sorted(Comparator.comparing(AwaitingApproval::since)).toList();
+        return dynamoDb.queryPaginator(query -> query.tableName(table).keyConditionExpression("pk = :awaiting")
+                        .expressionAttributeValues(Map.of(":awaiting", s(AWAITING))).consistentRead(true))
+                .items().stream().map(DynamoDbApprovals::awaitingApproval).sorted(Comparator.comparing(AwaitingApproval::since))
+                .limit(limit).toList();
     }
 
     @Override
@@ -69,7 +73,8 @@ public final class DynamoDbApprovals implements Approvals {
 
     @Override
     public boolean approve(Approval approval) {
-        Map<String, AttributeValue> item = new HashMap<>(key(APPROVAL + approval.uploadKey(), approval.contentHash()));
+        Map<String, AttributeValue> item = new HashMap<>(key(APPROVAL + approval.uploadKey(), approvalKey(approval.contentHash(),
+                approval.waitingSince())));
         item.put("approverSubject", s(approval.approverSubject()));
         item.put("approverName", s(approval.approverName()));
         item.put("at", s(approval.at().toString()));
@@ -82,9 +87,14 @@ public final class DynamoDbApprovals implements Approvals {
     }
 
     @Override
-    public Optional<Approval> approvalOf(String uploadKey, String contentHash) {
-        return get(APPROVAL + uploadKey, contentHash).map(item -> new Approval(uploadKey, contentHash, item.get("approverSubject").s(),
-                item.get("approverName").s(), Instant.parse(item.get("at").s())));
+    public Optional<Approval> approvalOf(String uploadKey, String contentHash, Instant waitingSince) {
+        return get(APPROVAL + uploadKey, approvalKey(contentHash, waitingSince)).map(item -> new Approval(uploadKey, contentHash, waitingSince,
+                item.get("approverSubject").s(), item.get("approverName").s(), Instant.parse(item.get("at").s())));
+    }
+
+    /** One approval per version and waiting: the same bytes waiting again later need approving again. */
+    private static String approvalKey(String contentHash, Instant waitingSince) {
+        return contentHash + "#" + waitingSince;
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {

@@ -4,6 +4,8 @@ import despatch.console.ApproverDirectory;
 import despatch.console.StaffContact;
 import despatch.console.StaffIdentity;
 import despatch.console.StaffRole;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -11,11 +13,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The approvers in ApprovalsTable, {@code APPROVERS} / {@code <subject>} (their name and address),
- * written at each sign-in of someone with the approver role and deleted at a sign-in without it:
+ * written at each sign-in of someone with the approver role (expiring 60 days later unless they sign
+ * in again) and deleted at a sign-in without it:
  * one Query finds whom to tell that an upload waits.
  */
 public final class DynamoDbApproverDirectory implements ApproverDirectory {
     private static final String APPROVERS = "APPROVERS";
+    /**
+     * Someone who has not signed in for this long (they left, and were disabled in the user pool)
+     * is told nothing more; the table's time to live removes them, and their next sign-in notes them again.
+     */
+    static final Duration KEPT = Duration.ofDays(60);
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -30,7 +38,8 @@ public final class DynamoDbApproverDirectory implements ApproverDirectory {
         Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(APPROVERS), "sk", AttributeValue.fromS(who.subject()));
         if (who.may(StaffRole.APPROVER)) {
             dynamoDb.putItem(put -> put.tableName(table).item(Map.of("pk", key.get("pk"), "sk", key.get("sk"),
-                    "name", AttributeValue.fromS(who.name()), "email", AttributeValue.fromS(who.email()))));
+                    "name", AttributeValue.fromS(who.name()), "email", AttributeValue.fromS(who.email()),
+                    "expiresAt", AttributeValue.fromN(Long.toString(Instant.now().plus(KEPT).getEpochSecond())))));
         } else {
             dynamoDb.deleteItem(delete -> delete.tableName(table).key(key));
         }

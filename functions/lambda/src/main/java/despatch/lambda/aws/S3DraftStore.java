@@ -10,6 +10,7 @@ import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Drafts in the uploads bucket under {@code drafts/}, which triggers nothing. Submitting copies a
@@ -58,10 +59,20 @@ public final class S3DraftStore implements DraftStore, ApprovedUploads {
      */
     @Override
     public void publishAgain(String uploadKey, String approvedBy) {
-        Map<String, String> metadata = new HashMap<>(s3.headObject(head -> head.bucket(bucket).key(uploadKey)).metadata());
+        var head = s3.headObject(request -> request.bucket(bucket).key(uploadKey));
+        Map<String, String> metadata = new HashMap<>(head.metadata());
         metadata.put(APPROVED_BY, approvedBy);
-        s3.copyObject(copy -> copy.sourceBucket(bucket).sourceKey(uploadKey).destinationBucket(bucket).destinationKey(uploadKey)
-                .metadataDirective(MetadataDirective.REPLACE).contentType(contentType(uploadKey)).metadata(metadata));
+        // Only the object just read: a file replaced in between keeps its own metadata (and waits for its own approval).
+        try {
+            s3.copyObject(copy -> copy.sourceBucket(bucket).sourceKey(uploadKey).destinationBucket(bucket).destinationKey(uploadKey)
+                    .copySourceIfMatch(head.eTag()).metadataDirective(MetadataDirective.REPLACE).contentType(contentType(uploadKey))
+                    .metadata(metadata));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 412) {
+                throw e;
+            }
+            // Replaced since it was read: the new version's own upload event makes it wait for its own approval.
+        }
     }
 
     private static String contentType(String key) {

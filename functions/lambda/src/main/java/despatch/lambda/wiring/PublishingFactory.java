@@ -112,7 +112,7 @@ public final class PublishingFactory {
         primePreviews();
         RefusedWrites.put(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET), Warmup.NOTHING);
         if (!wiring.settings().optional(Setting.APPROVALS_TABLE).isEmpty()) {
-            Warmup.read(() -> approvals().approvalOf(Warmup.NOTHING, Warmup.NOTHING));
+            Warmup.read(() -> approvals().approvalOf(Warmup.NOTHING, Warmup.NOTHING, java.time.Instant.EPOCH));
             RefusedWrites.put(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.APPROVALS_TABLE), RefusedWrites.pkSk());
         }
         site.prime();
