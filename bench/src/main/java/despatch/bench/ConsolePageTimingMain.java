@@ -58,7 +58,8 @@ public final class ConsolePageTimingMain {
             }
             String draft = "drafts/" + UUID.randomUUID() + "/november-newsletter.md";
             new S3DraftStore(stack.s3(), environment.get(Setting.UPLOADS_BUCKET.name())).save(draft,
-                    Files.readAllBytes(ProjectRoot.find().resolve("local/samples/november-newsletter.md")));
+                    Files.readAllBytes(ProjectRoot.find().resolve("local/samples/november-newsletter.md")),
+                    new despatch.publish.Uploader("timing-editor", "Pat Press Officer", "press.officer@example.org.uk"));
             StaffSessions sessions = new StaffSessions(SecretsManagerSigningSecret.read(stack.secretsManager(),
                     environment.get(Setting.CONSOLE_SESSION_SECRET_ARN.name())), Clock.systemUTC());
             String session = "__Host-despatch-session=" + sessions.cookieValue(sessions.start(new StaffIdentity("timing-approver",

@@ -8,8 +8,8 @@ import despatch.publish.Uploader;
  */
 public interface DraftStore {
 
-    /** Keeps the file at {@code key} (under drafts/). */
-    void save(String key, byte[] content);
+    /** Keeps the file at {@code key} (under drafts/), naming who uploaded it. */
+    void save(String key, byte[] content, Uploader author);
 
     /**
      * Puts the draft where uploads publish from ({@code articleKey}, under articles/), naming who

@@ -50,7 +50,7 @@ public final class StaffEmailNotices implements PublishNotices {
                 tellUploader(uploader, "“" + file(uploadKey) + "” waits for approval", List.of("It passed every check. Nothing of it is"
                         + " published or sent until an approver approves it in the console."), approvalUrl(uploadKey));
                 for (StaffContact approver : approvers.approvers()) {
-                    boolean theirOwn = approver.subject().equals(uploader.subject());
+                    boolean theirOwn = uploader.involves(approver.subject());
                     if (!(theirOwn && policy == SendApproval.TWO_PERSON)) {
                         send(approver.email(), "An upload awaits your approval: " + file(uploadKey), List.of(uploader.describe()
                                 + " uploaded " + uploadKey + ". It passed every check, and waits for an approver: nothing is published"

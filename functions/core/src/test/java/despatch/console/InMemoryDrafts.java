@@ -15,16 +15,19 @@ public final class InMemoryDrafts implements DraftStore, UploadStore {
     /** Each submission: the article key, and who submitted it. */
     public final List<String> submitted = new ArrayList<>();
     private final Map<String, Uploader> uploaders = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> authors = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
-    public void save(String key, byte[] content) {
+    public void save(String key, byte[] content, Uploader author) {
         objects.put(key, content.clone());
+        authors.put(key, author.subject());
     }
 
     @Override
     public synchronized void submit(String draftKey, String articleKey, Uploader submittedBy) {
         objects.put(articleKey, objects.get(draftKey).clone());
-        uploaders.put(articleKey, submittedBy);
+        uploaders.put(articleKey, new Uploader(submittedBy.subject(), submittedBy.name(), submittedBy.email(),
+                authors.getOrDefault(draftKey, submittedBy.subject())));
         submitted.add(articleKey + " by " + submittedBy.subject());
     }
 

@@ -84,7 +84,7 @@ final class ConsolePageTypes {
         try {
             new S3DraftStore(stack.s3(), wiring.settings().get(Setting.UPLOADS_BUCKET)).save(key,
                     java.nio.file.Files.readAllBytes(despatch.local.stack.ProjectRoot.find().resolve("local/samples").resolve(
-                            "november-newsletter.md")));
+                            "november-newsletter.md")), new Uploader("editor-subject", "Pat Press Officer", "press.officer@example.org.uk"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -98,7 +98,7 @@ final class ApprovalRoutes implements SignedInRoutes {
         boolean may = desk.mayApprove(request.session().who(), upload);
         String whyNot = !current ? "The file has changed since it was checked; its new version will appear here once checked."
                 : !request.may(StaffRole.APPROVER) ? "Only an approver can approve it."
-                : !may ? "You uploaded it, and this office asks for a second person: another approver must approve it." : null;
+                : !may ? "You wrote or published it, and this office asks for a second person: another approver must approve it." : null;
         ApprovalView view = new ApprovalView(url(upload.uploadKey()), upload.uploadKey(), upload.title(),
                 "approved".equals(request.queryValue("done")) ? "Approved. It publishes and sends within seconds; see Campaigns."
                         : TestSends.notice(request),
@@ -139,9 +139,9 @@ final class ApprovalRoutes implements SignedInRoutes {
     private ConsoleResponse refused(StaffRequest request, ApprovalDesk.Decision decision, AwaitingApproval upload) {
         String why = switch (decision) {
             case NOT_AN_APPROVER -> request.may(StaffRole.APPROVER)
-                    ? "You uploaded it, and this office asks for a second person: another approver must approve it."
+                    ? "You wrote or published it, and this office asks for a second person: another approver must approve it."
                     : "Only an approver can approve an upload.";
-            case OWN_UPLOAD -> "You uploaded it, and this office asks for a second person: another approver must approve it.";
+            case OWN_UPLOAD -> "You wrote or published it, and this office asks for a second person: another approver must approve it.";
             case CHANGED_SINCE_REVIEW -> "The file has changed since you reviewed it. Review the new version, then approve that.";
             case ALREADY_APPROVED -> "Someone approved this version a moment ago: it is on its way, and has been sent on again in case.";
             case NOT_WAITING -> "It is no longer waiting for approval.";

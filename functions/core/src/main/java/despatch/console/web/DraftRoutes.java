@@ -101,7 +101,7 @@ final class DraftRoutes implements SignedInRoutes {
                     + UploadText.MAX_BYTES / 1024 + " KiB of text.");
         }
         String key = DRAFTS_PREFIX + UUID.randomUUID() + "/" + name;
-        drafts.save(key, file.get().content());
+        drafts.save(key, file.get().content(), staffAsUploader(request));
         audit.record(AuditEntry.by(request.session().who(), clock.instant(), AuditAction.UPLOAD, key));
         return replies.redirect("/console/" + key, List.of());
     }
@@ -155,8 +155,7 @@ final class DraftRoutes implements SignedInRoutes {
             return message(request, 409, "This draft would be refused", List.of("Nothing was published. Fix what its preview lists, upload"
                     + " it again, then publish."));
         }
-        drafts.submit(key, articleKey(name), new Uploader(request.session().who().subject(), request.session().who().name(),
-                request.session().who().email()));
+        drafts.submit(key, articleKey(name), staffAsUploader(request));
         audit.record(AuditEntry.by(request.session().who(), clock.instant(), AuditAction.SUBMIT, articleKey(name)));
         return replies.redirect("/console/" + key + "?done=publish", List.of());
     }
@@ -164,6 +163,10 @@ final class DraftRoutes implements SignedInRoutes {
     private ConsoleResponse message(StaffRequest request, int status, String title, List<String> paragraphs) {
         return replies.signedInPage(status, pages.signedInMessage(request.frame("upload"), title, paragraphs, "Upload an article", UPLOAD),
                 List.of());
+    }
+
+    private static Uploader staffAsUploader(StaffRequest request) {
+        return new Uploader(request.session().who().subject(), request.session().who().name(), request.session().who().email());
     }
 
     private static String articleKey(String name) {

@@ -102,6 +102,15 @@ class ConsoleApprovalsTest {
     }
 
     @Test
+    void underTwoPersonApprovalWhoeverWroteTheDraftCannotApproveItEvenIfAColleaguePublishedIt() {
+        String hash = waiting(ARTICLE, new Uploader("sub-editor", "Pat Press Officer", "press.officer@example.org.uk", "sub-approver"));
+        ConsoleResponse review = console.handle(get(page(), approver));
+        assertTrue(review.body().contains("another approver must approve it"), review.body());
+        assertEquals(403, console.handle(post(page() + "/" + hash + "/approve", approver, "csrf=" + csrfOn(review))).status());
+        assertTrue(approvals.approvalOf(KEY, hash, TestOffice.NOW).isEmpty() && uploads.submitted.isEmpty());
+    }
+
+    @Test
     void aFileChangedAfterReviewIsNotApprovedOnTheOldReview() {
         String reviewed = waiting(ARTICLE, Uploader.UNKNOWN);
         String csrf = csrfOn(console.handle(get(page(), approver)));

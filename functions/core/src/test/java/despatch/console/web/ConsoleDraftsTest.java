@@ -113,6 +113,17 @@ class ConsoleDraftsTest {
     }
 
     @Test
+    void aDraftPublishedByAColleagueStillNamesWhoWroteIt() {
+        String page = upload(editor, csrf(), "bus-route.md", ARTICLE.getBytes(StandardCharsets.UTF_8)).headers().get("Location");
+        String approver = sessionCookie(ConsoleFixture.APPROVER, clock);
+        String token = csrfOn(console.handle(get(page + "/publish", approver)));
+        assertEquals(303, console.handle(ConsoleFixture.post(page + "/publish", approver, "csrf=" + token)).status());
+        despatch.publish.Uploader uploader = drafts.uploader("articles/bus-route.md");
+        assertEquals("sub-approver", uploader.subject(), "who published it");
+        assertEquals("sub-editor", uploader.draftedBy(), "who wrote it: neither may approve it under two-person approval");
+    }
+
+    @Test
     void whatIsNotAnArticleOrComesWithoutTheTokenIsRefusedAndNothingIsKept() {
         ConsoleResponse noToken = upload(editor, "guess", "bus-route.md", ARTICLE.getBytes(StandardCharsets.UTF_8));
         assertEquals(403, noToken.status());

@@ -45,6 +45,7 @@ public final class DynamoDbApprovals implements Approvals {
         item.put("uploaderSubject", s(request.uploader().subject()));
         item.put("uploaderName", s(request.uploader().name()));
         item.put("uploaderEmail", s(request.uploader().email()));
+        item.put("draftedBy", s(request.uploader().draftedBy()));
         item.put("since", s(request.since().toString()));
         dynamoDb.putItem(put -> put.tableName(table).item(item));
     }
@@ -107,7 +108,8 @@ public final class DynamoDbApprovals implements Approvals {
                 item.get("lists").l().stream().map(AttributeValue::s).toList(),
                 item.containsKey("embargo") ? Instant.parse(item.get("embargo").s()) : null,
                 new Uploader(item.get("uploaderSubject").s(), item.get("uploaderName").s(),
-                        item.containsKey("uploaderEmail") ? item.get("uploaderEmail").s() : ""), Instant.parse(item.get("since").s()));
+                        item.containsKey("uploaderEmail") ? item.get("uploaderEmail").s() : "",
+                        item.containsKey("draftedBy") ? item.get("draftedBy").s() : ""), Instant.parse(item.get("since").s()));
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {

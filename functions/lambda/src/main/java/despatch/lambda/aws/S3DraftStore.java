@@ -25,6 +25,8 @@ public final class S3DraftStore implements DraftStore, ApprovedUploads {
     public static final String SUBMITTED_BY_NAME = "submitted-by-name";
     /** Their address, URL-encoded, for telling them what became of the upload. */
     public static final String SUBMITTED_BY_EMAIL = "submitted-by-email";
+    /** Whoever uploaded the draft (their subject), kept on the published copy for the two-person rule. */
+    public static final String DRAFTED_BY = "drafted-by";
     /** Who approved the version copied onto itself. */
     public static final String APPROVED_BY = "approved-by";
 
@@ -37,16 +39,18 @@ public final class S3DraftStore implements DraftStore, ApprovedUploads {
     }
 
     @Override
-    public void save(String key, byte[] content) {
-        s3.putObject(put -> put.bucket(bucket).key(key).contentType(contentType(key)), RequestBody.fromBytes(content));
+    public void save(String key, byte[] content, Uploader author) {
+        s3.putObject(put -> put.bucket(bucket).key(key).contentType(contentType(key)).metadata(Map.of(DRAFTED_BY, author.subject())),
+                RequestBody.fromBytes(content));
     }
 
     @Override
     public void submit(String draftKey, String articleKey, Uploader submittedBy) {
+        String author = s3.headObject(head -> head.bucket(bucket).key(draftKey)).metadata().getOrDefault(DRAFTED_BY, submittedBy.subject());
         s3.copyObject(copy -> copy.sourceBucket(bucket).sourceKey(draftKey).destinationBucket(bucket).destinationKey(articleKey)
                 .metadataDirective(MetadataDirective.REPLACE).contentType(contentType(articleKey))
                 .metadata(Map.of(SUBMITTED_BY, submittedBy.subject(), SUBMITTED_BY_NAME, encode(submittedBy.name()),
-                        SUBMITTED_BY_EMAIL, encode(submittedBy.email()))));
+                        SUBMITTED_BY_EMAIL, encode(submittedBy.email()), DRAFTED_BY, author)));
     }
 
     private static String encode(String text) {

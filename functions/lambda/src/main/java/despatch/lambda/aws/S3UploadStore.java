@@ -60,7 +60,8 @@ public final class S3UploadStore implements UploadStore {
             Map<String, String> metadata = s3.headObject(head -> head.bucket(bucket).key(key)).metadata();
             return new Uploader(metadata.getOrDefault(S3DraftStore.SUBMITTED_BY, ""),
                     URLDecoder.decode(metadata.getOrDefault(S3DraftStore.SUBMITTED_BY_NAME, ""), StandardCharsets.UTF_8),
-                    URLDecoder.decode(metadata.getOrDefault(S3DraftStore.SUBMITTED_BY_EMAIL, ""), StandardCharsets.UTF_8));
+                    URLDecoder.decode(metadata.getOrDefault(S3DraftStore.SUBMITTED_BY_EMAIL, ""), StandardCharsets.UTF_8),
+                    metadata.getOrDefault(S3DraftStore.DRAFTED_BY, ""));
         } catch (NoSuchKeyException e) {
             return Uploader.UNKNOWN;
         }
