@@ -4,6 +4,7 @@ import despatch.console.ApprovalDesk;
 import despatch.console.ApproverDirectory;
 import despatch.console.AuditTrail;
 import despatch.console.DraftStore;
+import despatch.console.EndedSessions;
 import despatch.console.ImportUploads;
 import despatch.console.ListSizes;
 import despatch.console.PendingSignIns;
@@ -41,7 +42,7 @@ public final class Console {
     /** What the console's sections work with: the audit trail, campaigns, their delivery records, drafts, previews and approvals. */
     public record Services(AuditTrail audit, StaffCampaignActions campaigns, DeliveryLedger ledger, DraftStore drafts,
             PreviewService previews, ApprovalDesk approvals, TestSend testSend, ListSizes listSizes, SubscriberStore subscribers,
-            ApproverDirectory approvers, ImportUploads imports, UploadLog uploads, FeedbackTally feedback) {
+            ApproverDirectory approvers, ImportUploads imports, UploadLog uploads, FeedbackTally feedback, EndedSessions endedSessions) {
     }
 
     /** @param sessionKey the console's secret: seals session and sign-in cookies */
@@ -51,7 +52,7 @@ public final class Console {
         this.pages = new ConsolePages(office);
         this.replies = new ConsoleReplies(() -> signIn.signOutUrl(URI.create("https://console.invalid" + ConsoleSignInRoutes.SIGNED_OUT)));
         this.signInRoutes = new ConsoleSignInRoutes(signIn, new PendingSignIns(sessionKey, clock), sessions, audit, services.approvers(),
-                clock, pages, replies);
+                services.endedSessions(), clock, pages, replies);
         ConsoleFormat format = new ConsoleFormat(office);
         TestSends testSends = new TestSends(services.testSend(), audit, clock, pages, replies);
         Recipients recipients = new Recipients(services.listSizes(), format);

@@ -4,6 +4,7 @@ import despatch.console.ApproverDirectory;
 import despatch.console.AuditAction;
 import despatch.console.AuditEntry;
 import despatch.console.AuditTrail;
+import despatch.console.EndedSessions;
 import despatch.console.PendingSignIn;
 import despatch.console.PendingSignIns;
 import despatch.console.SignInRefusedException;
@@ -45,13 +46,15 @@ final class ConsoleSignInRoutes {
     private final StaffSessions sessions;
     private final AuditTrail audit;
     private final ApproverDirectory approvers;
+    private final EndedSessions ended;
     private final Clock clock;
     private final ConsolePages pages;
     private final ConsoleReplies replies;
 
     ConsoleSignInRoutes(StaffSignIn signIn, PendingSignIns pending, StaffSessions sessions, AuditTrail audit, ApproverDirectory approvers,
-            Clock clock, ConsolePages pages, ConsoleReplies replies) {
+            EndedSessions ended, Clock clock, ConsolePages pages, ConsoleReplies replies) {
         this.approvers = approvers;
+        this.ended = ended;
         this.signIn = signIn;
         this.pending = pending;
         this.sessions = sessions;
@@ -72,9 +75,10 @@ final class ConsoleSignInRoutes {
         };
     }
 
-    /** The session the request's cookie carries, if it is valid and unexpired. */
+    /** The session the request's cookie carries, if it is valid, unexpired and not signed out of. */
     Optional<StaffSession> session(WebRequest request) {
-        return ConsoleCookies.read(request.header("cookie"), ConsoleCookies.SESSION).flatMap(sessions::resume);
+        return ConsoleCookies.read(request.header("cookie"), ConsoleCookies.SESSION).flatMap(sessions::resume)
+                .filter(session -> !ended.isEnded(EndedSessions.idOf(session)));
     }
 
     private ConsoleResponse signIn(WebRequest request) {
@@ -118,6 +122,7 @@ final class ConsoleSignInRoutes {
             return page(403, pages.message("Not signed out", List.of("This request did not come from a console page of yours."
                     + " Nothing was changed."), "Go to the console", HOME), List.of());
         }
+        ended.end(EndedSessions.idOf(session.get()), session.get().startedAt().plus(StaffSessions.ABSOLUTE));
         audit.record(AuditEntry.by(session.get().who(), clock.instant(), AuditAction.SIGN_OUT, ""));
         List<String> cleared = List.of(ConsoleCookies.cleared(ConsoleCookies.SESSION));
         return signIn.signOutUrl(URI.create(request.baseUrl() + SIGNED_OUT))

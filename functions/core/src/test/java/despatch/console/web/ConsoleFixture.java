@@ -4,6 +4,7 @@ import despatch.article.ArticleParser;
 import despatch.console.ApprovalDesk;
 import despatch.console.AuditTrail;
 import despatch.console.InMemoryApproverDirectory;
+import despatch.console.InMemoryEndedSessions;
 import despatch.console.InMemoryImportUploads;
 import despatch.console.InMemoryDrafts;
 import despatch.console.PendingSignIn;
@@ -105,7 +106,7 @@ final class ConsoleFixture {
                     return "test-" + testsSent.size();
                 }, "", "https://api.example.org.uk"), id -> LIST_SIZES.getOrDefault(id, 0L), new InMemorySubscriberStore(),
                 new InMemoryApproverDirectory(), new InMemoryImportUploads(), new InMemoryUploadLog(),
-                FeedbackTally.NONE);
+                FeedbackTally.NONE, new InMemoryEndedSessions());
     }
 
     /** What the lists hold, for "who it goes to" beside a preview. */

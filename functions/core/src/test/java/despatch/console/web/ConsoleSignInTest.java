@@ -186,6 +186,8 @@ class ConsoleSignInTest {
                 "csrf=" + token, "http://127.0.0.1:8787", "127.0.0.1"));
         assertEquals(200, out.status(), out.body());
         assertTrue(cookieNamed(out, ConsoleCookies.SESSION).contains("Max-Age=0"));
+        assertEquals("/console/sign-in", routes.handle(get("/console", Map.of(), session)).headers().get("Location"),
+                "a copy of the signed-out cookie no longer works");
         assertEquals(List.of(AuditAction.SIGN_IN, AuditAction.SIGN_OUT), audit.entries().stream().map(AuditEntry::action).toList());
     }
 

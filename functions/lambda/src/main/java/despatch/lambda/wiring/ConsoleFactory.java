@@ -5,6 +5,7 @@ import despatch.console.AuditTrail;
 import despatch.console.web.Console;
 import despatch.lambda.aws.DynamoDbAuditTrail;
 import despatch.lambda.aws.DynamoDbDeliveryLedger;
+import despatch.lambda.aws.DynamoDbEndedSessions;
 import despatch.lambda.aws.DynamoDbFeedbackTally;
 import despatch.lambda.aws.DynamoDbListSizes;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
@@ -53,7 +54,8 @@ public final class ConsoleFactory {
                 wiring.settings().get(Setting.SUBSCRIBERS_TABLE)), new DynamoDbSubscriberStore(wiring.aws().dynamoDb().get(),
                 wiring.settings().get(Setting.SUBSCRIBERS_TABLE)), publishing.approverDirectory(),
                 new S3ImportUploads(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET)), publishing.uploadLog(),
-                new DynamoDbFeedbackTally(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE))));
+                new DynamoDbFeedbackTally(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE)),
+                new DynamoDbEndedSessions(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.APPROVALS_TABLE))));
     }
 
     private S3DraftStore drafts() {
