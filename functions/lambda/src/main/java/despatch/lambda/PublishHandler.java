@@ -53,7 +53,8 @@ public class PublishHandler implements RequestHandler<S3Event, List<Map<String, 
             if (outcome instanceof PublishOutcome.Rejected) {
                 log.warn("upload.rejected", OutcomeFields.forLog(fields));
             } else {
-                log.info("upload." + fields.get("outcome"), OutcomeFields.forLog(fields));
+                // Event names carry no spaces, for log queries: "awaiting approval" logs as upload.awaiting-approval.
+                log.info("upload." + String.valueOf(fields.get("outcome")).replace(' ', '-'), OutcomeFields.forLog(fields));
             }
             results.add(fields);
         }
