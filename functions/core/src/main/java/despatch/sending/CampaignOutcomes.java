@@ -11,10 +11,17 @@ import java.util.Optional;
 public final class CampaignOutcomes {
     private final CampaignStore store;
     private final CampaignUpdates campaigns;
+    private final CampaignFinished finished;
 
     public CampaignOutcomes(CampaignStore campaigns, Clock clock) {
+        this(campaigns, clock, CampaignFinished.NONE);
+    }
+
+    /** @param finished told when a batch's outcomes finish the campaign */
+    public CampaignOutcomes(CampaignStore campaigns, Clock clock, CampaignFinished finished) {
         this.store = campaigns;
         this.campaigns = new CampaignUpdates(campaigns, clock);
+        this.finished = finished;
     }
 
     /**
@@ -42,6 +49,12 @@ public final class CampaignOutcomes {
             campaigns.update(campaignId, campaign -> campaign.status() == CampaignStatus.SENDING, Campaign::pause);
             return;
         }
-        campaigns.finishIfAccountedFor(campaignId);
+        campaigns.finishIfAccountedFor(campaignId).ifPresent(campaign -> {
+            try {
+                finished.finished(campaign);
+            } catch (RuntimeException e) {
+                // Best effort, as the interface says: the batch's outcomes are recorded either way.
+            }
+        });
     }
 }

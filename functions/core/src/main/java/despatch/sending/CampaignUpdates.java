@@ -41,9 +41,9 @@ final class CampaignUpdates {
         });
     }
 
-    /** Marks the campaign sent once everyone is accounted for; otherwise nothing. */
-    void finishIfAccountedFor(String campaignId) {
-        update(campaignId, Campaign::isReadyToFinish, Campaign::finish);
+    /** Marks the campaign sent once everyone is accounted for; otherwise nothing. @return it, finished by this call */
+    Optional<Campaign> finishIfAccountedFor(String campaignId) {
+        return update(campaignId, Campaign::isReadyToFinish, Campaign::finish);
     }
 
     /** @return false when the campaign is over already (sent or cancelled) */

@@ -45,7 +45,9 @@ class CampaignUseCasesTest {
     private final CampaignLifecycle lifecycle = new CampaignLifecycle(TestOffice.office(), campaigns, fanOutRequests::add,
             (id, at) -> scheduled.add(id + "@" + at), released::add, new StartDecision(java.time.Duration.ofMinutes(30)), clock);
     private final FanOut fanOut = new FanOut(campaigns, subscribers, sendQueue, fanOutRequests::add, clock);
-    private final CampaignOutcomes outcomes = new CampaignOutcomes(campaigns, clock);
+    private final List<String> finished = new ArrayList<>();
+    private final CampaignOutcomes outcomes = new CampaignOutcomes(campaigns, clock,
+            campaign -> finished.add(campaign.id() + " " + campaign.status() + " " + campaign.counts().sent()));
     private final StaffCampaignActions staff = new StaffCampaignActions(campaigns, subscribers, sendQueue, fanOutRequests::add,
             released::add, clock);
 
@@ -179,6 +181,9 @@ class CampaignUseCasesTest {
         Campaign done = campaigns.find(campaign.id()).orElseThrow();
         assertEquals(CampaignStatus.SENT, done.status());
         assertEquals(60, done.counts().sent());
+        assertEquals(List.of("c-fete SENT 60"), finished, "told once, with the final counts");
+        outcomes.record(campaign.id(), new BatchOutcome(Map.of(), List.of(), List.of(), List.of(), false));
+        assertEquals(1, finished.size(), "a late batch does not tell it again");
     }
 
     @Test

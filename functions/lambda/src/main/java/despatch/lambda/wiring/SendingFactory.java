@@ -1,5 +1,9 @@
 package despatch.lambda.wiring;
 
+import despatch.console.CampaignFinishedNotice;
+import despatch.lambda.aws.S3UploadStore;
+import despatch.sending.CampaignFinished;
+
 import despatch.lambda.aws.DynamoDbCampaignStore;
 import despatch.lambda.aws.DynamoDbDeliveryLedger;
 import despatch.lambda.aws.EventBridgeCampaignScheduler;
@@ -113,8 +117,18 @@ public final class SendingFactory {
                 new PacedCampaignMailer(campaignMailer(wiring.aws().campaignSes().get()),
                         new Pacer((double) settings.number(Setting.MAX_SEND_RATE) / settings.number(Setting.SEND_WORKERS))),
                 wiring.clock());
-        return new BatchSender(site.renderedEmails.get(), new CampaignOutcomes(store.get(), wiring.clock()), worker,
+        return new BatchSender(site.renderedEmails.get(), new CampaignOutcomes(store.get(), wiring.clock(), finishedNotice()), worker,
                 subscriptions.configuredLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX));
+    }
+
+    /** The publisher told, by email, that their campaign has gone out; only where the function can find them (ARTICLES_TABLE). */
+    private CampaignFinished finishedNotice() {
+        Settings settings = wiring.settings();
+        if (settings.optional(Setting.ARTICLES_TABLE).isEmpty()) {
+            return CampaignFinished.NONE;
+        }
+        return new CampaignFinishedNotice(site.articles.get(), new S3UploadStore(wiring.aws().s3().get(), settings.get(Setting.UPLOADS_BUCKET)),
+                subscriptions.mailer.get(), subscriptions.renderer.get(), wiring.office(), wiring.office().subscriptionApiBase() + "/console");
     }
 
     /** The send queue's consumer: sends a batch and puts what is left back on the queue, later. */
