@@ -9,9 +9,7 @@ import despatch.publish.AwaitingApproval;
 import despatch.publish.SendApproval;
 import despatch.publish.UploadNotFoundException;
 import despatch.publish.UploadStore;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,11 +41,6 @@ public final class ApprovalDesk {
     /** What came of an approval. */
     public enum Decision {
         APPROVED, NOT_WAITING, CHANGED_SINCE_REVIEW, OWN_UPLOAD, ALREADY_APPROVED, NOT_AN_APPROVER
-    }
-
-    /** An upload key as the console's addresses carry it: base64url, so that its slashes stay one path segment. */
-    public static String linkId(String uploadKey) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(uploadKey.getBytes(StandardCharsets.UTF_8));
     }
 
     public SendApproval policy() {

@@ -1,18 +1,13 @@
 package despatch.console;
 
-import despatch.common.EmailAddress;
-import despatch.common.InvalidEmailAddressException;
 import despatch.office.Office;
 import despatch.publish.ArticleStore;
 import despatch.publish.UploadStore;
-import despatch.render.LinkEmailView;
-import despatch.render.RenderedEmail;
 import despatch.render.SubscriptionRenderer;
 import despatch.sending.Campaign;
 import despatch.sending.CampaignCounts;
 import despatch.sending.CampaignFinished;
 import despatch.subscription.Mailer;
-import despatch.subscription.OutgoingEmail;
 import java.text.NumberFormat;
 import java.util.List;
 
@@ -24,8 +19,7 @@ import java.util.List;
 public final class CampaignFinishedNotice implements CampaignFinished {
     private final ArticleStore articles;
     private final UploadStore uploads;
-    private final Mailer mailer;
-    private final SubscriptionRenderer renderer;
+    private final StaffMail mail;
     private final Office office;
     private final String consoleUrl;
 
@@ -33,8 +27,7 @@ public final class CampaignFinishedNotice implements CampaignFinished {
             String consoleUrl) {
         this.articles = articles;
         this.uploads = uploads;
-        this.mailer = mailer;
-        this.renderer = renderer;
+        this.mail = new StaffMail(mailer, renderer, office);
         this.office = office;
         this.consoleUrl = consoleUrl;
     }
@@ -51,13 +44,6 @@ public final class CampaignFinishedNotice implements CampaignFinished {
                 + number.format(counts.suppressed()) + " not sent (unsubscribed or suppressed since), " + number.format(counts.failed())
                 + " failed" + (counts.unknown() > 0 ? ", and " + number.format(counts.unknown()) + " whose outcome is unknown (the campaign's"
                 + " page says what to do)" : "") + ".");
-        try {
-            RenderedEmail rendered = renderer.linkEmail(new LinkEmailView("“" + campaign.subject() + "” has gone out", lines.getFirst(),
-                    lines, "See the campaign", consoleUrl + "/campaigns/" + campaign.id(),
-                    List.of("You get this as a member of staff of " + office.name() + " using Despatch.")));
-            mailer.send(new OutgoingEmail(EmailAddress.parse(email), rendered.subject(), rendered.html(), rendered.text()));
-        } catch (InvalidEmailAddressException e) {
-            // An address the console recorded that cannot be mailed: nobody to tell.
-        }
+        mail.send(email, "“" + campaign.subject() + "” has gone out", lines, "See the campaign", consoleUrl + "/campaigns/" + campaign.id());
     }
 }

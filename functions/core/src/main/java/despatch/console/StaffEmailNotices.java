@@ -1,17 +1,12 @@
 package despatch.console;
 
-import despatch.common.EmailAddress;
-import despatch.common.InvalidEmailAddressException;
 import despatch.office.Office;
 import despatch.publish.PublishNotices;
 import despatch.publish.PublishOutcome;
 import despatch.publish.SendApproval;
 import despatch.publish.Uploader;
-import despatch.render.LinkEmailView;
-import despatch.render.RenderedEmail;
 import despatch.render.SubscriptionRenderer;
 import despatch.subscription.Mailer;
-import despatch.subscription.OutgoingEmail;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +18,7 @@ import java.util.List;
  * cannot be mailed, or a send that fails, is skipped: a notice never holds up publishing.
  */
 public final class StaffEmailNotices implements PublishNotices {
-    private final Mailer mailer;
-    private final SubscriptionRenderer renderer;
+    private final StaffMail mail;
     private final ApproverDirectory approvers;
     private final SendApproval policy;
     private final Office office;
@@ -34,8 +28,7 @@ public final class StaffEmailNotices implements PublishNotices {
     /** @param consoleUrl the console's address, for the links in the emails */
     public StaffEmailNotices(Mailer mailer, SubscriptionRenderer renderer, ApproverDirectory approvers, SendApproval policy, Office office,
             String consoleUrl) {
-        this.mailer = mailer;
-        this.renderer = renderer;
+        this.mail = new StaffMail(mailer, renderer, office);
         this.approvers = approvers;
         this.policy = policy;
         this.office = office;
@@ -79,20 +72,11 @@ public final class StaffEmailNotices implements PublishNotices {
     }
 
     private void send(String address, String subject, List<String> paragraphs, String url) {
-        if (address.isBlank()) {
-            return;
-        }
-        try {
-            RenderedEmail email = renderer.linkEmail(new LinkEmailView(subject, paragraphs.getFirst(), paragraphs, "Open it", url,
-                    List.of("You get this as a member of staff of " + office.name() + " using Despatch.")));
-            mailer.send(new OutgoingEmail(EmailAddress.parse(address), email.subject(), email.html(), email.text()));
-        } catch (InvalidEmailAddressException | RuntimeException e) {
-            // Skipped: see the class comment.
-        }
+        mail.send(address, subject, paragraphs, "Open it", url);
     }
 
     private String approvalUrl(String uploadKey) {
-        return consoleUrl + "/approvals/" + ApprovalDesk.linkId(uploadKey);
+        return consoleUrl + "/approvals/" + LinkIds.of(uploadKey);
     }
 
     private static String file(String uploadKey) {

@@ -41,7 +41,7 @@ class StaffEmailNoticesTest {
         assertEquals(List.of("press.officer@example.org.uk", "office.manager@example.org.uk"),
                 sent.stream().map(email -> email.to().forDelivery()).toList(), "the uploader, then approvers other than the uploader");
         assertTrue(sent.get(1).subject().contains("awaits your approval"), sent.get(1).subject());
-        assertTrue(sent.get(1).text().contains("https://api.example.org.uk/console/approvals/" + ApprovalDesk.linkId("articles/bus.md")),
+        assertTrue(sent.get(1).text().contains("https://api.example.org.uk/console/approvals/" + LinkIds.of("articles/bus.md")),
                 sent.get(1).text());
     }
 

@@ -66,7 +66,7 @@ final class ConsolePageTypes {
                 page("console-subscribers", console.handle(request("/console/subscribers", cookie))),
                 page("console-subscriber", lookUpSample(stack, wiring, console, cookie)),
                 page("console-import", console.handle(request("/console/subscribers/imports/"
-                        + despatch.console.ApprovalDesk.linkId("imports/console/2026-12-06-page-checks-members.csv"), cookie))),
+                        + despatch.console.LinkIds.of("imports/console/2026-12-06-page-checks-members.csv"), cookie))),
                 page("console-not-found", console.handle(request("/console/nothing-here", cookie))),
                 page("console-signed-out", console.handle(request("/console/signed-out", null))),
                 page("console-sign-in-again", console.handle(request("/console/signed-in", null))));

@@ -1,5 +1,6 @@
 package despatch.console.web;
 
+import despatch.console.LinkIds;
 import despatch.console.ApprovalDesk;
 import despatch.console.AuditAction;
 import despatch.console.AuditEntry;
@@ -11,9 +12,7 @@ import despatch.console.web.ConsoleViews.ConfirmView;
 import despatch.publish.AwaitingApproval;
 import despatch.publish.Preview;
 import despatch.publish.PreviewService;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -72,7 +71,7 @@ final class ApprovalRoutes implements SignedInRoutes {
         if (!one.matches()) {
             return Optional.empty();
         }
-        Optional<String> uploadKey = decode(one.group(1));
+        Optional<String> uploadKey = LinkIds.key(one.group(1)).filter(key -> key.startsWith("articles/"));
         Optional<AwaitingApproval> upload = uploadKey.flatMap(desk::awaitingFor);
         if (upload.isEmpty()) {
             return Optional.of(message(request, 404, "Not waiting for approval", List.of("This upload is not waiting for approval: it"
@@ -83,7 +82,8 @@ final class ApprovalRoutes implements SignedInRoutes {
                     upload.get().uploadKey(), url(upload.get().uploadKey()), "dashboard") : replies.methodNotAllowed("POST"));
         }
         if (one.group(2) != null) {
-            return Optional.of(request.isGet() ? framed(upload.get(), one.group(2)) : replies.methodNotAllowed("GET"));
+            return Optional.of(request.isGet() ? replies.framedPreview(previews.previewUpload(upload.get().uploadKey()), one.group(2),
+                    "The file has changed since it was checked.") : replies.methodNotAllowed("GET"));
         }
         if (one.group(3) != null) {
             return Optional.of(request.isGet() ? confirm(request, upload.get(), one.group(3))
@@ -107,14 +107,6 @@ final class ApprovalRoutes implements SignedInRoutes {
                 current ? preview.rendered().subject() : "", current ? preview.warnings() : List.of(), current ? preview.rendered().emailText() : "",
                 whyNot == null ? url(upload.uploadKey()) + "/" + upload.contentHash() + "/approve" : null, whyNot);
         return replies.previewPage(200, pages.approval(request.frame("dashboard"), view));
-    }
-
-    private ConsoleResponse framed(AwaitingApproval upload, String view) {
-        Preview preview = previews.previewUpload(upload.uploadKey());
-        if (!preview.accepted()) {
-            return replies.framed(404, "<!DOCTYPE html><title>Changed</title><p>The file has changed since it was checked.");
-        }
-        return replies.framed(200, view.equals("email") ? preview.rendered().emailHtml() : preview.rendered().webHtml());
     }
 
     private ConsoleResponse confirm(StaffRequest request, AwaitingApproval upload, String hash) {
@@ -167,14 +159,6 @@ final class ApprovalRoutes implements SignedInRoutes {
     }
 
     static String url(String uploadKey) {
-        return PATH + "/" + ApprovalDesk.linkId(uploadKey);
-    }
-
-    private static Optional<String> decode(String id) {
-        try {
-            return Optional.of(new String(Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8)).filter(key -> key.startsWith("articles/"));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return PATH + "/" + LinkIds.of(uploadKey);
     }
 }

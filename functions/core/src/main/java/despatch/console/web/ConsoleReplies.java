@@ -1,5 +1,6 @@
 package despatch.console.web;
 
+import despatch.publish.Preview;
 import despatch.subscription.web.PageHeaders;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -62,6 +63,17 @@ final class ConsoleReplies {
         headers.put("Content-Type", contentType);
         headers.put("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
         return new ConsoleResponse(200, headers, List.of(), body);
+    }
+
+    /**
+     * A preview's email or web page ({@code view}: email or web) for its frame, or, for an upload
+     * that would be refused, a short page saying {@code whyNone}.
+     */
+    ConsoleResponse framedPreview(Preview preview, String view, String whyNone) {
+        if (!preview.accepted()) {
+            return framed(404, "<!DOCTYPE html><title>Nothing to show</title><p>" + whyNone);
+        }
+        return framed(200, view.equals("email") ? preview.rendered().emailHtml() : preview.rendered().webHtml());
     }
 
     ConsoleResponse redirect(String location, List<String> cookies) {

@@ -74,7 +74,8 @@ final class DraftRoutes implements SignedInRoutes {
             return Optional.of(request.isGet() ? preview(request, key) : replies.methodNotAllowed("GET"));
         }
         return Optional.of(switch (view) {
-            case "email", "web" -> request.isGet() ? framed(key, view) : replies.methodNotAllowed("GET");
+            case "email", "web" -> request.isGet() ? replies.framedPreview(previews.previewUpload(key), view,
+                    "This draft would be refused: see the reasons beside it.") : replies.methodNotAllowed("GET");
             case "test-send" -> request.isPost() ? testSends.send(request, previews.previewUpload(key), key, "/console/" + key, "upload")
                     : replies.methodNotAllowed("POST");
             default -> request.isGet() ? confirmPublish(request, key) : request.isPost() ? publish(request, key)
@@ -121,15 +122,6 @@ final class DraftRoutes implements SignedInRoutes {
                         articleKey(name));
         return replies.previewPage(preview.problems().stream().anyMatch(p -> p.where().equals("key")) ? 404 : 200,
                 pages.draft(request.frame("upload"), view));
-    }
-
-    /** The email or the web page exactly as publishing would make them, for the preview's frames. */
-    private ConsoleResponse framed(String key, String view) {
-        Preview preview = previews.previewUpload(key);
-        if (!preview.accepted()) {
-            return replies.framed(404, "<!DOCTYPE html><title>Not published</title><p>This draft would be refused: see the reasons beside it.");
-        }
-        return replies.framed(200, view.equals("email") ? preview.rendered().emailHtml() : preview.rendered().webHtml());
     }
 
     private ConsoleResponse confirmPublish(StaffRequest request, String key) {

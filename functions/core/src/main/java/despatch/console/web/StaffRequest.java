@@ -7,8 +7,25 @@ import despatch.subscription.web.FormEncoding;
 import despatch.subscription.web.WebRequest;
 import java.util.List;
 
-/** A request from someone signed in: the request, and the session its cookie carries. */
-record StaffRequest(WebRequest request, StaffSession session) {
+/** A request from someone signed in: the request, and the session its cookie carries. One request, one thread. */
+final class StaffRequest {
+    private final WebRequest request;
+    private final StaffSession session;
+    /** An upload form's parts, read from the body once: the CSRF check and the route both ask. */
+    private MultipartForm multipart;
+
+    StaffRequest(WebRequest request, StaffSession session) {
+        this.request = request;
+        this.session = session;
+    }
+
+    WebRequest request() {
+        return request;
+    }
+
+    StaffSession session() {
+        return session;
+    }
 
     String path() {
         return request.path();
@@ -41,7 +58,10 @@ record StaffRequest(WebRequest request, StaffSession session) {
 
     /** The body as an upload form's parts (none, if it is not one). */
     MultipartForm multipart() {
-        return MultipartForm.parse(request.header("content-type"), request.body());
+        if (multipart == null) {
+            multipart = MultipartForm.parse(request.header("content-type"), request.body());
+        }
+        return multipart;
     }
 
     /** The first value of a query parameter, or null. */

@@ -2,6 +2,7 @@ package despatch.console.web;
 
 import despatch.common.EmailAddress;
 import despatch.common.InvalidEmailAddressException;
+import despatch.console.LinkIds;
 import despatch.console.AuditAction;
 import despatch.console.AuditEntry;
 import despatch.console.ApprovalDesk;
@@ -115,16 +116,11 @@ final class SubscriberRoutes implements SignedInRoutes {
                 + "-" + name.substring(0, name.length() - 4) + ".csv";
         imports.put(key, file.get().content());
         audit.record(AuditEntry.by(request.session().who(), clock.instant(), AuditAction.IMPORT, key));
-        return replies.redirect(PATH + "/imports/" + ApprovalDesk.linkId(key), List.of());
+        return replies.redirect(PATH + "/imports/" + LinkIds.of(key), List.of());
     }
 
     private ConsoleResponse importReport(StaffRequest request, String id) {
-        String key;
-        try {
-            key = new String(java.util.Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            key = "";
-        }
+        String key = LinkIds.key(id).orElse("");
         if (!key.startsWith(IMPORTS) || !key.endsWith(".csv")) {
             return replies.signedInPage(404, pages.signedInMessage(request.frame("subscribers"), "No such import", List.of("There is no"
                     + " import at this address."), "Subscribers", PATH), List.of());

@@ -125,7 +125,7 @@ class ConsoleSubscribersTest {
         assertEquals(403, importing("guess", "members.csv", "email\r\n").status());
         assertTrue(imports.files.isEmpty());
         assertEquals(List.of(), audit.entries());
-        assertEquals(404, console.handle(get("/console/subscribers/imports/" + despatch.console.ApprovalDesk.linkId("articles/x.md"), admin))
+        assertEquals(404, console.handle(get("/console/subscribers/imports/" + despatch.console.LinkIds.of("articles/x.md"), admin))
                 .status(), "a report page only for imports");
     }
 

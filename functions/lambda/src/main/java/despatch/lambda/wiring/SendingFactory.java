@@ -121,14 +121,19 @@ public final class SendingFactory {
                 subscriptions.configuredLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX));
     }
 
-    /** The publisher told, by email, that their campaign has gone out; only where the function can find them (ARTICLES_TABLE). */
+    /**
+     * The publisher told, by email, that their campaign has gone out; only where the function can
+     * find them (ARTICLES_TABLE). Built when a campaign first finishes: a cold start pays nothing for it.
+     */
     private CampaignFinished finishedNotice() {
         Settings settings = wiring.settings();
         if (settings.optional(Setting.ARTICLES_TABLE).isEmpty()) {
             return CampaignFinished.NONE;
         }
-        return new CampaignFinishedNotice(site.articles.get(), new S3UploadStore(wiring.aws().s3().get(), settings.get(Setting.UPLOADS_BUCKET)),
-                subscriptions.mailer.get(), subscriptions.renderer.get(), wiring.office(), wiring.office().subscriptionApiBase() + "/console");
+        Supplier<CampaignFinishedNotice> notice = Once.of(() -> new CampaignFinishedNotice(site.articles.get(),
+                new S3UploadStore(wiring.aws().s3().get(), settings.get(Setting.UPLOADS_BUCKET)), subscriptions.mailer.get(),
+                subscriptions.renderer.get(), wiring.office(), wiring.office().subscriptionApiBase() + "/console"));
+        return campaign -> notice.get().finished(campaign);
     }
 
     /** The send queue's consumer: sends a batch and puts what is left back on the queue, later. */
