@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import despatch.console.AuditAction;
 import despatch.console.AuditEntry;
 import despatch.lambda.aws.DynamoDbAuditTrail;
-import despatch.local.StackConnection;
 import despatch.local.browser.BrowserTab;
-import despatch.local.browser.Chromium;
 import despatch.local.queue.BucketNotifications;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.LocalIdentityProvider;
-import despatch.local.stack.ProjectRoot;
 import despatch.local.stack.StaffAccount;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,41 +26,24 @@ import org.junit.jupiter.api.Test;
  * the real PublishHandler, and signing out at both ends.
  */
 class ConsoleInBrowserTest {
-    private static Chromium chromium;
+    private static ServeInBrowser serve;
     private static LocalAwsStack stack;
     private static LocalWebServer server;
-    private static BucketNotifications uploads;
     private static BrowserTab tab;
 
     /** Its own stack: what serve runs beside the server publishes every upload under articles/ in it. */
     @BeforeAll
     static void start() throws Exception {
-        chromium = Chromium.launch();
-        stack = LocalAwsStack.start();
-        server = LocalWebServer.startApi(StackConnection.to(stack), stack.template(), ProjectRoot.find(), 0);
-        uploads = BucketNotifications.forPublishing(stack).start();
-        tab = chromium.newTab();
+        serve = ServeInBrowser.start(itsStack -> BucketNotifications.forPublishing(itsStack).start());
+        stack = serve.stack;
+        server = serve.server;
+        tab = serve.tab;
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            try {
-                if (uploads != null) {
-                    uploads.close();
-                }
-                if (server != null) {
-                    server.close();
-                }
-            } finally {
-                if (stack != null) {
-                    stack.close();
-                }
-            }
+    static void stop() throws Exception {
+        if (serve != null) {
+            serve.close();
         }
     }
 

@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.wiring.Setting;
-import despatch.local.StackConnection;
 import despatch.local.browser.BrowserTab;
-import despatch.local.browser.Chromium;
 import despatch.local.queue.QueueConsumers;
 import despatch.local.stack.CapturedEmail;
 import despatch.local.stack.LocalAwsStack;
-import despatch.local.stack.ProjectRoot;
 import despatch.subscription.MemberPage;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,43 +30,23 @@ import org.junit.jupiter.api.Test;
  * One browser and one stack for the class.
  */
 class SubscribeInBrowserTest {
-    private static Chromium chromium;
+    private static ServeInBrowser serve;
     private static LocalAwsStack stack;
-    private static StackConnection connection;
     private static LocalWebServer server;
-    private static QueueConsumers consumers;
     private static BrowserTab tab;
 
     @BeforeAll
     static void start() throws Exception {
-        chromium = Chromium.launch();
-        stack = LocalAwsStack.start();
-        connection = StackConnection.to(stack);
-        server = LocalWebServer.startApi(connection, stack.template(), ProjectRoot.find(), 0);
-        consumers = QueueConsumers.forStack(stack).start();
-        tab = chromium.newTab();
+        serve = ServeInBrowser.start(itsStack -> QueueConsumers.forStack(itsStack).start());
+        stack = serve.stack;
+        server = serve.server;
+        tab = serve.tab;
     }
 
     @AfterAll
-    static void stop() {
-        // Each in its own finally: a failure closing one must not leave the others running.
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            try {
-                if (consumers != null) {
-                    consumers.close();
-                }
-                if (server != null) {
-                    server.close();
-                }
-            } finally {
-                if (stack != null) {
-                    stack.close();
-                }
-            }
+    static void stop() throws Exception {
+        if (serve != null) {
+            serve.close();
         }
     }
 
