@@ -133,7 +133,12 @@ class ConsoleInBrowserTest {
         try {
             tab.clickAndWaitForPage("document.querySelector('nav a[href=\"/console/upload\"]')");
             tab.chooseFile("#article", article);
+            String bucket = stack.template().physicalName("UploadsBucket");
+            assertTrue(tab.evaluate("document.querySelector('main form').action").asText().contains("/" + bucket),
+                    "the file goes to the uploads bucket, not through the console");
             tab.clickAndWaitForPage("document.querySelector('main form button[type=submit]')");
+            assertEquals(0, stack.s3().listObjectsV2(list -> list.bucket(bucket).prefix("drafts/incoming/")).keyCount(),
+                    "what the form sent was taken as the draft");
         } finally {
             Files.delete(article);
         }

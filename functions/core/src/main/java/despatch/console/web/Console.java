@@ -11,6 +11,7 @@ import despatch.console.PendingSignIns;
 import despatch.console.StaffSession;
 import despatch.console.StaffSessions;
 import despatch.console.StaffSignIn;
+import despatch.console.UploadForms;
 import despatch.feedback.FeedbackTally;
 import despatch.office.Office;
 import despatch.publish.PreviewService;
@@ -42,7 +43,8 @@ public final class Console {
     /** What the console's sections work with: the audit trail, campaigns, their delivery records, drafts, previews and approvals. */
     public record Services(AuditTrail audit, StaffCampaignActions campaigns, DeliveryLedger ledger, DraftStore drafts,
             PreviewService previews, ApprovalDesk approvals, TestSend testSend, ListSizes listSizes, SubscriberStore subscribers,
-            ApproverDirectory approvers, ImportUploads imports, UploadLog uploads, FeedbackTally feedback, EndedSessions endedSessions) {
+            ApproverDirectory approvers, ImportUploads imports, UploadLog uploads, FeedbackTally feedback, EndedSessions endedSessions,
+            UploadForms uploadForms) {
     }
 
     /** @param sessionKey the console's secret: seals session and sign-in cookies */
@@ -61,6 +63,7 @@ public final class Console {
         this.sections = List.of(
                 new DashboardRoutes(services.campaigns(), services.uploads(), services.feedback(), approvals, clock, pages, replies, format),
                 approvals,
+                new UploadRoutes(services.uploadForms(), services.drafts(), audit, clock, pages, replies),
                 new DraftRoutes(services.drafts(), services.previews(), testSends, recipients, audit, clock, pages, replies),
                 new CampaignRoutes(services.campaigns(), services.ledger(), audit, clock, pages, replies, format),
                 new SubscriberRoutes(services.subscribers(), services.imports(), services.listSizes(), audit, clock, pages, replies, format),

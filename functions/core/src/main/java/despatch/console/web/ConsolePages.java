@@ -1,5 +1,6 @@
 package despatch.console.web;
 
+import despatch.console.UploadForm;
 import despatch.console.web.ConsoleViews.ApprovalView;
 import despatch.console.web.ConsoleViews.AuditView;
 import despatch.console.web.ConsoleViews.CampaignDetailView;
@@ -49,8 +50,8 @@ final class ConsolePages {
     }
 
     /** @param problem what was wrong with the last upload, or null */
-    String upload(ConsoleFrame frame, String problem) {
-        return signedIn("console/upload.html", frame, "problem", problem == null ? "" : problem);
+    String upload(ConsoleFrame frame, UploadForm form, String problem) {
+        return signedIn("console/upload.html", frame, "upload", new ConsoleViews.UploadView(form, problem == null ? "" : problem));
     }
 
     String draft(ConsoleFrame frame, DraftView draft) {

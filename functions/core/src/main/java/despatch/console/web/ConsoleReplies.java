@@ -38,6 +38,13 @@ final class ConsoleReplies {
         return new ConsoleResponse(status, signedInHeaders(), cookies, html);
     }
 
+    /** The upload page, whose form posts the file to {@code formOrigin} (the uploads bucket) rather than to the console. */
+    ConsoleResponse uploadPage(int status, String html, String formOrigin) {
+        Map<String, String> headers = new LinkedHashMap<>(signedInHeaders());
+        headers.compute("Content-Security-Policy", (name, policy) -> policy.replace("form-action 'self'", "form-action 'self' " + formOrigin));
+        return new ConsoleResponse(status, headers, List.of(), html);
+    }
+
     /** A signed-in page that frames the console's own previews (the email, the web page). */
     ConsoleResponse previewPage(int status, String html) {
         Map<String, String> headers = new LinkedHashMap<>(signedInHeaders());

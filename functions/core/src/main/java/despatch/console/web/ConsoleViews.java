@@ -1,5 +1,6 @@
 package despatch.console.web;
 
+import despatch.console.UploadForm;
 import java.util.List;
 
 /** The records the console's templates read, beside the page each belongs to. */
@@ -96,5 +97,9 @@ public final class ConsoleViews {
     }
 
     public record AuditRow(String when, String who, String what, String record) {
+    }
+
+    /** The upload page: the form that sends the file to the bucket, and what was wrong with the last try ("" if nothing). */
+    record UploadView(UploadForm form, String problem) {
     }
 }

@@ -8,31 +8,25 @@ import despatch.console.StaffRole;
 import despatch.console.web.ConsoleViews.ConfirmView;
 import despatch.console.web.ConsoleViews.DraftView;
 import despatch.console.web.ConsoleViews.ProblemRow;
-import despatch.article.UploadText;
 import despatch.publish.Preview;
 import despatch.publish.PreviewService;
 import despatch.publish.PublishService;
 import despatch.publish.Uploader;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Upload and preview: an editor uploads a file (the form posts it to the console, which keeps it
- * under {@code drafts/}, where nothing publishes), sees what publishing would make of it (or every
- * reason it would be refused), and publishes it: the draft is put under {@code articles/}, from
- * where it takes the same path as any upload.
+ * A draft's preview: an editor sees what publishing a draft (see {@link UploadRoutes}) would make
+ * of it (or every reason it would be refused), sends a test, and publishes it: the draft is put
+ * under {@code articles/}, from where it takes the same path as any upload.
  */
 final class DraftRoutes implements SignedInRoutes {
-    static final String UPLOAD = "/console/upload";
     static final String DRAFTS = "/console/drafts";
-    private static final String DRAFTS_PREFIX = "drafts/";
+    static final String DRAFTS_PREFIX = "drafts/";
     private static final Pattern ONE = Pattern.compile(DRAFTS + "/([0-9a-f-]{36})/([A-Za-z0-9][A-Za-z0-9._-]{0,99})(?:/(email|web|publish|test-send))?");
-    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final DraftStore drafts;
     private final PreviewService previews;
@@ -57,13 +51,6 @@ final class DraftRoutes implements SignedInRoutes {
 
     @Override
     public Optional<ConsoleResponse> handle(StaffRequest request) {
-        if (request.path().equals(UPLOAD)) {
-            if (!request.may(StaffRole.EDITOR)) {
-                return Optional.of(message(request, 403, "Only an editor can upload", List.of("Nothing was changed.")));
-            }
-            return Optional.of(request.isGet() ? uploadPage(request, null) : request.isPost() ? upload(request)
-                    : replies.methodNotAllowed("GET, POST"));
-        }
         Matcher one = ONE.matcher(request.path());
         if (!one.matches()) {
             return Optional.empty();
@@ -81,30 +68,6 @@ final class DraftRoutes implements SignedInRoutes {
             default -> request.isGet() ? confirmPublish(request, key) : request.isPost() ? publish(request, key)
                     : replies.methodNotAllowed("GET, POST");
         });
-    }
-
-    private ConsoleResponse uploadPage(StaffRequest request, String problem) {
-        return replies.signedInPage(problem == null ? 200 : 400, pages.upload(request.frame("upload"), problem), List.of());
-    }
-
-    private ConsoleResponse upload(StaffRequest request) {
-        Optional<MultipartForm.Part> file = request.multipart().file("article");
-        if (file.isEmpty()) {
-            return uploadPage(request, "Choose a file to upload: a Markdown (.md) or plain text (.txt) article.");
-        }
-        String name = fileName(file.get().fileName());
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(".md") && !lower.endsWith(".markdown") && !lower.endsWith(".txt")) {
-            return uploadPage(request, "“" + name + "” is not an article file: upload a Markdown (.md) or plain text (.txt) file.");
-        }
-        if (file.get().content().length > UploadText.MAX_BYTES) {
-            return uploadPage(request, "“" + name + "” is " + file.get().content().length / 1024 + " KiB; an article may be at most "
-                    + UploadText.MAX_BYTES / 1024 + " KiB of text.");
-        }
-        String key = DRAFTS_PREFIX + UUID.randomUUID() + "/" + name;
-        drafts.save(key, file.get().content(), staffAsUploader(request));
-        audit.record(AuditEntry.by(request.session().who(), clock.instant(), AuditAction.UPLOAD, key));
-        return replies.redirect("/console/" + key, List.of());
     }
 
     private ConsoleResponse preview(StaffRequest request, String key) {
@@ -153,29 +116,15 @@ final class DraftRoutes implements SignedInRoutes {
     }
 
     private ConsoleResponse message(StaffRequest request, int status, String title, List<String> paragraphs) {
-        return replies.signedInPage(status, pages.signedInMessage(request.frame("upload"), title, paragraphs, "Upload an article", UPLOAD),
+        return replies.signedInPage(status, pages.signedInMessage(request.frame("upload"), title, paragraphs, "Upload an article", UploadRoutes.PATH),
                 List.of());
     }
 
-    private static Uploader staffAsUploader(StaffRequest request) {
+    static Uploader staffAsUploader(StaffRequest request) {
         return new Uploader(request.session().who().subject(), request.session().who().name(), request.session().who().email());
     }
 
     private static String articleKey(String name) {
         return PublishService.ARTICLES_PREFIX + name;
-    }
-
-    /**
-     * The uploaded file's name as a key's last part: its own name without any folder a browser
-     * sent, spaces as hyphens, and nothing outside letters, digits, dot, hyphen and underscore.
-     */
-    static String fileName(String given) {
-        String base = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1).strip().replace(' ', '-');
-        String safe = base.replaceAll("[^A-Za-z0-9._-]", "");
-        safe = safe.replaceFirst("^[._-]+", "");
-        if (safe.length() > 100) {
-            safe = safe.substring(safe.length() - 100);
-        }
-        return FILE_NAME.matcher(safe).matches() ? safe : "article.txt";
     }
 }

@@ -103,7 +103,7 @@ final class SubscriberRoutes implements SignedInRoutes {
         if (file.isEmpty()) {
             return overview(request, "Choose a CSV file to import (see “Importing subscribers” in the documentation for its columns).", 400);
         }
-        String name = DraftRoutes.fileName(file.get().fileName());
+        String name = UploadRoutes.fileName(file.get().fileName());
         if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return overview(request, "“" + name + "” is not a CSV file: save the spreadsheet as CSV (UTF-8), then import that.", 400);
         }

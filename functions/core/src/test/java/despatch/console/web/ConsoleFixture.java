@@ -106,7 +106,7 @@ final class ConsoleFixture {
                     return "test-" + testsSent.size();
                 }, "", "https://api.example.org.uk"), id -> LIST_SIZES.getOrDefault(id, 0L), new InMemorySubscriberStore(),
                 new InMemoryApproverDirectory(), new InMemoryImportUploads(), new InMemoryUploadLog(),
-                FeedbackTally.NONE, new InMemoryEndedSessions());
+                FeedbackTally.NONE, new InMemoryEndedSessions(), drafts);
     }
 
     /** What the lists hold, for "who it goes to" beside a preview. */

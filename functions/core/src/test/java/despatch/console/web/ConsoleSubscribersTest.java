@@ -48,7 +48,7 @@ class ConsoleSubscribersTest {
         Console.Services base = ConsoleFixture.services(audit, new InMemoryCampaignStore(), new InMemoryDrafts(), clock, new ArrayList<>());
         console = new Console(ConsoleFixture.NO_SIGN_IN, ConsoleFixture.SECRET, clock, TestOffice.office(), new Console.Services(base.audit(),
                 base.campaigns(), base.ledger(), base.drafts(), base.previews(), base.approvals(), base.testSend(), base.listSizes(), store,
-                base.approvers(), imports, base.uploads(), base.feedback(), base.endedSessions()));
+                base.approvers(), imports, base.uploads(), base.feedback(), base.endedSessions(), base.uploadForms()));
         store.createAll(List.of(new Subscriber("sub-sam", EmailAddress.parse("sam@example.org.uk"), "Sam Example", "SW1A 0AA",
                 SubscriberStatus.ACTIVE, Set.of("newsletter"), Set.of(), null, List.of(new ConsentRecord(TestOffice.NOW, ConsentAction.CONFIRMED,
                 Set.of("newsletter"), "2026-11", ConsentSource.FORM, "203.0.113.7", "Firefox", "")), TestOffice.NOW, TestOffice.NOW, 1)));

@@ -2,14 +2,18 @@ package despatch.lambda.aws;
 
 import despatch.console.ApprovedUploads;
 import despatch.console.DraftStore;
+import despatch.console.IncomingFile;
 import despatch.publish.Uploader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -42,6 +46,37 @@ public final class S3DraftStore implements DraftStore, ApprovedUploads {
     public void save(String key, byte[] content, Uploader author) {
         s3.putObject(put -> put.bucket(bucket).key(key).contentType(contentType(key)).metadata(Map.of(DRAFTED_BY, author.subject())),
                 RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public Optional<IncomingFile> incoming(String key, int maxBytes) {
+        try {
+            HeadObjectResponse head = s3.headObject(request -> request.bucket(bucket).key(key));
+            String uploadedBy = head.metadata().getOrDefault(S3UploadForms.UPLOADED_BY, "");
+            if (head.contentLength() > maxBytes) {
+                return Optional.of(new IncomingFile(uploadedBy, head.contentLength(), null));
+            }
+            // Only the version just looked at: one replaced in between is read as not there.
+            byte[] content = s3.getObjectAsBytes(request -> request.bucket(bucket).key(key).ifMatch(head.eTag())).asByteArray();
+            return Optional.of(new IncomingFile(uploadedBy, content.length, content));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404 || e.statusCode() == 412) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void discard(String key) {
+        s3.deleteObject(request -> request.bucket(bucket).key(key));
+    }
+
+    @Override
+    public boolean anyUnder(String prefix) {
+        return s3.listObjectsV2(request -> request.bucket(bucket).prefix(prefix).maxKeys(1)).keyCount() > 0;
     }
 
     @Override

@@ -11,6 +11,7 @@ import despatch.lambda.aws.DynamoDbListSizes;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.aws.S3DraftStore;
 import despatch.lambda.aws.S3ImportUploads;
+import despatch.lambda.aws.S3UploadForms;
 import despatch.lambda.aws.SecretsManagerConsoleClient;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.signin.DiscoveredOnFirstUse;
@@ -55,7 +56,8 @@ public final class ConsoleFactory {
                 wiring.settings().get(Setting.SUBSCRIBERS_TABLE)), publishing.approverDirectory(),
                 new S3ImportUploads(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET)), publishing.uploadLog(),
                 new DynamoDbFeedbackTally(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE)),
-                new DynamoDbEndedSessions(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.APPROVALS_TABLE))));
+                new DynamoDbEndedSessions(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.APPROVALS_TABLE)),
+                new S3UploadForms(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET), wiring.clock())));
     }
 
     private S3DraftStore drafts() {
