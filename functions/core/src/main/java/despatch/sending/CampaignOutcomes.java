@@ -49,12 +49,6 @@ public final class CampaignOutcomes {
             campaigns.update(campaignId, campaign -> campaign.status() == CampaignStatus.SENDING, Campaign::pause);
             return;
         }
-        campaigns.finishIfAccountedFor(campaignId).ifPresent(campaign -> {
-            try {
-                finished.finished(campaign);
-            } catch (RuntimeException e) {
-                // Best effort, as the interface says: the batch's outcomes are recorded either way.
-            }
-        });
+        campaigns.finishIfAccountedFor(campaignId).ifPresent(finished::tellQuietly);
     }
 }

@@ -31,8 +31,16 @@ public final class FanOut {
     private final SendQueue queue;
     private final FanOutRequests requests;
     private final Clock clock;
+    private final CampaignFinished finished;
 
     public FanOut(CampaignStore campaigns, SubscriberStore subscribers, SendQueue queue, FanOutRequests requests, Clock clock) {
+        this(campaigns, subscribers, queue, requests, clock, CampaignFinished.NONE);
+    }
+
+    /** @param finished told when fan-out is what finishes the campaign (its batches all ended before it did) */
+    public FanOut(CampaignStore campaigns, SubscriberStore subscribers, SendQueue queue, FanOutRequests requests, Clock clock,
+            CampaignFinished finished) {
+        this.finished = finished;
         this.campaigns = new CampaignUpdates(campaigns, clock);
         this.store = campaigns;
         this.subscribers = subscribers;
@@ -93,8 +101,9 @@ public final class FanOut {
         if (!done) {
             return Optional.empty();
         }
-        // Lists with nobody (left) on them send no batch, so nothing else would finish the campaign.
-        campaigns.finishIfAccountedFor(campaignId);
+        // Lists with nobody (left) on them send no batch, and batches may all end before this page's
+        // save: then nothing else would finish the campaign.
+        campaigns.finishIfAccountedFor(campaignId).ifPresent(finished::tellQuietly);
         return Optional.of(Result.DONE);
     }
 

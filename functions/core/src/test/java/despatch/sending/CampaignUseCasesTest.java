@@ -44,10 +44,10 @@ class CampaignUseCasesTest {
     };
     private final CampaignLifecycle lifecycle = new CampaignLifecycle(TestOffice.office(), campaigns, fanOutRequests::add,
             (id, at) -> scheduled.add(id + "@" + at), released::add, new StartDecision(java.time.Duration.ofMinutes(30)), clock);
-    private final FanOut fanOut = new FanOut(campaigns, subscribers, sendQueue, fanOutRequests::add, clock);
     private final List<String> finished = new ArrayList<>();
-    private final CampaignOutcomes outcomes = new CampaignOutcomes(campaigns, clock,
-            campaign -> finished.add(campaign.id() + " " + campaign.status() + " " + campaign.counts().sent()));
+    private final CampaignFinished tell = campaign -> finished.add(campaign.id() + " " + campaign.status() + " " + campaign.counts().sent());
+    private final FanOut fanOut = new FanOut(campaigns, subscribers, sendQueue, fanOutRequests::add, clock, tell);
+    private final CampaignOutcomes outcomes = new CampaignOutcomes(campaigns, clock, tell);
     private final StaffCampaignActions staff = new StaffCampaignActions(campaigns, subscribers, sendQueue, fanOutRequests::add,
             released::add, clock);
 
@@ -265,6 +265,56 @@ class CampaignUseCasesTest {
         Campaign campaign = lifecycle.startFor("quiet", "Quiet", Set.of("press"), null).orElseThrow();
         assertEquals(FanOut.Result.DONE, fanOut.fanOut(campaign.id(), () -> true));
         assertEquals(CampaignStatus.SENT, campaigns.find(campaign.id()).orElseThrow().status());
+        assertEquals(List.of("c-quiet SENT 0"), finished, "fan-out finished it, and tells");
+    }
+
+    @Test
+    void whenEveryBatchEndsBeforeFanOutSavesItsLastPageFanOutFinishesTheCampaignAndTells() throws Exception {
+        subscribers(60, Set.of("newsletter"));
+        Campaign campaign = lifecycle.startFor("race", "Race", Set.of("newsletter"), null).orElseThrow();
+        // The last page is enqueued, and its batches all sent, before fan-out's save of that page lands.
+        java.util.concurrent.atomic.AtomicBoolean sentAll = new java.util.concurrent.atomic.AtomicBoolean();
+        CampaignStore racing = new CampaignStore() {
+            @Override
+            public boolean create(Campaign created) {
+                return campaigns.create(created);
+            }
+
+            @Override
+            public java.util.Optional<Campaign> find(String id) {
+                return campaigns.find(id);
+            }
+
+            @Override
+            public List<Campaign> recent(int limit) {
+                return campaigns.recent(limit);
+            }
+
+            @Override
+            public void addEngagement(String id, String eventType) {
+                campaigns.addEngagement(id, eventType);
+            }
+
+            @Override
+            public void addCounts(String id, long sent, long suppressed, long failed, long unknown) {
+                campaigns.addCounts(id, sent, suppressed, failed, unknown);
+            }
+
+            @Override
+            public void save(Campaign changed) {
+                if (changed.fanOutDone() && !sentAll.getAndSet(true)) {
+                    for (SendBatch batch : queue) {
+                        Map<String, DeliveryState> ended = new HashMap<>();
+                        batch.recipients().forEach(r -> ended.put(r.subscriberId(), DeliveryState.SENT));
+                        outcomes.record(campaign.id(), new BatchOutcome(ended, List.of(), List.of(), List.of(), false));
+                    }
+                }
+                campaigns.save(changed);
+            }
+        };
+        new FanOut(racing, subscribers, sendQueue, fanOutRequests::add, clock, tell).fanOut(campaign.id(), () -> true);
+        assertEquals(CampaignStatus.SENT, campaigns.find(campaign.id()).orElseThrow().status());
+        assertEquals(List.of("c-race SENT 60"), finished, "told once, by fan-out, with the final counts");
     }
 
     @Test

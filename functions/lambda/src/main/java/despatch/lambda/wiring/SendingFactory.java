@@ -89,7 +89,7 @@ public final class SendingFactory {
 
     /** A campaign's lists paged onto the send queue. */
     public FanOut fanOut() {
-        return new FanOut(store.get(), subscriptions.store.get(), queue.get(), queue.get(), wiring.clock());
+        return new FanOut(store.get(), subscriptions.store.get(), queue.get(), queue.get(), wiring.clock(), finishedNotice());
     }
 
     /** Staff's start, cancel and resend of campaigns. */
