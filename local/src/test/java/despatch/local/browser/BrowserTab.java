@@ -19,6 +19,7 @@ public final class BrowserTab {
     private final String session;
     /** The emulated screen's width in CSS pixels, or 0 for the window's own. */
     private int viewportWidth;
+    private int viewportHeight;
 
     BrowserTab(DevToolsConnection devTools, String session) {
         this.devTools = devTools;
@@ -124,6 +125,7 @@ public final class BrowserTab {
         devTools.send(session, "Emulation.setDeviceMetricsOverride", DevToolsConnection.params()
                 .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", width < 600));
         viewportWidth = width;
+        viewportHeight = height;
     }
 
     /** What the reader's system asks for in {@code prefers-color-scheme}: "light" or "dark". */
@@ -138,9 +140,22 @@ public final class BrowserTab {
         JsonNode metrics = devTools.send(session, "Page.getLayoutMetrics", null);
         int width = viewportWidth > 0 ? viewportWidth : metrics.path("cssLayoutViewport").path("clientWidth").asInt();
         double height = Math.ceil(metrics.path("cssContentSize").path("height").asDouble());
-        ObjectNode params = DevToolsConnection.params().put("format", "png").put("captureBeyondViewport", true);
-        params.putObject("clip").put("x", 0).put("y", 0).put("width", width).put("height", height).put("scale", 1);
-        return Base64.getDecoder().decode(devTools.send(session, "Page.captureScreenshot", params).get("data").asText());
+        // Frames from another origin (the console's sandboxed previews) are painted only inside the
+        // viewport, so the viewport is the whole page while the shot is taken.
+        int screenHeight = viewportHeight;
+        boolean taller = viewportWidth > 0 && height > screenHeight;
+        if (taller) {
+            emulateScreen(width, (int) height);
+        }
+        try {
+            ObjectNode params = DevToolsConnection.params().put("format", "png").put("captureBeyondViewport", true);
+            params.putObject("clip").put("x", 0).put("y", 0).put("width", width).put("height", height).put("scale", 1);
+            return Base64.getDecoder().decode(devTools.send(session, "Page.captureScreenshot", params).get("data").asText());
+        } finally {
+            if (taller) {
+                emulateScreen(width, screenHeight);
+            }
+        }
     }
 
     private void mouse(String type, double x, double y, int clickCount) {

@@ -3,11 +3,11 @@ package despatch.local.checks;
 import java.util.Locale;
 
 /** The reader's {@code prefers-color-scheme}: the pages and emails style both. */
-enum ColourScheme {
+public enum ColourScheme {
     LIGHT, DARK;
 
     /** As CSS names it, and as file names use it. */
-    String cssValue() {
+    public String cssValue() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

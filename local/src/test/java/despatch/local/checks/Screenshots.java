@@ -12,21 +12,21 @@ import java.nio.file.Path;
  * Whole-page PNGs of a page at a phone's and a desktop's width, in the light and the dark
  * colour scheme, written to {@value #FOLDER} for a person to look at.
  */
-final class Screenshots {
+public final class Screenshots {
     static final String FOLDER = "local/target/screenshots";
-    static final int PHONE = 375;
-    static final int DESKTOP = 1280;
+    public static final int PHONE = 375;
+    public static final int DESKTOP = 1280;
     /** The first screenful; the shot itself runs to the page's full height. */
     private static final int SCREEN_HEIGHT = 800;
 
     private final Path folder;
 
-    Screenshots() {
+    public Screenshots() {
         this.folder = ProjectRoot.find().resolve(FOLDER);
     }
 
     /** Opens the page at that width and scheme and writes NAME-WIDTH-SCHEME.png, e.g. article-375-dark.png. */
-    Path take(BrowserTab tab, URI page, String name, int width, ColourScheme scheme) {
+    public Path take(BrowserTab tab, URI page, String name, int width, ColourScheme scheme) {
         tab.emulateScreen(width, SCREEN_HEIGHT);
         tab.emulateColourScheme(scheme.cssValue());
         tab.open(page.toString());

@@ -8,9 +8,12 @@ import despatch.console.AuditEntry;
 import despatch.lambda.aws.DynamoDbAuditTrail;
 import despatch.local.browser.BrowserTab;
 import despatch.local.queue.BucketNotifications;
+import despatch.local.checks.ColourScheme;
+import despatch.local.checks.Screenshots;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.LocalIdentityProvider;
 import despatch.local.stack.StaffAccount;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,6 +122,22 @@ class ConsoleInBrowserTest {
         assertEquals(AuditAction.SIGN_OUT, newestAuditEntry().action());
     }
 
+    /**
+     * The preview with its frames loaded from serve (the page checks serve pages alone, without
+     * the frames' addresses), at a phone's and a desktop's width, light and dark, for a person to
+     * look over beside the other screenshots.
+     */
+    private static void screenshotsOfThePreview() throws Exception {
+        URI preview = URI.create(currentUrl());
+        for (int width : List.of(Screenshots.PHONE, Screenshots.DESKTOP)) {
+            for (ColourScheme scheme : ColourScheme.values()) {
+                Path shot = new Screenshots().take(tab, preview, "console-preview", width, scheme);
+                assertTrue(Files.size(shot) > 10_000, shot + " shows the page");
+            }
+        }
+        tab.emulateColourScheme(ColourScheme.LIGHT.cssValue());
+    }
+
     /** Upload through the file input, read the preview (nothing is published by either), then Publish. */
     private static String uploadPreviewAndPublish() throws Exception {
         Path article = Files.createTempFile("despatch-console-", ".md");
@@ -149,6 +168,7 @@ class ConsoleInBrowserTest {
                 "sandboxed: the console's page cannot reach into the email's frame, nor it into the console");
         assertEquals(AuditAction.UPLOAD, newestAuditEntry().action());
         assertTrue(articles().find(SLUG).isEmpty(), "a draft publishes nothing");
+        screenshotsOfThePreview();
 
         // A test to the press officer's own address, the real email marked [TEST].
         tab.clickAndWaitForPage("document.querySelector('form[action$=\"/test-send\"] button')");

@@ -6,6 +6,8 @@ import despatch.console.AuditTrail;
 import despatch.console.DraftStore;
 import despatch.console.EndedSessions;
 import despatch.console.ImportUploads;
+import despatch.console.ListCensus;
+import despatch.console.ListCounts;
 import despatch.console.ListSizes;
 import despatch.console.PendingSignIns;
 import despatch.console.StaffSession;
@@ -44,7 +46,7 @@ public final class Console {
     public record Services(AuditTrail audit, StaffCampaignActions campaigns, DeliveryLedger ledger, DraftStore drafts,
             PreviewService previews, ApprovalDesk approvals, TestSend testSend, ListSizes listSizes, SubscriberStore subscribers,
             ApproverDirectory approvers, ImportUploads imports, UploadLog uploads, FeedbackTally feedback, EndedSessions endedSessions,
-            UploadForms uploadForms) {
+            UploadForms uploadForms, ListCensus listCensus) {
     }
 
     /** @param sessionKey the console's secret: seals session and sign-in cookies */
@@ -58,15 +60,17 @@ public final class Console {
         ConsoleFormat format = new ConsoleFormat(office);
         TestSends testSends = new TestSends(services.testSend(), audit, clock, pages, replies);
         Recipients recipients = new Recipients(services.listSizes(), format);
+        ListRows lists = new ListRows(new ListCounts(services.listCensus(), services.listSizes(), List.copyOf(office.lists().keySet()),
+                office.zone(), clock), format);
         ApprovalRoutes approvals = new ApprovalRoutes(services.approvals(), services.previews(), testSends, recipients, audit, clock, pages,
                 replies, format);
         this.sections = List.of(
-                new DashboardRoutes(services.campaigns(), services.uploads(), services.feedback(), approvals, clock, pages, replies, format),
+                new DashboardRoutes(services.campaigns(), services.uploads(), services.feedback(), approvals, lists, clock, pages, replies, format),
                 approvals,
                 new UploadRoutes(services.uploadForms(), services.drafts(), audit, clock, pages, replies),
                 new DraftRoutes(services.drafts(), services.previews(), testSends, recipients, audit, clock, pages, replies),
                 new CampaignRoutes(services.campaigns(), services.ledger(), audit, clock, pages, replies, format),
-                new SubscriberRoutes(services.subscribers(), services.imports(), services.listSizes(), audit, clock, pages, replies, format),
+                new SubscriberRoutes(services.subscribers(), services.imports(), lists, audit, clock, pages, replies, format),
                 new AuditRoutes(audit, pages, replies, format));
     }
 

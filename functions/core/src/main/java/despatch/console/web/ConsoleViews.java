@@ -14,7 +14,8 @@ public final class ConsoleViews {
      * @param approvalPolicy what the office's approval setting means, said when nothing waits
      */
     public record DashboardView(String email, List<String> abilities, List<AwaitingRow> awaiting, String approvalPolicy,
-            List<UploadRow> uploads, String mailFeedback, List<CampaignRow> inProgress, List<CampaignRow> latest) {
+            List<UploadRow> uploads, String mailFeedback, List<CampaignRow> inProgress, List<CampaignRow> latest, List<ListRow> lists,
+            String listsCountedAt) {
     }
 
     /**
@@ -74,10 +75,12 @@ public final class ConsoleViews {
     }
 
     /** The subscribers page: each list with how many are on it now, and what the last look-up found, if anything. */
-    public record SubscribersView(List<ListRow> lists, String problem) {
+    /** @param listsCountedAt when the members were counted (at most an hour ago) */
+    public record SubscribersView(List<ListRow> lists, String listsCountedAt, String problem) {
     }
 
-    public record ListRow(String id, String name, String members) {
+    /** A list, its members now, and their change over the last 30 days in words ("+12 since 6 Nov"). */
+    public record ListRow(String id, String name, String members, String growth) {
     }
 
     /** One subscriber found by an exact address: what Despatch holds about them, consent history included. */

@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * The console's first page. Its reads are bounded whatever the office's size: one query for the
- * uploads waiting for approval and one for the latest campaigns (by key, never a Scan), nothing
- * that grows with the number of subscribers.
+ * uploads waiting for approval and one for the latest campaigns (by key, never a Scan), and the
+ * members per list from the list census ({@link despatch.console.ListCounts}: the lists themselves
+ * are counted at most once an hour, whoever looks).
  */
 final class DashboardRoutes implements SignedInRoutes {
     static final String PATH = "/console";
@@ -30,13 +31,15 @@ final class DashboardRoutes implements SignedInRoutes {
     private final UploadLog uploads;
     private final FeedbackTally feedback;
     private final ApprovalRoutes approvals;
+    private final ListRows lists;
     private final Clock clock;
     private final ConsolePages pages;
     private final ConsoleReplies replies;
     private final ConsoleFormat format;
 
-    DashboardRoutes(StaffCampaignActions campaigns, UploadLog uploads, FeedbackTally feedback, ApprovalRoutes approvals, Clock clock,
-            ConsolePages pages, ConsoleReplies replies, ConsoleFormat format) {
+    DashboardRoutes(StaffCampaignActions campaigns, UploadLog uploads, FeedbackTally feedback, ApprovalRoutes approvals, ListRows lists,
+            Clock clock, ConsolePages pages, ConsoleReplies replies, ConsoleFormat format) {
+        this.lists = lists;
         this.campaigns = campaigns;
         this.uploads = uploads;
         this.feedback = feedback;
@@ -65,8 +68,9 @@ final class DashboardRoutes implements SignedInRoutes {
         String mailFeedback = format.count(month.bounces()) + (month.bounces() == 1 ? " bounce" : " bounces") + " and "
                 + format.count(month.complaints()) + (month.complaints() == 1 ? " complaint" : " complaints") + " in the last " + FEEDBACK_DAYS
                 + " days. Each bounced-for-good or complaining address is suppressed: Despatch never mails it again.";
+        ListRows.Counted members = lists.rows();
         DashboardView view = new DashboardView(request.session().who().email(), abilities(request), approvals.awaitingRows(LATEST),
-                approvals.policyInWords(), latestUploads, mailFeedback, inProgress, shown);
+                approvals.policyInWords(), latestUploads, mailFeedback, inProgress, shown, members.rows(), members.countedAt());
         return Optional.of(replies.signedInPage(200, pages.dashboard(request.frame("dashboard"), view), List.of()));
     }
 

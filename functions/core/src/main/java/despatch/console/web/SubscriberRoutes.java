@@ -8,11 +8,9 @@ import despatch.console.AuditEntry;
 import despatch.console.ApprovalDesk;
 import despatch.console.AuditTrail;
 import despatch.console.ImportUploads;
-import despatch.console.ListSizes;
 import despatch.console.StaffRole;
 import despatch.console.web.ConsoleViews.ConsentRow;
 import despatch.console.web.ConsoleViews.ImportView;
-import despatch.console.web.ConsoleViews.ListRow;
 import despatch.console.web.ConsoleViews.SubscriberView;
 import despatch.console.web.ConsoleViews.SubscribersView;
 import despatch.office.MailingList;
@@ -35,7 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Subscribers, for admins: each list's size, one subscriber looked up by their exact address
+ * Subscribers, for admins: each list's size and its growth, one subscriber looked up by their exact address
  * (never a search that lists people), and a list's members as CSV. A look-up and an export are
  * personal data about political opinion, so each is in the audit trail, by subscriber id or list,
  * never by address. The address is posted, never put in an address bar or a log.
@@ -51,18 +49,18 @@ final class SubscriberRoutes implements SignedInRoutes {
 
     private final SubscriberStore subscribers;
     private final ImportUploads imports;
-    private final ListSizes sizes;
+    private final ListRows lists;
     private final AuditTrail audit;
     private final Clock clock;
     private final ConsolePages pages;
     private final ConsoleReplies replies;
     private final ConsoleFormat format;
 
-    SubscriberRoutes(SubscriberStore subscribers, ImportUploads imports, ListSizes sizes, AuditTrail audit, Clock clock, ConsolePages pages,
+    SubscriberRoutes(SubscriberStore subscribers, ImportUploads imports, ListRows lists, AuditTrail audit, Clock clock, ConsolePages pages,
             ConsoleReplies replies, ConsoleFormat format) {
         this.subscribers = subscribers;
         this.imports = imports;
-        this.sizes = sizes;
+        this.lists = lists;
         this.audit = audit;
         this.clock = clock;
         this.pages = pages;
@@ -131,10 +129,9 @@ final class SubscriberRoutes implements SignedInRoutes {
     }
 
     private ConsoleResponse overview(StaffRequest request, String problem, int status) {
-        List<ListRow> lists = format.office().lists().values().stream()
-                .map(list -> new ListRow(list.id(), list.displayName(), format.count(sizes.activeMembers(list.id())))).toList();
-        return replies.signedInPage(status, pages.subscribers(request.frame("subscribers"), new SubscribersView(lists,
-                problem == null ? "" : problem)), List.of());
+        ListRows.Counted counted = lists.rows();
+        return replies.signedInPage(status, pages.subscribers(request.frame("subscribers"), new SubscribersView(counted.rows(),
+                counted.countedAt(), problem == null ? "" : problem)), List.of());
     }
 
     private ConsoleResponse lookUp(StaffRequest request) {

@@ -111,6 +111,9 @@ class ConsoleDraftsTest {
         ConsoleResponse email = console.handle(get(page + "/email", editor));
         assertTrue(email.body().contains("every half hour"), email.body());
         assertTrue(email.headers().get("Content-Security-Policy").contains("sandbox"), "framed, and sandboxed");
+        ConsoleResponse web = console.handle(get(page + "/web", editor));
+        assertEquals(200, web.status());
+        assertTrue(web.body().contains("<h1>New bus route for the valley</h1>") && web.body().contains("every half hour"), web.body());
     }
 
     @Test

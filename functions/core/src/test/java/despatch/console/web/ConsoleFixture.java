@@ -7,6 +7,7 @@ import despatch.console.InMemoryApproverDirectory;
 import despatch.console.InMemoryEndedSessions;
 import despatch.console.InMemoryImportUploads;
 import despatch.console.InMemoryDrafts;
+import despatch.console.InMemoryListCensus;
 import despatch.console.PendingSignIn;
 import despatch.console.StaffIdentity;
 import despatch.console.StaffSignIn;
@@ -106,7 +107,7 @@ final class ConsoleFixture {
                     return "test-" + testsSent.size();
                 }, "", "https://api.example.org.uk"), id -> LIST_SIZES.getOrDefault(id, 0L), new InMemorySubscriberStore(),
                 new InMemoryApproverDirectory(), new InMemoryImportUploads(), new InMemoryUploadLog(),
-                FeedbackTally.NONE, new InMemoryEndedSessions(), drafts);
+                FeedbackTally.NONE, new InMemoryEndedSessions(), drafts, new InMemoryListCensus());
     }
 
     /** What the lists hold, for "who it goes to" beside a preview. */

@@ -27,7 +27,11 @@ import despatch.subscription.SubscriberStatus;
 import despatch.testing.TestOffice;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import despatch.console.InMemoryListCensus;
+import despatch.console.ListCensus;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,7 @@ class ConsoleSubscribersTest {
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final InMemorySubscriberStore store = new InMemorySubscriberStore();
     private final InMemoryImportUploads imports = new InMemoryImportUploads();
+    private final InMemoryListCensus census = new InMemoryListCensus();
     private final Console console;
     private final String admin = sessionCookie(ADMIN, clock);
 
@@ -48,7 +53,7 @@ class ConsoleSubscribersTest {
         Console.Services base = ConsoleFixture.services(audit, new InMemoryCampaignStore(), new InMemoryDrafts(), clock, new ArrayList<>());
         console = new Console(ConsoleFixture.NO_SIGN_IN, ConsoleFixture.SECRET, clock, TestOffice.office(), new Console.Services(base.audit(),
                 base.campaigns(), base.ledger(), base.drafts(), base.previews(), base.approvals(), base.testSend(), base.listSizes(), store,
-                base.approvers(), imports, base.uploads(), base.feedback(), base.endedSessions(), base.uploadForms()));
+                base.approvers(), imports, base.uploads(), base.feedback(), base.endedSessions(), base.uploadForms(), census));
         store.createAll(List.of(new Subscriber("sub-sam", EmailAddress.parse("sam@example.org.uk"), "Sam Example", "SW1A 0AA",
                 SubscriberStatus.ACTIVE, Set.of("newsletter"), Set.of(), null, List.of(new ConsentRecord(TestOffice.NOW, ConsentAction.CONFIRMED,
                 Set.of("newsletter"), "2026-11", ConsentSource.FORM, "203.0.113.7", "Firefox", "")), TestOffice.NOW, TestOffice.NOW, 1)));
@@ -58,6 +63,18 @@ class ConsoleSubscribersTest {
 
     private String csrf() {
         return csrfOn(console.handle(get("/console/subscribers", admin)));
+    }
+
+    @Test
+    void theListsShowTheirMembersAndTheChangeSinceTheEarliestCountOfTheLast30Days() {
+        // The members the fixture's lists have now (1,204 and 310), and a count from 20 days ago.
+        census.record(new ListCensus.Count(LocalDate.now(clock.withZone(TestOffice.office().zone())).minusDays(20), TestOffice.NOW.minus(
+                java.time.Duration.ofDays(20)), Map.of("newsletter", 1190L, "press", 310L)));
+        ConsoleResponse page = console.handle(get("/console/subscribers", admin));
+        assertEquals(200, page.status());
+        List<String> rows = org.jsoup.Jsoup.parse(page.body()).select("main table tbody tr").eachText();
+        assertTrue(rows.get(0).startsWith("Newsletter 1,204 +14 since "), rows.toString());
+        assertTrue(rows.get(1).startsWith("Press releases 310 no change since "), rows.toString());
     }
 
     @Test

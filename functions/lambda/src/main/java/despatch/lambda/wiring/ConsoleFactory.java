@@ -7,6 +7,7 @@ import despatch.lambda.aws.DynamoDbAuditTrail;
 import despatch.lambda.aws.DynamoDbDeliveryLedger;
 import despatch.lambda.aws.DynamoDbEndedSessions;
 import despatch.lambda.aws.DynamoDbFeedbackTally;
+import despatch.lambda.aws.DynamoDbListCensus;
 import despatch.lambda.aws.DynamoDbListSizes;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.aws.S3DraftStore;
@@ -57,7 +58,8 @@ public final class ConsoleFactory {
                 new S3ImportUploads(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET)), publishing.uploadLog(),
                 new DynamoDbFeedbackTally(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE)),
                 new DynamoDbEndedSessions(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.APPROVALS_TABLE)),
-                new S3UploadForms(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET), wiring.clock())));
+                new S3UploadForms(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET), wiring.clock()),
+                new DynamoDbListCensus(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE))));
     }
 
     private S3DraftStore drafts() {
