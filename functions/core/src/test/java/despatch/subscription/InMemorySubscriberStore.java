@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The core's own fake of {@link SubscriberStore}, with the same conditional-write rules as the DynamoDB one. */
-public final class InMemorySubscriberStore implements SubscriberStore {
+public final class InMemorySubscriberStore implements SubscriberStore, despatch.console.SuppressionList {
     private final Map<String, AddressRecord> addresses = new ConcurrentHashMap<>();
     private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final Map<String, TreeMap<String, Member>> memberships = new ConcurrentHashMap<>();
@@ -133,5 +133,23 @@ public final class InMemorySubscriberStore implements SubscriberStore {
 
     public int subscriberCount() {
         return subscribers.size();
+    }
+
+    /** Suppressed address records, newest first; the cursor is the last one's time and key. */
+    @Override
+    public synchronized Page newestFirst(Optional<String> after, int limit) {
+        java.util.List<AddressRecord> suppressed = addresses.values().stream().filter(record -> record.suppression().isPresent())
+                .sorted(java.util.Comparator.comparing((AddressRecord record) -> record.suppressedAt().orElseThrow())
+                        .thenComparing(AddressRecord::addressKey).reversed())
+                .dropWhile(record -> after.isPresent() && !cursor(record).equals(after.get()))
+                .skip(after.isPresent() ? 1 : 0)
+                .toList();
+        java.util.List<AddressRecord> page = suppressed.stream().limit(limit).toList();
+        return new Page(page.stream().map(record -> new Entry(record.suppressedAt().orElseThrow(), record.suppression().orElseThrow(),
+                record.subscriberId())).toList(), suppressed.size() > limit ? Optional.of(cursor(page.getLast())) : Optional.empty());
+    }
+
+    private static String cursor(AddressRecord record) {
+        return record.suppressedAt().orElseThrow() + "|" + record.addressKey();
     }
 }

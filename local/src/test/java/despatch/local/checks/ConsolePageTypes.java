@@ -54,6 +54,8 @@ final class ConsolePageTypes {
         String detail = "/console/campaigns/" + campaign.id();
         String draft = "/console/" + sampleDraft(stack, wiring);
         String approval = sampleAwaitingApproval(stack, wiring);
+        new despatch.lambda.aws.DynamoDbSubscriberStore(stack.dynamoDb(), wiring.settings().get(Setting.SUBSCRIBERS_TABLE)).suppressAddress(
+                "page-checks-" + java.util.UUID.randomUUID(), despatch.subscription.SubscriberStatus.COMPLAINED, Instant.now());
         return List.of(
                 page("console-dashboard", console.handle(request("/console", cookie))),
                 page("console-campaigns", console.handle(request("/console/campaigns", cookie))),
@@ -65,6 +67,7 @@ final class ConsolePageTypes {
                 page("console-approval", console.handle(request(approval, cookie))),
                 page("console-subscribers", console.handle(request("/console/subscribers", cookie))),
                 page("console-subscriber", lookUpSample(stack, wiring, console, cookie)),
+                page("console-suppressions", console.handle(request("/console/subscribers/suppressed", cookie))),
                 page("console-import", console.handle(request("/console/subscribers/imports/"
                         + despatch.console.LinkIds.of("imports/console/2026-12-06-page-checks-members.csv"), cookie))),
                 page("console-not-found", console.handle(request("/console/nothing-here", cookie))),

@@ -37,9 +37,8 @@ final class AuditRoutes implements SignedInRoutes {
             return Optional.of(replies.methodNotAllowed("GET"));
         }
         if (!request.may(StaffRole.ADMIN)) {
-            return Optional.of(replies.signedInPage(403, pages.signedInMessage(request.frame("audit"), "Only an admin can read the audit trail",
-                    List.of("Ask the office's administrator if you need to know who did something."), "Go to the dashboard",
-                    DashboardRoutes.PATH), List.of()));
+            return Optional.of(replies.forbidden(pages.refusal(request.frame("audit"), "Only an admin can read the audit trail",
+                    "Ask the office's administrator if you need to know who did something.")));
         }
         AuditTrail.Page page;
         try {
@@ -72,6 +71,7 @@ final class AuditRoutes implements SignedInRoutes {
             case LOOK_UP -> "looked up a subscriber";
             case EXPORT -> "exported a list";
             case IMPORT -> "imported subscribers";
+            case READ_SUPPRESSIONS -> "read the suppression list";
             case REBUILD -> "rebuilt the site";
         };
     }

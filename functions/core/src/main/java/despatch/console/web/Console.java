@@ -12,7 +12,9 @@ import despatch.console.ListSizes;
 import despatch.console.PendingSignIns;
 import despatch.console.StaffSession;
 import despatch.console.StaffSessions;
+import despatch.console.SiteRebuild;
 import despatch.console.StaffSignIn;
+import despatch.console.SuppressionList;
 import despatch.console.UploadForms;
 import despatch.feedback.FeedbackTally;
 import despatch.office.Office;
@@ -46,7 +48,7 @@ public final class Console {
     public record Services(AuditTrail audit, StaffCampaignActions campaigns, DeliveryLedger ledger, DraftStore drafts,
             PreviewService previews, ApprovalDesk approvals, TestSend testSend, ListSizes listSizes, SubscriberStore subscribers,
             ApproverDirectory approvers, ImportUploads imports, UploadLog uploads, FeedbackTally feedback, EndedSessions endedSessions,
-            UploadForms uploadForms, ListCensus listCensus) {
+            UploadForms uploadForms, ListCensus listCensus, SuppressionList suppressions, SiteRebuild siteRebuild) {
     }
 
     /** @param sessionKey the console's secret: seals session and sign-in cookies */
@@ -71,6 +73,8 @@ public final class Console {
                 new DraftRoutes(services.drafts(), services.previews(), testSends, recipients, audit, clock, pages, replies),
                 new CampaignRoutes(services.campaigns(), services.ledger(), audit, clock, pages, replies, format),
                 new SubscriberRoutes(services.subscribers(), services.imports(), lists, audit, clock, pages, replies, format),
+                new SuppressionRoutes(services.suppressions(), services.subscribers(), audit, clock, pages, replies, format),
+                new SiteRoutes(services.siteRebuild(), audit, clock, pages, replies),
                 new AuditRoutes(audit, pages, replies, format));
     }
 
@@ -102,9 +106,9 @@ public final class Console {
             return replies.methodNotAllowed("GET, POST");
         }
         if (staff.isPost() && !staff.carriesCsrfToken()) {
-            return replies.signedInPage(403, pages.signedInMessage(staff.frame(""), "Not done", List.of("This request did not come from a"
+            return replies.forbidden(pages.refusal(staff.frame(""), "Not done", "This request did not come from a"
                     + " console page of yours, so nothing was changed. If you pressed a button on a page left open a long time, go back,"
-                    + " reload the page and press it again."), "Go to the dashboard", DashboardRoutes.PATH), List.of());
+                    + " reload the page and press it again."));
         }
         for (SignedInRoutes section : sections) {
             Optional<ConsoleResponse> answer = section.handle(staff);

@@ -74,11 +74,20 @@ final class ConsolePages {
         return signedIn("console/import.html", frame, "importView", view);
     }
 
+    String suppressions(ConsoleFrame frame, ConsoleViews.SuppressionsView suppressions) {
+        return signedIn("console/suppressions.html", frame, "suppressions", suppressions);
+    }
+
     String audit(ConsoleFrame frame, AuditView audit) {
         return signedIn("console/audit.html", frame, "audit", audit);
     }
 
     /** A signed-in page that says what happened, with one way on. */
+    /** Why something was refused (what the person may not do, and that nothing changed), with the way back to the dashboard. */
+    String refusal(ConsoleFrame frame, String title, String why) {
+        return signedInMessage(frame, title, List.of(why), "Go to the dashboard", DashboardRoutes.PATH);
+    }
+
     String signedInMessage(ConsoleFrame frame, String title, List<String> paragraphs, String linkLabel, String linkUrl) {
         return signedIn("console/message.html", frame, "message", new MessageView(title, paragraphs, linkLabel, linkUrl));
     }

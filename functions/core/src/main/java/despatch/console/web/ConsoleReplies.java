@@ -38,6 +38,11 @@ final class ConsoleReplies {
         return new ConsoleResponse(status, signedInHeaders(), cookies, html);
     }
 
+    /** A refusal for someone signed in (a role they lack, a request that was not theirs): nothing was changed. */
+    ConsoleResponse forbidden(String html) {
+        return signedInPage(403, html, List.of());
+    }
+
     /** The upload page, whose form posts the file to {@code formOrigin} (the uploads bucket) rather than to the console. */
     ConsoleResponse uploadPage(int status, String html, String formOrigin) {
         Map<String, String> headers = new LinkedHashMap<>(signedInHeaders());

@@ -105,4 +105,12 @@ public final class ConsoleViews {
     /** The upload page: the form that sends the file to the bucket, and what was wrong with the last try ("" if nothing). */
     record UploadView(UploadForm form, String problem) {
     }
+
+    /** A page of the suppression list, newest first, and the next page's address (null on the last). */
+    record SuppressionsView(List<SuppressionRow> rows, String olderUrl) {
+    }
+
+    /** One suppressed address: when, why in words, and the address if its subscriber was not erased. */
+    record SuppressionRow(String when, String why, String address) {
+    }
 }

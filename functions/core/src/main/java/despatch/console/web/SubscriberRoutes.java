@@ -77,9 +77,8 @@ final class SubscriberRoutes implements SignedInRoutes {
             return Optional.empty();
         }
         if (!request.may(StaffRole.ADMIN)) {
-            return Optional.of(replies.signedInPage(403, pages.signedInMessage(request.frame("subscribers"), "Only an admin can see subscribers",
-                    List.of("Subscribers' details are personal data; the office's administrators look them up."), "Go to the dashboard",
-                    DashboardRoutes.PATH), List.of()));
+            return Optional.of(replies.forbidden(pages.refusal(request.frame("subscribers"), "Only an admin can see subscribers",
+                    "Subscribers' details are personal data; the office's administrators look them up.")));
         }
         if (report.matches()) {
             return Optional.of(request.isGet() ? importReport(request, report.group(1)) : replies.methodNotAllowed("GET"));

@@ -57,8 +57,8 @@ final class UploadRoutes implements SignedInRoutes {
             return Optional.empty();
         }
         if (!request.may(StaffRole.EDITOR)) {
-            return Optional.of(replies.signedInPage(403, pages.signedInMessage(request.frame("upload"), "Only an editor can upload",
-                    List.of("Nothing was changed."), "Go to the dashboard", DashboardRoutes.PATH), List.of()));
+            return Optional.of(replies.forbidden(pages.refusal(request.frame("upload"), "Only an editor can upload",
+                    "Nothing was changed.")));
         }
         if (!request.isGet()) {
             return Optional.of(replies.methodNotAllowed("GET"));

@@ -99,15 +99,23 @@ final class ConsoleFixture {
      */
     static Console.Services services(AuditTrail audit, CampaignStore campaigns, InMemoryDrafts drafts, InMemoryApprovals approvals,
             SendApproval policy, Clock clock, List<SendBatch> queued, List<CampaignMessage> testsSent) {
+        InMemorySubscriberStore subscribers = new InMemorySubscriberStore();
         return new Console.Services(audit, campaignActions(campaigns, clock, queued), new InMemoryDeliveryLedger(), drafts,
                 new PreviewService(new ArticleParser(TestOffice.office(), clock), new ArticleRenderer(TestOffice.office(), clock), drafts),
                 new ApprovalDesk(policy, approvals, drafts, (key, by) -> drafts.submitted.add(key + " approved by " + by), audit, clock),
                 new TestSend(message -> {
                     testsSent.add(message);
                     return "test-" + testsSent.size();
-                }, "", "https://api.example.org.uk"), id -> LIST_SIZES.getOrDefault(id, 0L), new InMemorySubscriberStore(),
+                }, "", "https://api.example.org.uk"), id -> LIST_SIZES.getOrDefault(id, 0L), subscribers,
                 new InMemoryApproverDirectory(), new InMemoryImportUploads(), new InMemoryUploadLog(),
-                FeedbackTally.NONE, new InMemoryEndedSessions(), drafts, new InMemoryListCensus());
+                FeedbackTally.NONE, new InMemoryEndedSessions(), drafts, new InMemoryListCensus(), subscribers, () -> { });
+    }
+
+    /** The same services, the site rebuilt by {@code rebuild}. */
+    static Console.Services withSiteRebuild(Console.Services base, despatch.console.SiteRebuild rebuild) {
+        return new Console.Services(base.audit(), base.campaigns(), base.ledger(), base.drafts(), base.previews(), base.approvals(),
+                base.testSend(), base.listSizes(), base.subscribers(), base.approvers(), base.imports(), base.uploads(), base.feedback(),
+                base.endedSessions(), base.uploadForms(), base.listCensus(), base.suppressions(), rebuild);
     }
 
     /** What the lists hold, for "who it goes to" beside a preview. */

@@ -16,6 +16,8 @@ import despatch.console.AuditEntry;
 import despatch.console.InMemoryAuditTrail;
 import despatch.console.InMemoryDrafts;
 import despatch.console.InMemoryImportUploads;
+import despatch.console.InMemoryListCensus;
+import despatch.console.ListCensus;
 import despatch.sending.InMemoryCampaignStore;
 import despatch.subscription.ConsentAction;
 import despatch.subscription.ConsentRecord;
@@ -24,15 +26,14 @@ import despatch.subscription.InMemorySubscriberStore;
 import despatch.subscription.MutableClock;
 import despatch.subscription.Subscriber;
 import despatch.subscription.SubscriberStatus;
+import despatch.subscription.Suppressions;
 import despatch.testing.TestOffice;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import despatch.console.InMemoryListCensus;
-import despatch.console.ListCensus;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class ConsoleSubscribersTest {
         Console.Services base = ConsoleFixture.services(audit, new InMemoryCampaignStore(), new InMemoryDrafts(), clock, new ArrayList<>());
         console = new Console(ConsoleFixture.NO_SIGN_IN, ConsoleFixture.SECRET, clock, TestOffice.office(), new Console.Services(base.audit(),
                 base.campaigns(), base.ledger(), base.drafts(), base.previews(), base.approvals(), base.testSend(), base.listSizes(), store,
-                base.approvers(), imports, base.uploads(), base.feedback(), base.endedSessions(), base.uploadForms(), census));
+                base.approvers(), imports, base.uploads(), base.feedback(), base.endedSessions(), base.uploadForms(), census, store, base.siteRebuild()));
         store.createAll(List.of(new Subscriber("sub-sam", EmailAddress.parse("sam@example.org.uk"), "Sam Example", "SW1A 0AA",
                 SubscriberStatus.ACTIVE, Set.of("newsletter"), Set.of(), null, List.of(new ConsentRecord(TestOffice.NOW, ConsentAction.CONFIRMED,
                 Set.of("newsletter"), "2026-11", ConsentSource.FORM, "203.0.113.7", "Firefox", "")), TestOffice.NOW, TestOffice.NOW, 1)));
@@ -75,6 +76,35 @@ class ConsoleSubscribersTest {
         List<String> rows = org.jsoup.Jsoup.parse(page.body()).select("main table tbody tr").eachText();
         assertTrue(rows.get(0).startsWith("Newsletter 1,204 +14 since "), rows.toString());
         assertTrue(rows.get(1).startsWith("Press releases 310 no change since "), rows.toString());
+    }
+
+    @Test
+    void theSuppressionListShowsWhoAndWhyNewestFirstAPageAtATimeAndReadingItIsAudited() throws Exception {
+        Suppressions suppressions = new Suppressions(TestOffice.office(), store, clock);
+        suppressions.suppress(EmailAddress.parse("sam@example.org.uk"), SubscriberStatus.BOUNCED);
+        for (int i = 0; i < SuppressionRoutes.PAGE; i++) {
+            clock.advance(java.time.Duration.ofMinutes(1));
+            store.suppressAddress(despatch.subscription.AddressKey.of(EmailAddress.parse("gone" + i + "@example.org")),
+                    SubscriberStatus.ERASED, clock.instant());
+        }
+        ConsoleResponse first = console.handle(get("/console/subscribers/suppressed", admin));
+        assertEquals(200, first.status(), first.body());
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(first.body());
+        assertEquals(SuppressionRoutes.PAGE, page.select("main tbody tr").size());
+        assertTrue(page.select("main tbody tr").getFirst().text().contains("not kept (erased at their request)"), "newest first");
+        assertEquals(AuditAction.READ_SUPPRESSIONS, audit.entries().getLast().action());
+
+        ConsoleResponse older = console.handle(get(page.selectFirst("a:contains(Older suppressions)").attr("href").replaceFirst("\\?.*", ""),
+                java.util.Map.of("after", List.of(java.net.URLDecoder.decode(page.selectFirst("a:contains(Older suppressions)").attr("href")
+                        .replaceFirst(".*after=", ""), StandardCharsets.UTF_8))), admin));
+        List<String> rows = org.jsoup.Jsoup.parse(older.body()).select("main tbody tr").eachText();
+        assertEquals(1, rows.size(), rows.toString());
+        assertTrue(rows.getFirst().contains("sam@example.org.uk") && rows.getFirst().contains("bounced for good"), rows.toString());
+        assertEquals(2, audit.entries().stream().filter(entry -> entry.action() == AuditAction.READ_SUPPRESSIONS).count());
+        assertTrue(audit.entries().stream().noneMatch(entry -> entry.target().contains("@")), "no address in the audit trail");
+
+        String editor = sessionCookie(ConsoleFixture.EDITOR, clock);
+        assertEquals(403, console.handle(get("/console/subscribers/suppressed", editor)).status());
     }
 
     @Test

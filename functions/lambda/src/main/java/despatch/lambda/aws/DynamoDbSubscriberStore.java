@@ -80,8 +80,9 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
     public void suppressAddress(String addressKey, SubscriberStatus reason, Instant at) {
         String forget = reason == SubscriberStatus.ERASED ? " REMOVE subscriberId" : "";
         dynamoDb.updateItem(update -> update.tableName(table).key(SubscriberItems.addressKey(addressKey))
-                .updateExpression("SET suppression = :reason, suppressedAt = :at" + forget)
-                .expressionAttributeValues(Map.of(":reason", s(reason.name()), ":at", s(at.toString()))));
+                .updateExpression("SET suppression = :reason, suppressedAt = :at, " + DynamoDbSuppressionList.LISTED + " = :listed" + forget)
+                .expressionAttributeValues(Map.of(":reason", s(reason.name()), ":at", s(at.toString()), ":listed",
+                        s(DynamoDbSuppressionList.PARTITION))));
     }
 
     @Override
@@ -98,7 +99,7 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
     public void clearSuppression(String addressKey) {
         try {
             dynamoDb.updateItem(update -> update.tableName(table).key(SubscriberItems.addressKey(addressKey))
-                    .updateExpression("REMOVE suppression, suppressedAt, softBounces")
+                    .updateExpression("REMOVE suppression, suppressedAt, softBounces, " + DynamoDbSuppressionList.LISTED)
                     .conditionExpression("attribute_exists(pk)"));
         } catch (ConditionalCheckFailedException nothingToClear) {
             // No address record: nothing was suppressed.

@@ -10,10 +10,12 @@ import despatch.lambda.aws.DynamoDbFeedbackTally;
 import despatch.lambda.aws.DynamoDbListCensus;
 import despatch.lambda.aws.DynamoDbListSizes;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
+import despatch.lambda.aws.DynamoDbSuppressionList;
 import despatch.lambda.aws.S3DraftStore;
 import despatch.lambda.aws.S3ImportUploads;
 import despatch.lambda.aws.S3UploadForms;
 import despatch.lambda.aws.SecretsManagerConsoleClient;
+import despatch.lambda.aws.SqsSiteChanges;
 import despatch.lambda.aws.SecretsManagerSigningSecret;
 import despatch.lambda.signin.DiscoveredOnFirstUse;
 import despatch.lambda.signin.OidcClient;
@@ -59,7 +61,9 @@ public final class ConsoleFactory {
                 new DynamoDbFeedbackTally(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE)),
                 new DynamoDbEndedSessions(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.APPROVALS_TABLE)),
                 new S3UploadForms(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET), wiring.clock()),
-                new DynamoDbListCensus(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE))));
+                new DynamoDbListCensus(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE)),
+                new DynamoDbSuppressionList(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.SUBSCRIBERS_TABLE)),
+                () -> new SqsSiteChanges(wiring.aws().sqs().get(), wiring.settings().get(Setting.SITE_QUEUE_URL)).rebuild()));
     }
 
     private S3DraftStore drafts() {
