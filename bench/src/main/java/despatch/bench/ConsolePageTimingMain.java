@@ -91,8 +91,8 @@ public final class ConsolePageTimingMain {
             out.println("  GET /console/drafts/…         a draft's preview:          " + preview);
             out.println("  GET /console/campaigns/…      one campaign:               " + campaign);
             out.printf("One dashboard view: %d DynamoDB requests, %.1f read units (whether the session was signed out of, the uploads"
-                    + " waiting, the latest uploads, the campaign registry, 30 days of bounces and complaints, and one BatchGetItem of the"
-                    + " campaigns shown; nothing that grows with subscribers)%n", reads.requests(), reads.readUnits());
+                    + " waiting, the latest uploads, the campaign registry, 30 days of bounces and complaints, the list census's latest and"
+                    + " its last 30 days, and one BatchGetItem of the campaigns shown; nothing that grows with subscribers)%n", reads.requests(), reads.readUnits());
         } finally {
             System.setOut(out);
         }

@@ -41,6 +41,7 @@ public class ConsoleHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
     public void prime() {
         // The signed-out page: Thymeleaf parses the layout and the message page before the snapshot.
         console.handle(new WebRequest("GET", "/console/signed-out", Map.of(), Map.of(), "", "https://snapshot.invalid", ""));
+        console.primePages();
         factory.prime();
     }
 }

@@ -61,9 +61,13 @@ public final class ConsoleFactory {
                 new DynamoDbFeedbackTally(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE)),
                 new DynamoDbEndedSessions(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.APPROVALS_TABLE)),
                 new S3UploadForms(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET), wiring.clock()),
-                new DynamoDbListCensus(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE)),
+                listCensus(),
                 new DynamoDbSuppressionList(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.SUBSCRIBERS_TABLE)),
                 () -> new SqsSiteChanges(wiring.aws().sqs().get(), wiring.settings().get(Setting.SITE_QUEUE_URL)).rebuild()));
+    }
+
+    private DynamoDbListCensus listCensus() {
+        return new DynamoDbListCensus(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE));
     }
 
     private S3DraftStore drafts() {
@@ -84,13 +88,14 @@ public final class ConsoleFactory {
                 signOut.isEmpty() ? Optional.empty() : Optional.of(URI.create(signOut))));
     }
 
-    /** Before a SnapStart snapshot: the session key (kept), the audit table's read and put paths, and campaigns'. */
+    /** Before a SnapStart snapshot: the session key (kept), the audit table's read and put paths, campaigns', the list census's read. */
     public void prime() {
         Warmup.read(sessionKey::get);
         sending.prime();
         publishing.primePreviews();
         Warmup.read(() -> publishing.approvals().awaiting(1));
         Warmup.read(() -> audit().newestFirst(Optional.empty(), 1));
+        Warmup.read(() -> listCensus().latest());
         RefusedWrites.put(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.AUDIT_TABLE), RefusedWrites.pkSk());
     }
 }
