@@ -252,6 +252,52 @@ class TemplateTest {
         assertEquals(deadLetterQueues, alarmed);
     }
 
+    /** Tables, buckets, queues (dead letters above all) and log groups outlive a stack deleted or a resource replaced. */
+    @Test
+    void whatHoldsDataOrFailedEventsIsKeptWhenTheStackGoesOrAChangeReplacesIt() {
+        Map<?, ?> resources = (Map<?, ?>) template.document().get("Resources");
+        Set<String> kept = Set.of("AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::Logs::LogGroup");
+        int checked = 0;
+        for (Map.Entry<?, ?> entry : resources.entrySet()) {
+            Map<?, ?> resource = (Map<?, ?>) entry.getValue();
+            if (!kept.contains(String.valueOf(resource.get("Type")))) {
+                continue;
+            }
+            checked++;
+            assertTrue(Set.of("Retain", "RetainExceptOnCreate").contains(String.valueOf(resource.get("DeletionPolicy"))),
+                    entry.getKey() + " DeletionPolicy: " + resource.get("DeletionPolicy"));
+            assertEquals("Retain", resource.get("UpdateReplacePolicy"), entry.getKey() + " UpdateReplacePolicy");
+        }
+        assertTrue(checked >= 5 + 2 + 10 + 10, "tables, buckets, queues and log groups: " + checked);
+    }
+
+    @Test
+    void everyFunctionLogsToItsOwnGroupKeptForTheStacksRetention() {
+        Map<?, ?> parameter = (Map<?, ?>) ((Map<?, ?>) template.document().get("Parameters")).get("LogRetentionDays");
+        assertEquals(90, parameter.get("Default"));
+        Set<String> groups = new HashSet<>();
+        for (String function : functions) {
+            Object group = ((Map<?, ?>) template.functionProperty(function, "LoggingConfig")).get("LogGroup");
+            assertTrue(group instanceof Intrinsic ref && ref.function().equals("Ref"), function + " LogGroup: " + group);
+            String id = String.valueOf(((Intrinsic) group).argument());
+            TemplateResource resource = template.resource(id);
+            assertEquals("AWS::Logs::LogGroup", resource.type(), id);
+            assertEquals("LogRetentionDays", String.valueOf(((Intrinsic) resource.property("RetentionInDays")).argument()), id);
+            assertTrue(groups.add(id), function + " shares " + id);
+        }
+    }
+
+    @Test
+    void deadLetterQueuesKeepMessagesFourteenDaysButAddressesOnlyFour() {
+        for (TemplateResource queue : template.resourcesOfType("AWS::SQS::Queue")) {
+            if (!queue.logicalId().endsWith("DeadLetterQueue")) {
+                continue;
+            }
+            int expected = queue.logicalId().equals("SubscriberMailDeadLetterQueue") ? 4 * 86_400 : 14 * 86_400;
+            assertEquals(expected, queue.property("MessageRetentionPeriod"), queue.logicalId());
+        }
+    }
+
     @Test
     void siteUpdatesRunOneAtATimeFromAFifoQueueThatPublishingAndReleasesFill() {
         TemplateResource queue = template.resource("SiteQueue");
