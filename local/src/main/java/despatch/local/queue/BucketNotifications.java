@@ -15,14 +15,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * An S3 event notification as a function's {@code Type: S3} event in template.yaml declares it
- * (bucket, {@code s3:ObjectCreated:*}, key prefix and suffix), for {@code ./despatch serve}: S3Proxy sends no
+ * S3 event notifications as a function's {@code Type: S3} events in template.yaml declare them
+ * (bucket, {@code s3:ObjectCreated:*}, a key prefix, and a suffix each), for {@code ./despatch serve}: S3Proxy sends no
  * notifications, so the bucket is listed under the prefix every second, and each object that is
  * new or replaced since (another ETag or time) is handed to the function as the event S3 sends.
  * What is in the bucket when it starts was there before: it is not announced again.
@@ -33,18 +35,19 @@ public final class BucketNotifications implements AutoCloseable {
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
-    private final String suffix;
+    /** A key must end with one of these (any key, if there are none). */
+    private final Set<String> suffixes;
     private final S3EventFactory events;
     private final Consumer<S3Event> function;
     private final Map<String, String> seen = new HashMap<>();
     private Thread poller;
     private volatile boolean stopped;
 
-    BucketNotifications(S3Client s3, String bucket, String prefix, String suffix, S3EventFactory events, Consumer<S3Event> function) {
+    BucketNotifications(S3Client s3, String bucket, String prefix, Set<String> suffixes, S3EventFactory events, Consumer<S3Event> function) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
-        this.suffix = suffix;
+        this.suffixes = Set.copyOf(suffixes);
         this.events = events;
         this.function = function;
     }
@@ -77,17 +80,28 @@ public final class BucketNotifications implements AutoCloseable {
                 Setting.Function.ImportFunction.name(), S3EventFactory.forImports(projectRoot), event -> handler.handleRequest(event, null));
     }
 
-    /** The notifications of {@code functionId}'s first S3 event in the template. */
+    /**
+     * The notifications of {@code functionId}'s S3 events in the template: one bucket and key
+     * prefix, as Despatch declares them, and each event's suffix.
+     */
     public static BucketNotifications fromTemplate(CloudFormationTemplate template, S3Client s3, String functionId, S3EventFactory events,
             Consumer<S3Event> function) {
         Map<?, ?> byName = (Map<?, ?>) template.resource(functionId).property("Events");
+        Set<String> buckets = new HashSet<>();
+        Set<String> prefixes = new HashSet<>();
+        Set<String> suffixes = new HashSet<>();
         for (Object value : byName.values()) {
             if (value instanceof Map<?, ?> event && "S3".equals(event.get("Type")) && event.get("Properties") instanceof Map<?, ?> properties) {
-                return new BucketNotifications(s3, template.resolveToString(properties.get("Bucket")), rule(properties, "prefix"),
-                        rule(properties, "suffix"), events, function);
+                buckets.add(template.resolveToString(properties.get("Bucket")));
+                prefixes.add(rule(properties, "prefix"));
+                suffixes.add(rule(properties, "suffix"));
             }
         }
-        throw new IllegalArgumentException(functionId + " has no S3 event in the template");
+        if (buckets.size() != 1 || prefixes.size() != 1) {
+            throw new IllegalArgumentException(functionId + " needs S3 events on one bucket and one key prefix, not " + buckets + " " + prefixes);
+        }
+        suffixes.remove("");
+        return new BucketNotifications(s3, buckets.iterator().next(), prefixes.iterator().next(), suffixes, events, function);
     }
 
     /** The event's key filter rule of this name (prefix or suffix), or empty text. */
@@ -136,7 +150,7 @@ public final class BucketNotifications implements AutoCloseable {
 
     private List<S3Object> list() {
         return s3.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(prefix)).contents().stream()
-                .filter(object -> object.key().endsWith(suffix)).toList();
+                .filter(object -> suffixes.isEmpty() || suffixes.stream().anyMatch(object.key()::endsWith)).toList();
     }
 
     private static String version(S3Object object) {
