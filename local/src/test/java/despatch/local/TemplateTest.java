@@ -247,7 +247,7 @@ class TemplateTest {
     void everyDeadLetterQueueRaisesAnAlarm() {
         Set<String> deadLetterQueues = template.resourcesOfType("AWS::SQS::Queue").stream().map(TemplateResource::logicalId)
                 .filter(id -> id.endsWith("DeadLetterQueue")).collect(Collectors.toSet());
-        assertEquals(6, deadLetterQueues.size(), deadLetterQueues.toString());
+        assertEquals(7, deadLetterQueues.size(), deadLetterQueues.toString());
         Set<String> alarmed = template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
                 .map(alarm -> String.valueOf(template.resolve(alarm.property("Dimensions"))))
                 .flatMap(dimensions -> deadLetterQueues.stream().filter(q -> dimensions.contains(template.physicalName(q))))
@@ -299,6 +299,51 @@ class TemplateTest {
             int expected = queue.logicalId().equals("SubscriberMailDeadLetterQueue") ? 4 * 86_400 : 14 * 86_400;
             assertEquals(expected, queue.property("MessageRetentionPeriod"), queue.logicalId());
         }
+    }
+
+    @Test
+    void everyFunctionsErrorsAndThrottlesAlarmToTheAlertsTopic() {
+        Set<String> alarmed = new HashSet<>();
+        for (TemplateResource alarm : template.resourcesOfType("AWS::CloudWatch::Alarm")) {
+            if (!"AWS/Lambda".equals(alarm.property("Namespace"))) {
+                continue;
+            }
+            assertEquals(List.of(new Intrinsic("Ref", "AlertsTopic")), alarm.property("AlarmActions"), alarm.logicalId());
+            assertEquals(0, alarm.property("Threshold"), alarm.logicalId() + ": the first one");
+            Map<?, ?> dimension = (Map<?, ?>) ((List<?>) alarm.property("Dimensions")).getFirst();
+            alarmed.add(alarm.property("MetricName") + " " + ((Intrinsic) dimension.get("Value")).argument());
+        }
+        Set<String> expected = new HashSet<>();
+        functions.forEach(function -> expected.addAll(List.of("Errors " + function, "Throttles " + function)));
+        assertEquals(expected, alarmed);
+    }
+
+    @Test
+    void sesReputationAlarmsRingBeforeTheLevelsWhereSesReviewsTheAccount() {
+        Map<String, Double> reviewedAt = Map.of("Reputation.BounceRate", 0.05, "Reputation.ComplaintRate", 0.001);
+        Set<String> alarmed = new HashSet<>();
+        for (TemplateResource alarm : template.resourcesOfType("AWS::CloudWatch::Alarm")) {
+            if ("AWS/SES".equals(alarm.property("Namespace"))) {
+                String metric = String.valueOf(alarm.property("MetricName"));
+                double threshold = ((Number) alarm.property("Threshold")).doubleValue();
+                assertTrue(threshold > 0 && threshold < reviewedAt.get(metric), metric + " alarms at " + threshold);
+                assertEquals(List.of(new Intrinsic("Ref", "AlertsTopic")), alarm.property("AlarmActions"));
+                alarmed.add(metric);
+            }
+        }
+        assertEquals(reviewedAt.keySet(), alarmed);
+        TemplateResource age = template.resource("SendQueueAgeAlarm");
+        assertEquals("ApproximateAgeOfOldestMessage", age.property("MetricName"));
+        assertTrue(String.valueOf(age.property("Dimensions")).contains("SendQueue"), "on the send queue");
+    }
+
+    @Test
+    void aFailedImportIsKeptForAReplayNotRetried() {
+        Map<?, ?> invoke = (Map<?, ?>) template.functionProperty("ImportFunction", "EventInvokeConfig");
+        assertEquals(0, invoke.get("MaximumRetryAttempts"), "a retry would mail confirmations again");
+        Map<?, ?> onFailure = (Map<?, ?>) ((Map<?, ?>) invoke.get("DestinationConfig")).get("OnFailure");
+        assertEquals("SQS", onFailure.get("Type"));
+        assertEquals(new Intrinsic("Fn::GetAtt", List.of("ImportDeadLetterQueue", "Arn")), onFailure.get("Destination"));
     }
 
     @Test

@@ -23,6 +23,15 @@ public record ImportReport(String key, Instant at, int rows, Map<ImportOutcome, 
         return new ImportReport(key, at, 0, Map.of(), List.of(), List.of(), problem);
     }
 
+    /** What staff read beside a file whose import stopped before it finished, through no fault of the file's. */
+    static String stoppedText(String key, Instant at) {
+        return "Import report for " + key + "\nRun at " + at + "\n\n"
+                + "The import stopped before it finished: an error in Despatch or in AWS, not in this file. The office's administrator has"
+                + " been alerted (ImportFunction's error alarm), and the error is in the function's log.\n"
+                + "Rows imported before it stopped stay imported. When the cause is fixed, upload the same file again: rows already"
+                + " imported are then reported as already subscribed or pending, and every row's outcome is listed here.\n";
+    }
+
     public int count(ImportOutcome outcome) {
         return counts.getOrDefault(outcome, 0);
     }

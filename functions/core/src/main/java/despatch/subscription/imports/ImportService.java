@@ -56,9 +56,25 @@ public final class ImportService {
             report = importRows(key, CsvReader.read(decode(files.read(key))), links, now, timeLeft);
         } catch (MalformedCsvException | BadHeaderException | UnreadableFileException e) {
             report = ImportReport.unreadable(key, now, e.getMessage());
+        } catch (RuntimeException e) {
+            reportStopped(key, now, e);
+            throw e;
         }
         files.writeReport(key, report.text());
         return report;
+    }
+
+    /**
+     * An import cut short by a failure of its own (storage, the mail service, a bug): staff find
+     * that beside the file, not only in a log; the failure itself goes on to the function's error
+     * handling (its alarm, and the event kept for a replay).
+     */
+    private void reportStopped(String key, Instant now, RuntimeException cause) {
+        try {
+            files.writeReport(key, ImportReport.stoppedText(key, now));
+        } catch (RuntimeException reportFailed) {
+            cause.addSuppressed(reportFailed);
+        }
     }
 
     private ImportReport importRows(String key, List<CsvRow> csv, SubscriptionLinks links, Instant now,

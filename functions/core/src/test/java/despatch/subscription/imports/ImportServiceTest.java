@@ -58,6 +58,29 @@ class ImportServiceTest {
     }
 
     @Test
+    void anImportThatFailsOfItsOwnAccordSaysSoBesideTheFileAndStillFails() {
+        ImportService failing = new ImportService(OFFICE, new ImportFiles() {
+            @Override
+            public byte[] read(String key) {
+                throw new IllegalStateException("S3 is having a moment");
+            }
+
+            @Override
+            public void writeReport(String key, String report) {
+                reports.put(key, report);
+            }
+        }, new SubscriberImporter(OFFICE, store, mailer, new SubscriptionEmails(OFFICE, new SubscriptionRenderer(OFFICE)), TestOffice.clock()),
+                TestOffice.clock(), 4);
+
+        IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> failing.importFile("imports/list.csv", links, () -> true));
+        assertEquals("S3 is having a moment", thrown.getMessage(), "the failure goes on to the function's error handling");
+        String report = reports.get("imports/list.csv");
+        assertTrue(report.contains("The import stopped before it finished") && report.contains("upload the same file again"), report);
+        assertTrue(!report.contains("S3 is having a moment"), "what went wrong inside is in the log, not in the staff's report");
+    }
+
+    @Test
     void aLargeFileIsImportedAcrossChunksEveryRowOnce() throws Exception {
         StringBuilder csv = new StringBuilder("email,lists,consent_date,consent_source\n");
         int rows = ImportService.CHUNK * 3 + 7;
