@@ -63,7 +63,8 @@ final class CountedClients implements AutoCloseable {
     Wiring wiring(Map<String, String> overrides) {
         Map<String, String> environment = new HashMap<>(stack.environmentFor(function.name()));
         environment.putAll(overrides);
-        return new Wiring(Settings.from(environment, function), Clock.systemUTC(), AwsClients.of(s3, dynamoDb, ses, secrets, sqs, null));
+        return new Wiring(Settings.from(environment, function), Clock.systemUTC(), AwsClients.of(s3, dynamoDb, ses, secrets, sqs, null,
+                stack.cloudFront()));
     }
 
     /** Every counter but DynamoDB's, which counts more. */

@@ -108,9 +108,10 @@ public final class SiteScaleMain {
                 () -> site.apply(List.of(SiteChange.changed(old.slug()))),
                 () -> publish(old.uploadKey(), source(old, "Gone.").replace("---\n\n", "unpublish: yes\n---\n\n"))).line());
         console.println();
-        console.printf(Locale.ROOT, "median of %d new articles: %s objects written (of %,d on the site), publish %.0f ms + site update %.0f ms%n",
+        console.printf(Locale.ROOT, "median of %d new articles: %s objects written (of %,d on the site), publish %.0f ms + site update %.0f ms,"
+                + " CloudFront invalidation paths %s (in one request per update; a rebuild asks for /*)%n",
                 runs, median(publishes, Step::written), rebuild.written() + rebuild.unchanged(),
-                median(publishes, Step::publishMillis), median(publishes, Step::siteMillis));
+                median(publishes, Step::publishMillis), median(publishes, Step::siteMillis), median(publishes, Step::cdnPaths));
     }
 
     /** Existing articles: records as publishing writes them, and their pages and stored renderings. */
@@ -158,6 +159,7 @@ public final class SiteScaleMain {
         publishClients.dynamoDbCounter.reset();
         siteClients.s3Counter.reset();
         siteClients.dynamoDbCounter.reset();
+        int invalidationsBefore = stack.cdnInvalidations().size();
         long start = System.nanoTime();
         if (publish != null) {
             publish.run();
@@ -165,13 +167,16 @@ public final class SiteScaleMain {
         long published = System.nanoTime();
         SiteUpdate update = siteUpdate.get();
         long done = System.nanoTime();
+        var invalidations = stack.cdnInvalidations();
+        int cdnRequests = invalidations.size() - invalidationsBefore;
+        int cdnPaths = invalidations.subList(invalidationsBefore, invalidations.size()).stream().mapToInt(i -> i.paths().size()).sum();
         var publishS3 = publishClients.s3Counter.snapshot();
         var siteS3 = siteClients.s3Counter.snapshot();
         return new Step(name, update.written().size(), update.deleted().size(), update.unchanged(),
                 publishS3.operation("PutObject").requests() + publishS3.operation("DeleteObject").requests(),
                 siteS3.total().requests(), publishClients.dynamoDbCounter.snapshot().total().requests()
                         + siteClients.dynamoDbCounter.snapshot().total().requests(),
-                (published - start) / 1e6, (done - published) / 1e6);
+                (published - start) / 1e6, (done - published) / 1e6, cdnRequests, cdnPaths);
     }
 
     private static double median(List<Step> steps, java.util.function.ToDoubleFunction<Step> field) {
@@ -185,13 +190,13 @@ public final class SiteScaleMain {
 
     /** One measured operation. */
     private record Step(String name, int written, int deleted, int unchanged, long publishS3Writes, long siteS3Requests,
-                        long dynamoDbRequests, double publishMillis, double siteMillis) {
-        static final String HEADER = String.format(Locale.ROOT, "%-36s %8s %8s %10s %12s %12s %9s %11s %11s", "operation", "written",
-                "deleted", "unchanged", "publish S3w", "site S3 req", "DynamoDB", "publish ms", "site ms");
+                        long dynamoDbRequests, double publishMillis, double siteMillis, int cdnRequests, int cdnPaths) {
+        static final String HEADER = String.format(Locale.ROOT, "%-36s %8s %8s %10s %12s %12s %9s %11s %11s %13s", "operation", "written",
+                "deleted", "unchanged", "publish S3w", "site S3 req", "DynamoDB", "publish ms", "site ms", "CDN req/paths");
 
         String line() {
-            return String.format(Locale.ROOT, "%-36s %8d %8d %10d %12d %12d %9d %11.0f %11.0f", name, written, deleted, unchanged,
-                    publishS3Writes, siteS3Requests, dynamoDbRequests, publishMillis, siteMillis);
+            return String.format(Locale.ROOT, "%-36s %8d %8d %10d %12d %12d %9d %11.0f %11.0f %13s", name, written, deleted, unchanged,
+                    publishS3Writes, siteS3Requests, dynamoDbRequests, publishMillis, siteMillis, cdnRequests + "/" + cdnPaths);
         }
     }
 }

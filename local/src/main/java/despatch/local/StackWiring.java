@@ -33,6 +33,7 @@ public final class StackWiring {
     }
 
     public static AwsClients clients(LocalAwsStack stack) {
-        return AwsClients.of(stack.s3(), stack.dynamoDb(), stack.sesV2(), stack.secretsManager(), stack.sqs(), stack.scheduler());
+        return AwsClients.of(stack.s3(), stack.dynamoDb(), stack.sesV2(), stack.secretsManager(), stack.sqs(), stack.scheduler(),
+                stack.cloudFront());
     }
 }

@@ -45,6 +45,12 @@ final class AwsClients {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
+    /** CloudFront is global: its clients are signed for us-east-1 whatever the stack's region. */
+    software.amazon.awssdk.services.cloudfront.CloudFrontClient cloudFront(URI endpoint) {
+        return configure(software.amazon.awssdk.services.cloudfront.CloudFrontClient.builder(), endpoint).region(Region.US_EAST_1)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
     SecretsManagerClient secretsManager(URI endpoint) {
         return configure(SecretsManagerClient.builder(), endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }

@@ -186,7 +186,12 @@ public final class CloudFormationTemplate {
         Map<String, Object> merged = new LinkedHashMap<>(environmentVariables(globalsFunction().get("Environment")));
         merged.putAll(environmentVariables(function.property("Environment")));
         Map<String, String> environment = new LinkedHashMap<>();
-        merged.forEach((name, value) -> environment.put(name, IntrinsicResolver.text(resolve(value))));
+        merged.forEach((name, value) -> {
+            Object resolved = resolve(value);
+            if (resolved != IntrinsicResolver.NO_VALUE) {
+                environment.put(name, IntrinsicResolver.text(resolved));
+            }
+        });
         return Collections.unmodifiableMap(environment);
     }
 

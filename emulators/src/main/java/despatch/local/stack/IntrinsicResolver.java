@@ -52,7 +52,13 @@ final class IntrinsicResolver {
         }
         if (node instanceof Map<?, ?> map) {
             Map<String, Object> resolved = new LinkedHashMap<>();
-            map.forEach((key, value) -> resolved.put(String.valueOf(key), resolve(value)));
+            map.forEach((key, value) -> {
+                Object result = resolve(value);
+                // !Ref AWS::NoValue removes the property, as CloudFormation does.
+                if (result != NO_VALUE) {
+                    resolved.put(String.valueOf(key), result);
+                }
+            });
             return resolved;
         }
         if (node instanceof List<?> list) {
@@ -134,8 +140,18 @@ final class IntrinsicResolver {
         };
     }
 
+    /** What {@code !Ref AWS::NoValue} gives: the property that holds it is left out. */
+    static final Object NO_VALUE = new Object() {
+        @Override
+        public String toString() {
+            return "AWS::NoValue";
+        }
+    };
+
     private Object ref(String name) {
         switch (name) {
+            case "AWS::NoValue":
+                return NO_VALUE;
             case "AWS::StackName":
                 return stack.stackName();
             case "AWS::Region":
@@ -149,7 +165,7 @@ final class IntrinsicResolver {
             default:
                 if (name.startsWith("AWS::")) {
                     throw new UnsupportedOperationException(name + " is not resolved by the local stack, which resolves only the "
-                            + "pseudo parameters template.yaml uses: AWS::AccountId, AWS::Partition, AWS::Region, AWS::StackName, "
+                            + "pseudo parameters template.yaml uses: AWS::AccountId, AWS::NoValue, AWS::Partition, AWS::Region, AWS::StackName, "
                             + "AWS::URLSuffix");
                 }
                 break;

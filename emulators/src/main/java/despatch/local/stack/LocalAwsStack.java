@@ -45,6 +45,8 @@ public final class LocalAwsStack implements AutoCloseable {
     private final StackClock clock = new StackClock();
     private static LocalAwsStack shared;
     private SchedulerEmulator scheduler;
+    private CloudFrontEmulator cloudFront;
+    private software.amazon.awssdk.services.cloudfront.CloudFrontClient cloudFrontClient;
     private software.amazon.awssdk.services.scheduler.SchedulerClient schedulerClient;
     private Duration startupTime = Duration.ZERO;
     private boolean closed;
@@ -207,6 +209,7 @@ public final class LocalAwsStack implements AutoCloseable {
         LocalAwsStack stack = new LocalAwsStack(resolved.join(), projectRoot, stateDir, s3.join(), sqs.join(), node.join(), secrets,
                 identityProviderSettings);
         stack.scheduler = SchedulerEmulator.start(resolved.join(), sqs.join().client(), stack.clock);
+        stack.cloudFront = CloudFrontEmulator.start();
         stack.startupTime = Duration.ofNanos(System.nanoTime() - started);
         return stack;
     }
@@ -279,6 +282,19 @@ public final class LocalAwsStack implements AutoCloseable {
         scheduler.fireDue();
     }
 
+    public synchronized software.amazon.awssdk.services.cloudfront.CloudFrontClient cloudFront() {
+        if (cloudFrontClient == null) {
+            cloudFrontClient = new AwsClients(template.stack().region(), S3ProxyEmulator.ACCESS_KEY_ID, S3ProxyEmulator.SECRET_ACCESS_KEY)
+                    .cloudFront(cloudFront.endpoint());
+        }
+        return cloudFrontClient;
+    }
+
+    /** The CloudFront invalidations the site's updates asked for, oldest first. */
+    public List<CloudFrontEmulator.Invalidation> cdnInvalidations() {
+        return cloudFront.invalidations();
+    }
+
     public URI schedulerEndpoint() {
         return scheduler.endpoint();
     }
@@ -299,6 +315,7 @@ public final class LocalAwsStack implements AutoCloseable {
         environment.put("AWS_ENDPOINT_URL_SESV2", sesEndpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManagerEndpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SCHEDULER", schedulerEndpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_CLOUDFRONT", cloudFront.endpoint().toString());
         environment.put("S3_FORCE_PATH_STYLE", "true");
         return Collections.unmodifiableMap(environment);
     }
@@ -369,7 +386,10 @@ public final class LocalAwsStack implements AutoCloseable {
         if (schedulerClient != null) {
             schedulerClient.close();
         }
-        List<AutoCloseable> running = new ArrayList<>(List.of(scheduler, node, sqs, s3, secrets));
+        if (cloudFrontClient != null) {
+            cloudFrontClient.close();
+        }
+        List<AutoCloseable> running = new ArrayList<>(List.of(cloudFront, scheduler, node, sqs, s3, secrets));
         if (identityProvider != null) {
             running.add(identityProvider);
         }

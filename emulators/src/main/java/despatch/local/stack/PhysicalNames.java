@@ -98,6 +98,10 @@ final class PhysicalNames {
             case "AWS::SNS::Topic.TopicName" -> name;
             case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" -> arn("lambda", "function:" + name);
             case "AWS::IAM::Role.Arn" -> "arn:" + stack.partition() + ":iam::" + stack.accountId() + ":role/" + name;
+            // CloudFront is not run locally (serve stands in for it); these only make the template's references resolve.
+            case "AWS::CloudFront::Distribution.DomainName" -> name.toLowerCase(Locale.ROOT) + ".cloudfront.net";
+            case "AWS::CloudFront::Distribution.Id", "AWS::CloudFront::OriginAccessControl.Id" -> name;
+            case "AWS::CloudFront::Function.FunctionARN" -> "arn:" + stack.partition() + ":cloudfront::" + stack.accountId() + ":function/" + name;
             // Made up by a running local stack for its identity provider; a template read alone has none.
             case "AWS::Cognito::UserPoolClient.ClientSecret" -> identityProvider != null ? identityProvider.clientSecret()
                     : "(made up by a running local stack)";

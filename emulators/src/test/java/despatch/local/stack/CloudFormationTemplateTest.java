@@ -121,10 +121,14 @@ class CloudFormationTemplateTest {
         IllegalArgumentException and = assertThrows(IllegalArgumentException.class, () -> CloudFormationTemplate.parse(withAnd, STACK, Map.of()));
         assertTrue(and.getMessage().startsWith("template.yaml, condition IsNotProd: Fn::And is not resolved"), and.getMessage());
 
+        String withNotifications = TEMPLATE.replace("STAGE: !Ref Stage", "STAGE: !Ref AWS::NotificationARNs");
+        CloudFormationTemplate notifications = CloudFormationTemplate.parse(withNotifications, STACK, Map.of());
+        UnsupportedOperationException pseudo = assertThrows(UnsupportedOperationException.class, () -> notifications.environmentFor("Fn"));
+        assertTrue(pseudo.getMessage().startsWith("AWS::NotificationARNs is not resolved by the local stack"), pseudo.getMessage());
+
         String withNoValue = TEMPLATE.replace("STAGE: !Ref Stage", "STAGE: !Ref AWS::NoValue");
-        CloudFormationTemplate noValue = CloudFormationTemplate.parse(withNoValue, STACK, Map.of());
-        UnsupportedOperationException pseudo = assertThrows(UnsupportedOperationException.class, () -> noValue.environmentFor("Fn"));
-        assertTrue(pseudo.getMessage().startsWith("AWS::NoValue is not resolved by the local stack"), pseudo.getMessage());
+        assertTrue(!CloudFormationTemplate.parse(withNoValue, STACK, Map.of()).environmentFor("Fn").containsKey("STAGE"),
+                "!Ref AWS::NoValue leaves the property out, as CloudFormation does");
     }
 
     @Test

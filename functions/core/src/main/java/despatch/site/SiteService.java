@@ -25,8 +25,15 @@ public final class SiteService {
     private final SiteBucket bucket;
     private final RenderedPages renderedPages;
     private final SiteBuilder builder;
+    private final SiteCache cache;
 
     public SiteService(ArticleStore articles, SiteBucket bucket, RenderedPages renderedPages, SiteBuilder builder) {
+        this(articles, bucket, renderedPages, builder, SiteCache.NONE);
+    }
+
+    /** @param cache refreshed after each update: the paths written or removed, and the changed articles' pages */
+    public SiteService(ArticleStore articles, SiteBucket bucket, RenderedPages renderedPages, SiteBuilder builder, SiteCache cache) {
+        this.cache = cache;
         this.articles = articles;
         this.bucket = bucket;
         this.renderedPages = renderedPages;
@@ -41,7 +48,20 @@ public final class SiteService {
     /** After these articles changed (published, corrected, released, unpublished). */
     public SiteUpdate refresh(Collection<String> changedSlugs) {
         Map<String, String> existing = bucket.fingerprints();
-        return apply(builder.build(published(existing, changedSlugs).values()), existing, SiteBuilder::owns);
+        SiteUpdate update = apply(builder.build(published(existing, changedSlugs).values()), existing, SiteBuilder::owns);
+        cache.invalidate(changedPaths(update, changedSlugs));
+        return update;
+    }
+
+    /**
+     * What a refresh changed, as the CDN caches it: every file written or removed, and each changed
+     * article's page (publishing, a release or unpublishing wrote or removed it before this update).
+     */
+    static List<String> changedPaths(SiteUpdate update, Collection<String> changedSlugs) {
+        Set<String> keys = new java.util.TreeSet<>(update.written());
+        keys.addAll(update.deleted());
+        changedSlugs.forEach(slug -> keys.add(SitePaths.articlePage(slug)));
+        return keys.stream().map(key -> "/" + key).toList();
     }
 
     /**
@@ -59,7 +79,9 @@ public final class SiteService {
             renderedPages.webPage(record.slug()).ifPresentOrElse(
                     html -> files.put(key, SiteObject.of(key, html, SiteObject.HTML)), () -> keep.add(key));
         }
-        return apply(files, existing, key -> !keep.contains(key) && (SiteBuilder.owns(key) || SitePaths.slugOfArticlePage(key) != null));
+        SiteUpdate update = apply(files, existing, key -> !keep.contains(key) && (SiteBuilder.owns(key) || SitePaths.slugOfArticlePage(key) != null));
+        cache.invalidate(List.of(SiteCache.EVERYTHING));
+        return update;
     }
 
     /**

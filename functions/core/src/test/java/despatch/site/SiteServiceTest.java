@@ -18,7 +18,30 @@ import org.junit.jupiter.api.Test;
 
 class SiteServiceTest {
     private final InMemorySite site = new InMemorySite();
-    private final SiteService service = new SiteService(site, site, site, new SiteBuilder(TestOffice.office()));
+    private final List<List<String>> invalidated = new java.util.ArrayList<>();
+    private final SiteService service = new SiteService(site, site, site, new SiteBuilder(TestOffice.office()), invalidated::add);
+
+    @Test
+    void eachUpdateInvalidatesExactlyThePathsItChangedInOneRequestAndARebuildEverything() {
+        for (int day = 1; day <= 20; day++) {
+            site.save(Records.published("old-" + day, "Old " + day, ArticleKind.NEWSLETTER, LocalDate.of(2025, 1, day)));
+        }
+        service.rebuild();
+        assertEquals(List.of(List.of("/*")), invalidated, "a rebuild may change any file");
+
+        site.save(Records.published("new-one", "New one", ArticleKind.NEWSLETTER, LocalDate.of(2026, 11, 2)));
+        SiteUpdate update = service.refresh(List.of("new-one"));
+
+        List<String> paths = invalidated.getLast();
+        assertEquals(2, invalidated.size(), "one request for the update");
+        assertTrue(paths.contains("/articles/new-one/index.html"), "the article's own page, written by publishing: " + paths);
+        assertTrue(paths.contains("/index.html"), "the home page lists it: " + paths);
+        assertEquals(update.written().size() + update.deleted().size() + 1, paths.size(), "nothing else: " + paths);
+        assertTrue(paths.stream().allMatch(path -> path.startsWith("/") && !path.contains("*")), paths.toString());
+
+        service.refresh(List.of());
+        assertEquals(List.of(), invalidated.getLast(), "nothing changed, nothing to refresh (the cache sends no request for none)");
+    }
 
     @Test
     void anArticleTheIndexHasNotCaughtUpWithStillAppears() {

@@ -59,10 +59,15 @@ class QueueSampleEventsTest {
         assertEquals(List.of("site", "site"), event.getRecords().stream().map(r -> r.getAttributes().get("MessageGroupId")).toList(),
                 "one message group, as the FIFO queue delivers them");
 
+        int invalidationsBefore = TestStack.get().cdnInvalidations().size();
         SQSBatchResponse response = new SiteHandler(TestStack.wiring(Setting.Function.SiteFunction, Clock.systemUTC())).handleRequest(event, null);
 
         assertEquals(List.of(), response.getBatchItemFailures());
         assertTrue(TestStack.exists("SITE_BUCKET", "index.html") && TestStack.exists("SITE_BUCKET", "robots.txt")
                 && TestStack.exists("SITE_BUCKET", "feeds/all.xml"), "the rebuild wrote the home page, robots.txt and the feed");
+        var invalidations = TestStack.get().cdnInvalidations();
+        assertEquals(invalidationsBefore + 1, invalidations.size(), "one invalidation for the one update");
+        assertEquals(List.of("/*"), invalidations.getLast().paths(), "a rebuild may change any file");
+        assertEquals(TestStack.environment(Setting.Function.SiteFunction).get("SITE_DISTRIBUTION_ID"), invalidations.getLast().distributionId());
     }
 }

@@ -6,6 +6,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -22,7 +24,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public record AwsClients(Supplier<S3Client> s3, Supplier<DynamoDbClient> dynamoDb, Supplier<SesV2Client> ses,
         Supplier<SesV2Client> campaignSes, Supplier<SecretsManagerClient> secrets, Supplier<SqsClient> sqs,
-        Supplier<SchedulerClient> scheduler) {
+        Supplier<SchedulerClient> scheduler, Supplier<CloudFrontClient> cloudFront) {
 
     /**
      * For tests and the local runner: clients pointed at the emulators, used as they are (campaign
@@ -30,7 +32,13 @@ public record AwsClients(Supplier<S3Client> s3, Supplier<DynamoDbClient> dynamoD
      */
     public static AwsClients of(S3Client s3, DynamoDbClient dynamoDb, SesV2Client ses, SecretsManagerClient secrets, SqsClient sqs,
             SchedulerClient scheduler) {
-        return new AwsClients(() -> s3, () -> dynamoDb, () -> ses, () -> ses, () -> secrets, () -> sqs, () -> scheduler);
+        return of(s3, dynamoDb, ses, secrets, sqs, scheduler, null);
+    }
+
+    /** The same, with CloudFront (the local stack's) for the site's cache. */
+    public static AwsClients of(S3Client s3, DynamoDbClient dynamoDb, SesV2Client ses, SecretsManagerClient secrets, SqsClient sqs,
+            SchedulerClient scheduler, CloudFrontClient cloudFront) {
+        return new AwsClients(() -> s3, () -> dynamoDb, () -> ses, () -> ses, () -> secrets, () -> sqs, () -> scheduler, () -> cloudFront);
     }
 
     /**
@@ -49,7 +57,9 @@ public record AwsClients(Supplier<S3Client> s3, Supplier<DynamoDbClient> dynamoD
                         .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry())).build()),
                 Once.of(() -> builders.configure(SecretsManagerClient.builder()).build()),
                 Once.of(() -> builders.configure(SqsClient.builder()).build()),
-                Once.of(() -> builders.configure(SchedulerClient.builder()).build()));
+                Once.of(() -> builders.configure(SchedulerClient.builder()).build()),
+                // CloudFront's API is global, in us-east-1, whatever the stack's region.
+                Once.of(() -> builders.configure(CloudFrontClient.builder()).region(Region.AWS_GLOBAL).build()));
     }
 
     private record Builders(AwsCredentialsProvider credentials) {

@@ -12,6 +12,7 @@ public enum Setting {
             Function.PublishFunction, Function.SiteFunction, Function.PreviewFunction, Function.ImportFunction, Function.FanOutFunction, Function.SendFunction, Function.ConsoleFunction),
     SITE_BUCKET("Bucket that holds the public web site", null, Function.PublishFunction, Function.FanOutFunction, Function.SiteFunction, Function.ConsoleFunction),
     ARTICLES_TABLE("DynamoDB table of article records", null, Function.PublishFunction, Function.FanOutFunction, Function.SiteFunction, Function.ConsoleFunction),
+    SITE_DISTRIBUTION_ID("The CloudFront distribution in front of the site bucket, whose copies each site update refreshes; unset: none", ""),
     SITE_QUEUE_URL("FIFO queue of site changes that SiteFunction applies to listings, feeds and the sitemap", null,
             Function.PublishFunction, Function.FanOutFunction, Function.ConsoleFunction),
     SUBSCRIBERS_TABLE("DynamoDB table of subscribers, list memberships, suppressions and daily limits", null,

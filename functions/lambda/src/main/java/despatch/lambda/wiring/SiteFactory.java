@@ -1,10 +1,12 @@
 package despatch.lambda.wiring;
 
+import despatch.lambda.aws.CloudFrontSiteCache;
 import despatch.lambda.aws.DynamoDbArticleStore;
 import despatch.lambda.aws.S3RenderedEmailStore;
 import despatch.lambda.aws.S3SitePublisher;
 import despatch.lambda.aws.SqsSiteChanges;
 import despatch.site.SiteBuilder;
+import despatch.site.SiteCache;
 import despatch.site.SiteService;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,7 +32,9 @@ public final class SiteFactory {
 
     /** The site's listings, feeds and sitemap, kept in line with the article records. */
     public SiteService siteService() {
-        return new SiteService(articles.get(), pages.get(), renderedEmails.get(), new SiteBuilder(wiring.office()));
+        String distribution = wiring.settings().optional(Setting.SITE_DISTRIBUTION_ID);
+        SiteCache cache = distribution.isEmpty() ? SiteCache.NONE : new CloudFrontSiteCache(wiring.aws().cloudFront(), distribution);
+        return new SiteService(articles.get(), pages.get(), renderedEmails.get(), new SiteBuilder(wiring.office()), cache);
     }
 
     /** Before a SnapStart snapshot: the article records and the bucket, read once; a page's upload, refused. */
