@@ -365,8 +365,7 @@ class TemplateTest {
                 "AWS asks for a visibility timeout of six times the function's timeout");
         for (String sender : List.of("PublishFunction", "FanOutFunction")) {
             assertEquals(template.resolve(new Intrinsic("Ref", "SiteQueue")), template.environmentFor(sender).get("SITE_QUEUE_URL"), sender);
-            assertTrue(String.valueOf(template.resolve(template.resource(sender).property("Policies")))
-                    .contains("SQSSendMessagePolicy={QueueName=" + template.physicalName("SiteQueue") + "}"), sender);
+            assertTrue(PermissionsTableTest.granted().contains(sender + " | sqs:SendMessage | SiteQueue | "), sender);
         }
     }
 
@@ -379,26 +378,17 @@ class TemplateTest {
     void subscriberRequestsGoThroughTheirQueueToAConsumerWithOnlyTheWritesItNeeds() {
         String queueUrl = String.valueOf(template.resolve(new Intrinsic("Ref", "SubscriberMailQueue")));
         assertEquals(queueUrl, template.environmentFor("SubscriptionFunction").get("SUBSCRIBER_MAIL_QUEUE_URL"));
-        assertTrue(String.valueOf(template.resolve(template.resource("SubscriptionFunction").property("Policies")))
-                .contains("SQSSendMessagePolicy={QueueName=" + template.physicalName("SubscriberMailQueue") + "}"));
+        assertTrue(PermissionsTableTest.granted().contains("SubscriptionFunction | sqs:SendMessage | SubscriberMailQueue | "));
         Map<?, ?> events = (Map<?, ?>) template.resource("SubscriberMailFunction").property("Events");
         Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) events.values().iterator().next()).get("Properties");
         assertEquals(template.resolve(new Intrinsic("Fn::GetAtt", List.of("SubscriberMailQueue", "Arn"))),
                 template.resolve(properties.get("Queue")));
         assertEquals(List.of("ReportBatchItemFailures"), properties.get("FunctionResponseTypes"));
 
-        List<?> policies = (List<?>) template.resource("SubscriberMailFunction").property("Policies");
-        List<Object> tableActions = new ArrayList<>();
-        for (Object policy : policies) {
-            if (policy instanceof Map<?, ?> document && document.containsKey("Statement")) {
-                for (Object statement : (List<?>) document.get("Statement")) {
-                    tableActions.addAll((List<?>) ((Map<?, ?>) statement).get("Action"));
-                }
-            }
-            assertFalse(String.valueOf(policy).contains("DynamoDBCrudPolicy") || String.valueOf(policy).contains("SQSSendMessagePolicy"),
-                    String.valueOf(policy));
-        }
-        assertEquals(List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"), tableActions);
+        List<String> tableActions = PermissionsTableTest.granted().stream().filter(row -> row.startsWith("SubscriberMailFunction | dynamodb:"))
+                .map(row -> row.split(" \\| ")[1] + " " + row.split(" \\| ")[2]).toList();
+        assertEquals(List.of("dynamodb:GetItem SubscribersTable", "dynamodb:PutItem SubscribersTable", "dynamodb:UpdateItem SubscribersTable"),
+                tableActions, "no delete, query or batch");
     }
 
     @Test
@@ -407,8 +397,8 @@ class TemplateTest {
         assertEquals(despatch.lambda.aws.DynamoDbArticleStore.INDEX, index.get("IndexName"));
         assertEquals("[{AttributeName=listing, KeyType=HASH}, {AttributeName=listingOrder, KeyType=RANGE}]",
                 String.valueOf(index.get("KeySchema")));
-        assertTrue(String.valueOf(template.resolve(template.resource("SiteFunction").property("Policies")))
-                .contains("DynamoDBReadPolicy={TableName=" + template.physicalName("ArticlesTable") + "}"), "SiteFunction reads the records");
+        assertTrue(PermissionsTableTest.granted().containsAll(List.of("SiteFunction | dynamodb:Query | ArticlesTable/index/" + index.get("IndexName")
+                + " | ", "SiteFunction | dynamodb:BatchGetItem | ArticlesTable | ")), "SiteFunction reads the index, then the records");
     }
 
     @Test
@@ -511,7 +501,7 @@ class TemplateTest {
         assertNull(secret.property("SecretString"), "the secret's value must not be in the template");
         assertNotNull(secret.property("GenerateSecretString"));
         for (String function : functions) {
-            boolean reads = String.valueOf(template.resource(function).property("Policies")).contains("AWSSecretsManagerGetSecretValuePolicy");
+            boolean reads = PermissionsTableTest.granted().contains(function + " | secretsmanager:GetSecretValue | SigningSecret | ");
             boolean signs = template.environmentFor(function).containsKey("SIGNING_SECRET_ARN");
             assertEquals(signs, reads, function + " should read the secret exactly when it signs links");
             if (signs) {

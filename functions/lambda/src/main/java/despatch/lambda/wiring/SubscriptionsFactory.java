@@ -65,9 +65,11 @@ public final class SubscriptionsFactory {
         return new SubscriptionLinks(wiring.settings().get(Setting.PUBLIC_API_URL), signer.get());
     }
 
-    /** Before a SnapStart snapshot: the subscriber table read once. */
+    /** Before a SnapStart snapshot: the subscriber table read once (by a function that has it: PublishFunction has not). */
     public void primeStore() {
-        Warmup.read(() -> store.get().findAddress(Warmup.NOTHING));
+        if (!wiring.settings().optional(Setting.SUBSCRIBERS_TABLE).isEmpty()) {
+            Warmup.read(() -> store.get().findAddress(Warmup.NOTHING));
+        }
     }
 
     /** The same, then the signing secret (kept, as the signer keeps it) and SES, for functions that mail subscribers. */
