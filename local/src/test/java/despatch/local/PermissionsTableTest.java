@@ -75,7 +75,9 @@ class PermissionsTableTest {
                 case "Fn::Sub" -> {
                     Object argument = intrinsic.argument();
                     String pattern = String.valueOf(argument instanceof List<?> list ? list.getFirst() : argument);
-                    String named = pattern.replace("${AWS::StackName}-uploads-${AWS::AccountId}", "UploadsBucket");
+                    // The buckets' names, where the template spells them out (to avoid a circular reference), are the buckets.
+                    String named = pattern.replace("${AWS::StackName}-uploads-${AWS::AccountId}", "UploadsBucket")
+                            .replace("${AWS::StackName}-site-${AWS::AccountId}", "SiteBucket");
                     String path = ARN_PREFIX.matcher(named).replaceFirst("");
                     yield path.replaceAll("\\$\\{(\\w+)\\.Arn}", "$1").replace("${AWS::StackName}", "<stack>").replaceAll("\\$\\{(\\w+)}", "$1");
                 }

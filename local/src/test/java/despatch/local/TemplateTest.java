@@ -347,6 +347,27 @@ class TemplateTest {
     }
 
     @Test
+    void everythingNamedAfterTheStackWaitsForTheStackNameCheckWhichChecksExactlyThoseNames() {
+        Map<?, ?> resources = (Map<?, ?>) template.document().get("Resources");
+        Set<String> named = new HashSet<>();
+        for (TemplateResource resource : template.resources().values()) {
+            Object name = resource.property(resource.type().equals("AWS::S3::Bucket") ? "BucketName" : "QueueName");
+            if ((resource.type().equals("AWS::S3::Bucket") || resource.type().equals("AWS::SQS::Queue")) && name != null
+                    && String.valueOf(name).contains("AWS::StackName")) {
+                named.add(template.resolveToString(name));
+                assertEquals("StackNameCheck", ((Map<?, ?>) resources.get(resource.logicalId())).get("DependsOn"), resource.logicalId());
+            }
+        }
+        TemplateResource check = template.resource("StackNameCheck");
+        Set<String> checked = new HashSet<>();
+        for (String property : List.of("Buckets", "Queues")) {
+            ((List<?>) check.property(property)).forEach(name -> checked.add(template.resolveToString(name)));
+        }
+        assertEquals(named, checked);
+        assertEquals(4, named.size(), named.toString());
+    }
+
+    @Test
     void siteUpdatesRunOneAtATimeFromAFifoQueueThatPublishingAndReleasesFill() {
         TemplateResource queue = template.resource("SiteQueue");
         assertEquals(Boolean.TRUE, queue.property("FifoQueue"));
@@ -461,6 +482,14 @@ class TemplateTest {
             Object events = properties.remove("Events");
             List<String> refs = new ArrayList<>();
             collectRefs(properties, refs);
+            if (resource.type().equals("AWS::Serverless::Function")) {
+                // SAM copies Globals into every function: what they name, every function waits for.
+                collectRefs(((Map<?, ?>) template.document().get("Globals")).get("Function"), refs);
+            }
+            Object explicit = ((Map<?, ?>) ((Map<?, ?>) template.document().get("Resources")).get(resource.logicalId())).get("DependsOn");
+            if (explicit != null) {
+                (explicit instanceof List<?> list ? list : List.of(explicit)).forEach(id -> refs.add(String.valueOf(id)));
+            }
             dependsOn.computeIfAbsent(resource.logicalId(), id -> new HashSet<>()).addAll(refs);
             if (events instanceof Map<?, ?> byName) {
                 for (Object value : byName.values()) {
@@ -536,6 +565,11 @@ class TemplateTest {
     @Test
     void everyFunctionIsPublishedWithSnapStart() {
         for (String function : functions) {
+            if (function.equals("StackNameCheckFunction")) {
+                // Runs once per deployment, before the rest: a snapshot would only slow the deployment.
+                assertEquals(Map.of("ApplyOn", "None"), template.resource(function).property("SnapStart"));
+                continue;
+            }
             assertNotNull(template.functionProperty(function, "AutoPublishAlias"), function + " AutoPublishAlias");
             Object snapStart = template.functionProperty(function, "SnapStart");
             assertTrue(snapStart instanceof Map<?, ?> map && "PublishedVersions".equals(map.get("ApplyOn")),

@@ -47,6 +47,11 @@ public record AwsClients(Supplier<S3Client> s3, Supplier<DynamoDbClient> dynamoD
      * sends get no automatic retries: the SDK would resend after a read timeout, when SES may
      * already have taken the message; Despatch's own claim, mark and re-queue handle retries.
      */
+    /** For a function that needs its clients and no office (StackNameCheckFunction, which runs before the site exists). */
+    public static AwsClients forFunction(Setting.Function function) {
+        return fromEnvironment(Settings.from(System.getenv(), function));
+    }
+
     static AwsClients fromEnvironment(Settings settings) {
         Builders builders = new Builders(new LambdaCredentials());
         return new AwsClients(

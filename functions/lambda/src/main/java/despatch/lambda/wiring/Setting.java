@@ -72,7 +72,8 @@ public enum Setting {
     S3_FORCE_PATH_STYLE("true only for local S3 emulators that need path-style addressing", "false");
 
     /** The SAM functions, by logical id in template.yaml. */
-    public enum Function { PublishFunction, PreviewFunction, SubscriptionFunction, ImportFunction, FanOutFunction, SendFunction, FeedbackFunction, SiteFunction, SubscriberMailFunction, ConsoleFunction }
+    public enum Function { PublishFunction, PreviewFunction, SubscriptionFunction, ImportFunction, FanOutFunction, SendFunction, FeedbackFunction, SiteFunction, SubscriberMailFunction, ConsoleFunction,
+        StackNameCheckFunction }
 
     private final String description;
     private final String defaultValue;
