@@ -132,7 +132,8 @@ class PermissionsTableTest {
     void noGrantIsOnEveryResourceOrAWholeServiceAndNoTableIsScanned() {
         for (String row : granted()) {
             String[] parts = row.split(" \\| ");
-            assertTrue(!parts[2].equals("*") && !parts[1].endsWith(":*"), row);
+            // GetAccount alone: SES has no resource for an account's quota to be named by.
+            assertTrue((!parts[2].equals("*") || parts[1].equals("ses:GetAccount")) && !parts[1].endsWith(":*"), row);
             assertTrue(!parts[1].equals("dynamodb:Scan"), "no Scan: " + row);
         }
     }

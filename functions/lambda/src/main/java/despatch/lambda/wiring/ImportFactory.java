@@ -32,8 +32,9 @@ public final class ImportFactory {
         subscriptions.prime();
         subscriptions.primeBatchWrites();
         // Under imports/, where the function's policy lets it write its reports.
-        RefusedWrites.put(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET), "imports/" + Warmup.NOTHING);
-        Warmup.read(() -> wiring.aws().s3().get().headObject(r -> r.bucket(wiring.settings().get(Setting.UPLOADS_BUCKET)).key(Warmup.NOTHING)));
+        RefusedWrites.put(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET), "imports/" + Warmup.NOTHING + ".report.txt");
+        Warmup.read(() -> wiring.aws().s3().get().headObject(r -> r.bucket(wiring.settings().get(Setting.UPLOADS_BUCKET))
+                .key("imports/" + Warmup.NOTHING)));
     }
 
     public SubscriptionLinks links() {

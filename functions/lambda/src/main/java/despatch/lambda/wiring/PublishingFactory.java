@@ -100,7 +100,8 @@ public final class PublishingFactory {
     public void primePreviews() {
         Warmup.read(() -> {
             try {
-                uploads.get().read(Warmup.NOTHING, 1);
+                // Under articles/, which every function that previews may read (docs/permissions.md).
+                uploads.get().read("articles/" + Warmup.NOTHING, 1);
             } catch (ArticleRejectedException e) {
                 // The expected answer: there is no such upload.
             }
@@ -110,7 +111,7 @@ public final class PublishingFactory {
     /** The same with the uploads bucket's write refused, then the site, campaigns and queues publishing writes to. */
     public void primePublishing() {
         primePreviews();
-        RefusedWrites.put(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET), Warmup.NOTHING);
+        RefusedWrites.put(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET), "articles/" + Warmup.NOTHING + ".error.json");
         if (!wiring.settings().optional(Setting.APPROVALS_TABLE).isEmpty()) {
             Warmup.read(() -> approvals().approvalOf(Warmup.NOTHING, Warmup.NOTHING, java.time.Instant.EPOCH));
             RefusedWrites.put(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.APPROVALS_TABLE), RefusedWrites.pkSk());

@@ -64,7 +64,7 @@ public final class SendingFactory {
         Warmup.read(() -> site.renderedEmails.get().webPage(Warmup.NOTHING));
         for (Setting queueUrl : java.util.List.of(Setting.SEND_QUEUE_URL, Setting.FAN_OUT_QUEUE_URL)) {
             if (!settings.optional(queueUrl).isEmpty()) {
-                Warmup.read(() -> wiring.aws().sqs().get().getQueueAttributes(r -> r.queueUrl(settings.get(queueUrl))));
+                // A send refused by SQS warms the path every sender uses, with the one permission it has.
                 RefusedWrites.send(wiring.aws().sqs().get(), settings.get(queueUrl));
             }
         }

@@ -45,12 +45,13 @@ public final class SiteFactory {
     }
 
     private void primePageWrite() {
-        RefusedWrites.put(wiring.aws().s3().get(), wiring.settings().get(Setting.SITE_BUCKET), Warmup.NOTHING);
+        // An article's page: the one key every function that writes to the site may write.
+        RefusedWrites.put(wiring.aws().s3().get(), wiring.settings().get(Setting.SITE_BUCKET), "articles/" + Warmup.NOTHING + "/index.html");
     }
 
     /** The same for a function that puts changes on the site queue. */
     void primeQueue() {
-        Warmup.read(() -> wiring.aws().sqs().get().getQueueAttributes(r -> r.queueUrl(wiring.settings().get(Setting.SITE_QUEUE_URL))));
+        RefusedWrites.send(wiring.aws().sqs().get(), wiring.settings().get(Setting.SITE_QUEUE_URL));
     }
 
     /** For a function that releases articles: the article records', the pages' and the site queue's writes, each refused (see {@link RefusedWrites}). */

@@ -82,7 +82,6 @@ public final class SubscriptionsFactory {
         renderer.get().linkEmail(new LinkEmailView("Priming", "", List.of("Priming."), "Confirm", "https://snapshot.invalid/", List.of()));
         String mailQueue = wiring.settings().optional(Setting.SUBSCRIBER_MAIL_QUEUE_URL);
         if (!mailQueue.isEmpty()) {
-            Warmup.read(() -> wiring.aws().sqs().get().getQueueAttributes(r -> r.queueUrl(mailQueue)));
             RefusedWrites.send(wiring.aws().sqs().get(), mailQueue);
         }
     }
