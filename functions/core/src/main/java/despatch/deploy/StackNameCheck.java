@@ -16,12 +16,24 @@ public final class StackNameCheck {
     /** 63, less "-uploads-" and a 12-digit account id. */
     public static final int MAX_LENGTH = 42;
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0," + (MAX_LENGTH - 1) + "}");
+    /** Words Cognito refuses in a hosted sign-in domain's prefix, which is the stack's name and account. */
+    private static final List<String> RESERVED = List.of("aws", "amazon", "cognito");
 
-    /** What is already in the account (or, for a bucket, anywhere in S3: names are global). */
+    /** Who holds a name already. */
+    public enum Holder {
+        /** Nobody: the stack may make it. */
+        NOBODY,
+        /** This very stack (an update that adds the check to a stack made before it). */
+        THIS_STACK,
+        /** An earlier stack of the same name, another region's, or another account (bucket names are global). */
+        SOMEONE_ELSE
+    }
+
+    /** What is already in the account, or for a bucket anywhere in S3, and whether it is this stack's (by CloudFormation's own stack-id tag). */
     public interface Existing {
-        boolean bucket(String name);
+        Holder bucket(String name, String stackId);
 
-        boolean queue(String name);
+        Holder queue(String name, String stackId);
     }
 
     private final Existing existing;
@@ -30,14 +42,15 @@ public final class StackNameCheck {
         this.existing = existing;
     }
 
-    /** @return why a stack of this name cannot be made, or empty */
-    public Optional<String> problem(String stackName, List<String> buckets, List<String> queues) {
+    /** @return why a stack of this name (and id) cannot be made, or empty */
+    public Optional<String> problem(String stackName, String stackId, List<String> buckets, List<String> queues) {
         Optional<String> name = problemWithName(stackName);
         if (name.isPresent()) {
             return name;
         }
-        List<String> left = new java.util.ArrayList<>(buckets.stream().filter(existing::bucket).toList());
-        left.addAll(queues.stream().filter(existing::queue).toList());
+        List<String> left = new java.util.ArrayList<>(buckets.stream()
+                .filter(bucket -> existing.bucket(bucket, stackId) == Holder.SOMEONE_ELSE).toList());
+        left.addAll(queues.stream().filter(queue -> existing.queue(queue, stackId) == Holder.SOMEONE_ELSE).toList());
         if (left.isEmpty()) {
             return Optional.empty();
         }
@@ -47,17 +60,26 @@ public final class StackNameCheck {
                 + " empty and delete them and deploy again (docs/deployment.md, \"What is kept when the stack goes\").");
     }
 
-    /** @return why the name itself cannot name Despatch's buckets, or empty */
+    /** @return why the name itself cannot name Despatch's buckets (and sign-in domain), or empty */
     public static Optional<String> problemWithName(String stackName) {
-        if (NAME.matcher(stackName).matches() && !stackName.endsWith("-") && !stackName.contains("--")) {
+        String lower = stackName.toLowerCase(java.util.Locale.ROOT);
+        if (NAME.matcher(stackName).matches() && !stackName.endsWith("-") && !stackName.contains("--")
+                && RESERVED.stream().noneMatch(stackName::contains) && !stackName.startsWith("sthree-")) {
             return Optional.empty();
         }
-        String suggestion = stackName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("-+", "-")
-                .replaceAll("^[^a-z]+|-+$", "");
+        String suggestion = lower.replaceAll("[^a-z0-9-]", "-").replaceAll("-+", "-").replaceAll("^[^a-z]+|-+$", "");
+        for (String reserved : RESERVED) {
+            suggestion = suggestion.replace(reserved, "");
+        }
+        suggestion = suggestion.replaceFirst("^sthree-", "").replaceAll("-+", "-").replaceAll("^-+|-+$", "");
         suggestion = suggestion.length() > MAX_LENGTH ? suggestion.substring(0, MAX_LENGTH).replaceAll("-+$", "") : suggestion;
-        return Optional.of("The stack name '" + stackName + "' cannot be used: Despatch names its buckets after the stack ('" + stackName
-                + "-uploads-<account>'), and S3 takes only lower-case letters, digits and single hyphens, starting with a letter, so the"
-                + " stack's name may have at most " + MAX_LENGTH + " of them. Deploy again under a name such as '"
+        String why = RESERVED.stream().anyMatch(lower::contains)
+                ? "the staff console's sign-in domain is named after the stack, and Cognito refuses one containing "
+                        + String.join(", ", RESERVED.stream().map(word -> "'" + word + "'").toList())
+                : "Despatch names its buckets after the stack ('" + stackName + "-uploads-<account>'), and S3 takes only lower-case"
+                        + " letters, digits and single hyphens, starting with a letter (and not 'sthree-'), so the stack's name may have at"
+                        + " most " + MAX_LENGTH + " of them";
+        return Optional.of("The stack name '" + stackName + "' cannot be used: " + why + ". Deploy again under a name such as '"
                 + (suggestion.isEmpty() ? "despatch" : suggestion) + "'.");
     }
 }

@@ -47,9 +47,18 @@ public final class SiteService {
 
     /** After these articles changed (published, corrected, released, unpublished). */
     public SiteUpdate refresh(Collection<String> changedSlugs) {
+        return refresh(changedSlugs, false);
+    }
+
+    /**
+     * @param retried the same changes were applied before and failed after writing (the cache not
+     *     refreshed, say): the files are in the bucket already, so this update writes nothing and
+     *     cannot tell which paths changed, and everything is refreshed
+     */
+    public SiteUpdate refresh(Collection<String> changedSlugs, boolean retried) {
         Map<String, String> existing = bucket.fingerprints();
         SiteUpdate update = apply(builder.build(published(existing, changedSlugs).values()), existing, SiteBuilder::owns);
-        cache.invalidate(changedPaths(update, changedSlugs));
+        cache.invalidate(retried ? List.of(SiteCache.EVERYTHING) : changedPaths(update, changedSlugs));
         return update;
     }
 

@@ -41,6 +41,9 @@ class SiteServiceTest {
 
         service.refresh(List.of());
         assertEquals(List.of(), invalidated.getLast(), "nothing changed, nothing to refresh (the cache sends no request for none)");
+
+        service.refresh(List.of("new-one"), true);
+        assertEquals(List.of("/*"), invalidated.getLast(), "a retried update cannot see what it wrote before: everything");
     }
 
     @Test

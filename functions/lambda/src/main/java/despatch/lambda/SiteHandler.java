@@ -47,7 +47,10 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, 
         List<SiteChange> changes = batch.readable(event).stream().map(SqsBatch.Message::body).toList();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("unreadableMessages", event.getRecords().size() - changes.size());
-        apply(changes, fields);
+        // A batch SQS delivers again failed after it began; its files may be written and their paths not refreshed.
+        boolean retried = event.getRecords().stream()
+                .anyMatch(message -> !"1".equals(message.getAttributes().getOrDefault("ApproximateReceiveCount", "1")));
+        apply(changes, retried, fields);
         return SQSBatchResponse.builder().withBatchItemFailures(List.of()).build();
     }
 
@@ -60,15 +63,16 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, 
 
     /** One update for these changes: a rebuild if any asks for one, else a refresh for the changed articles. */
     public SiteUpdate apply(List<SiteChange> changes) {
-        return apply(changes, new LinkedHashMap<>());
+        return apply(changes, false, new LinkedHashMap<>());
     }
 
-    private SiteUpdate apply(List<SiteChange> changes, Map<String, Object> fields) {
+    private SiteUpdate apply(List<SiteChange> changes, boolean retried, Map<String, Object> fields) {
         boolean rebuild = changes.stream().anyMatch(SiteChange::rebuild);
         Set<String> changed = new LinkedHashSet<>();
         changes.stream().filter(change -> !change.rebuild()).forEach(change -> changed.add(change.slug()));
-        SiteUpdate update = rebuild ? site.rebuild() : site.refresh(changed);
+        SiteUpdate update = rebuild ? site.rebuild() : site.refresh(changed, retried);
         fields.put("rebuild", rebuild);
+        fields.put("retried", retried);
         fields.put("changedArticles", changed.size());
         fields.put("written", update.written().size());
         fields.put("deleted", update.deleted().size());

@@ -23,7 +23,8 @@ import java.util.Optional;
  * StackNameCheckFunction: the template's custom resource StackNameCheck, made before the buckets
  * and named queues, so that a stack name S3 cannot take, or the leftovers of an earlier stack of
  * the same name, stop the deployment at its first step with a message that says what to do (see
- * {@link StackNameCheck}). It answers CloudFormation by a PUT to the event's presigned URL, always:
+ * {@link StackNameCheck}). A stack made before the check existed gets it as a new resource (a
+ * Create) in an update: its own buckets and queues carry its stack id, and pass. It answers CloudFormation by a PUT to the event's presigned URL, always:
  * a check that cannot be made fails the step with that reason, never leaves it waiting an hour.
  */
 public class StackNameCheckHandler implements RequestHandler<CloudFormationCustomResourceEvent, String> {
@@ -49,7 +50,7 @@ public class StackNameCheckHandler implements RequestHandler<CloudFormationCusto
         Optional<String> problem;
         try {
             problem = "Create".equals(event.getRequestType()) ? check.problem(String.valueOf(event.getResourceProperties().get("StackName")),
-                    names(event, "Buckets"), names(event, "Queues")) : Optional.empty();
+                    event.getStackId(), names(event, "Buckets"), names(event, "Queues")) : Optional.empty();
         } catch (RuntimeException e) {
             problem = Optional.of("The stack's name could not be checked (" + e.getClass().getSimpleName() + "); deploy again in a minute.");
         }

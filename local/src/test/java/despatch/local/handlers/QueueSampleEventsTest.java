@@ -70,4 +70,17 @@ class QueueSampleEventsTest {
         assertEquals(List.of("/*"), invalidations.getLast().paths(), "a rebuild may change any file");
         assertEquals(TestStack.environment(Setting.Function.SiteFunction).get("SITE_DISTRIBUTION_ID"), invalidations.getLast().distributionId());
     }
+
+    @Test
+    void aSiteChangeDeliveredAgainRefreshesEverythingItCannotSeeItWrote() throws Exception {
+        SQSEvent event = sample("sqs-site-change.json");
+        event.setRecords(List.of(event.getRecords().getFirst()));
+        event.getRecords().getFirst().setAttributes(new java.util.HashMap<>(event.getRecords().getFirst().getAttributes()));
+        event.getRecords().getFirst().getAttributes().put("ApproximateReceiveCount", "2");
+        SiteHandler handler = new SiteHandler(TestStack.wiring(Setting.Function.SiteFunction, Clock.systemUTC()));
+
+        handler.handleRequest(event, null);
+
+        assertEquals(List.of("/*"), TestStack.get().cdnInvalidations().getLast().paths());
+    }
 }

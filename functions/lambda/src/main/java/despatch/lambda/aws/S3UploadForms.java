@@ -39,6 +39,8 @@ public final class S3UploadForms implements UploadForms {
     private static final String ALGORITHM = "AWS4-HMAC-SHA256";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** As S3's documentation writes a policy's expiration (2013-08-01T12:00:00.000Z): milliseconds, never the micro- or nanoseconds a clock may give. */
+    private static final DateTimeFormatter EXPIRATION = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final S3Client s3;
@@ -70,7 +72,7 @@ public final class S3UploadForms implements UploadForms {
         }
 
         ObjectNode policy = JSON.createObjectNode();
-        policy.put("expiration", now.plus(LIFETIME).toString());
+        policy.put("expiration", EXPIRATION.format(now.plus(LIFETIME)));
         ArrayNode conditions = policy.putArray("conditions");
         conditions.addObject().put("bucket", bucket);
         conditions.addArray().add("starts-with").add("$key").add(keyPrefix);

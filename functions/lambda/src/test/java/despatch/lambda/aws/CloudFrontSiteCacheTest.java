@@ -31,6 +31,15 @@ class CloudFrontSiteCacheTest {
     }
 
     @Test
+    void pathsCloudFrontTurnsAwayAreAskedForAsEverything() {
+        int before = sent().size();
+        cache.invalidate(List.of("/index.html", "feeds/all.xml"));
+        List<CloudFrontEmulator.Invalidation> after = sent().subList(before, sent().size());
+        assertEquals(List.of(List.of("/*")), after.stream().map(CloudFrontEmulator.Invalidation::paths).toList(),
+                "a path CloudFront refuses (no leading slash): everything instead, in one request that it takes");
+    }
+
+    @Test
     void moreThanCloudFrontTakesInOneRequestIsEverything() {
         int before = sent().size();
         cache.invalidate(IntStream.range(0, CloudFrontSiteCache.MAX_PATHS + 1).mapToObj(i -> "/articles/a" + i + "/index.html").toList());
