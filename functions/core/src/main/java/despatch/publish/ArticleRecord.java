@@ -12,6 +12,7 @@ import java.util.List;
  * @param embargo null when there is none
  * @param publishedAt when the page went on the site; null while scheduled
  * @param emailLocation where the rendered email is stored
+ * @param webPath where the article is on the site; for a {@link ArticleState#MOVED} one, where it went
  * @param contentHash what the article said (see {@link ContentHash}), so an identical re-upload is not
  *     taken for a correction; null on records older than the field
  */
@@ -41,6 +42,12 @@ public record ArticleRecord(
     public ArticleRecord moved(ArticleState newState, Instant at, String byUpload, List<String> newWarnings) {
         return new ArticleRecord(slug, title, summary, kind, date, lists, newState, embargo, publishedAt, at, byUpload, webPath,
                 emailLocation, newWarnings, contentHash);
+    }
+
+    /** The same article moved to {@code newSlug}'s address by the upload that asked for it: its old address redirects there. */
+    public ArticleRecord movedTo(String newSlug, Instant at, String byUpload) {
+        return new ArticleRecord(slug, title, summary, kind, date, lists, ArticleState.MOVED, embargo, publishedAt, at, byUpload,
+                despatch.office.SitePaths.articleDirectory(newSlug), emailLocation, List.of(), contentHash);
     }
 
     /** When a correction last changed it on the site, or null if it never was corrected. */

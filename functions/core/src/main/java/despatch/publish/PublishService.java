@@ -109,13 +109,14 @@ public final class PublishService {
             parsed = sameAddressAsBefore(uploadKey, parsed);
             Optional<ArticleRecord> existing = targets.articles().find(parsed.article().slug());
             checkSlugIsOurs(parsed.article().slug(), uploadKey, existing);
+            Optional<ArticleRecord> movingFrom = movingFrom(uploadKey, parsed);
             if (parsed.unpublish()) {
                 // Taking an article down never waits for approval: it sends nothing, and may be urgent.
                 PublishOutcome outcome = unpublish(uploadKey, parsed, existing, now);
                 approval.done(uploadKey);
                 return outcome;
             }
-            return republishOrPublish(uploadKey, Hashes.sha256(content), parsed, existing, now);
+            return republishOrPublish(uploadKey, Hashes.sha256(content), parsed, existing, movingFrom, now);
         } catch (ArticleRejectedException e) {
             uploads.recordRejection(uploadKey, RejectionReport.json(uploadKey, e.problems(), now));
             return new PublishOutcome.Rejected(uploadKey, e.problems());
@@ -125,12 +126,16 @@ public final class PublishService {
         }
     }
 
+    /**
+     * @param movingFrom the article this upload published at another address, which a chosen
+     *     {@code slug:} now moves here: a correction, published here, its old address redirecting
+     */
     private PublishOutcome republishOrPublish(String uploadKey, String uploadHash, ParsedArticle parsed, Optional<ArticleRecord> existing,
-            Instant now) throws ArticleRejectedException {
+            Optional<ArticleRecord> movingFrom, Instant now) throws ArticleRejectedException {
         Article article = parsed.article();
         String hash = ContentHash.of(article);
-        // Once on the site, an article stays there: a correction cannot embargo it again.
-        Instant firstPublished = existing.map(ArticleRecord::publishedAt).orElse(null);
+        // Once on the site, an article stays there: a correction cannot embargo it again. A moved one was on the site already.
+        Instant firstPublished = existing.map(ArticleRecord::publishedAt).or(() -> movingFrom.map(ArticleRecord::publishedAt)).orElse(null);
         Instant newEmbargo = article.embargoTime().map(time -> time.toInstant()).filter(time -> time.isAfter(now)).orElse(null);
         if (existing.filter(record -> record.state() == ArticleState.UNPUBLISHED).isPresent() && newEmbargo != null) {
             throw new ArticleRejectedException(new Problem("embargo", "This article was unpublished, which cancelled its "
@@ -156,10 +161,50 @@ public final class PublishService {
             uploads.clearRejection(uploadKey);
             return waiting.get();
         }
+        if (movingFrom.isPresent()) {
+            moveAway(movingFrom.get(), article.slug(), uploadKey, now);
+            warnings.add("Moved from " + SitePaths.articleDirectory(movingFrom.get().slug()) + ": that address now redirects here. No email"
+                    + " was sent: its campaign went with the article's first publication.");
+        }
         PublishOutcome written = write(uploadKey, article, rendered, warnings, embargo, existing.orElse(null), updatedAt, hash,
-                correctedAt != null);
+                correctedAt != null, movingFrom.isEmpty());
         approval.done(uploadKey);
         return written;
+    }
+
+    /**
+     * The article this upload published at another address, when its chosen {@code slug:} moves it
+     * here: it was published (or a move of it stopped halfway, and this finishes it). An embargoed
+     * one cannot move: its schedule and campaign are its address's.
+     */
+    private Optional<ArticleRecord> movingFrom(String uploadKey, ParsedArticle parsed) throws ArticleRejectedException {
+        if (!parsed.slugChosen() || parsed.unpublish()) {
+            return Optional.empty();
+        }
+        String here = parsed.article().slug();
+        Optional<ArticleRecord> previous = targets.articles().slugPublishedFrom(uploadKey).filter(slug -> !slug.equals(here))
+                .flatMap(slug -> targets.articles().find(slug));
+        if (previous.isEmpty()) {
+            return Optional.empty();
+        }
+        ArticleRecord old = previous.get();
+        if (old.state() == ArticleState.SCHEDULED) {
+            throw new ArticleRejectedException(new Problem("slug", "This file's article is embargoed at " + SitePaths.articleDirectory(
+                    old.slug()) + ", and an embargoed article cannot move before it is out. Correct it at that address (`slug: " + old.slug()
+                    + "`), or unpublish it and publish it anew under its own file name."));
+        }
+        boolean published = old.state() == ArticleState.PUBLISHED;
+        boolean halfMoved = old.state() == ArticleState.MOVED && SitePaths.articleDirectory(here).equals(old.webPath());
+        return published || halfMoved ? previous : Optional.empty();
+    }
+
+    /** The old address first: a redirect to the new one, and its record marked moved (off every listing). */
+    private void moveAway(ArticleRecord old, String newSlug, String uploadKey, Instant now) {
+        targets.site().putMoved(SitePaths.articlePage(old.slug()), "/" + SitePaths.articleDirectory(newSlug));
+        if (old.state() != ArticleState.MOVED) {
+            targets.articles().save(old.movedTo(newSlug, now, uploadKey), old);
+        }
+        targets.siteChanges().changed(old.slug());
     }
 
     /**
@@ -199,8 +244,10 @@ public final class PublishService {
         }
     }
 
+    /** @param startsCampaign false for a move: the article's campaign was made when it was first published */
     private PublishOutcome write(String uploadKey, Article article, RenderedArticle rendered, List<String> warnings,
-                                 Instant embargo, ArticleRecord replacing, Instant updatedAt, String hash, boolean corrected) {
+                                 Instant embargo, ArticleRecord replacing, Instant updatedAt, String hash, boolean corrected,
+                                 boolean startsCampaign) {
         Instant firstPublished = replacing == null ? null : replacing.publishedAt();
         String emailLocation = targets.emails().save(article.slug(), rendered);
         // An article with an embargo was never on the site, so it cannot be unchanged: updatedAt is now.
@@ -214,7 +261,9 @@ public final class PublishService {
                 article.lists(), scheduled ? ArticleState.SCHEDULED : ArticleState.PUBLISHED, embargo, publishedAt, updatedAt, uploadKey,
                 webPath, emailLocation, warnings, hash), replacing);
         // After the record: a retry after a crash here makes the campaign then (it is made once, so a correction sends nothing).
-        targets.campaigns().articleReady(article.slug(), rendered.subject(), new LinkedHashSet<>(article.lists()), embargo);
+        if (startsCampaign) {
+            targets.campaigns().articleReady(article.slug(), rendered.subject(), new LinkedHashSet<>(article.lists()), embargo);
+        }
         if (!scheduled) {
             targets.siteChanges().changed(article.slug());
         }

@@ -5,6 +5,12 @@ public interface SitePublisher {
     /** Writes one page, replacing what was there. */
     void putPage(String path, String html);
 
+    /**
+     * Replaces a page with a permanent redirect to {@code location} (a path on the site, such as
+     * {@code /articles/new-address/}): a moved article's old address.
+     */
+    void putMoved(String path, String location);
+
     /** Removes a page; nothing happens if it is not there. */
     void deletePage(String path);
 }

@@ -88,9 +88,21 @@ public final class SiteService {
             renderedPages.webPage(record.slug()).ifPresentOrElse(
                     html -> files.put(key, SiteObject.of(key, html, SiteObject.HTML)), () -> keep.add(key));
         }
+        // A moved article's old address keeps redirecting to where it went.
+        for (ArticleRecord moved : moved(existing)) {
+            String key = SitePaths.articlePage(moved.slug());
+            files.put(key, SiteObject.movedTo(key, "/" + moved.webPath()));
+        }
         SiteUpdate update = apply(files, existing, key -> !keep.contains(key) && (SiteBuilder.owns(key) || SitePaths.slugOfArticlePage(key) != null));
         cache.invalidate(List.of(SiteCache.EVERYTHING));
         return update;
+    }
+
+    /** The moved articles whose old page is in the bucket (as a redirect), read consistently. */
+    private List<ArticleRecord> moved(Map<String, String> existing) {
+        Set<String> pages = new HashSet<>();
+        existing.keySet().stream().map(SitePaths::slugOfArticlePage).filter(java.util.Objects::nonNull).forEach(pages::add);
+        return articles.findAll(pages).stream().filter(record -> record.state() == ArticleState.MOVED).toList();
     }
 
     /**

@@ -12,6 +12,7 @@ final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore,
 
     @Override
     public void putPage(String path, String html) {
+        moved.remove(path);
         pages.put(path, html);
     }
 
@@ -35,6 +36,15 @@ final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore,
         records.put(record.slug(), record);
     }
 
+    /** Moved articles' old pages: where each redirects. */
+    final Map<String, String> moved = new HashMap<>();
+
+    @Override
+    public void putMoved(String path, String location) {
+        pages.remove(path);
+        moved.put(path, location);
+    }
+
     @Override
     public void deletePage(String path) {
         pages.remove(path);
@@ -47,7 +57,10 @@ final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore,
 
     @Override
     public java.util.Optional<String> slugPublishedFrom(String uploadKey) {
-        return records.values().stream().filter(record -> record.uploadKey().equals(uploadKey)).map(ArticleRecord::slug).findFirst();
+        // As the table's pointer does: the address the upload last published at, not one it moved away from.
+        return records.values().stream().filter(record -> record.uploadKey().equals(uploadKey))
+                .sorted(java.util.Comparator.comparing((ArticleRecord record) -> record.state() == ArticleState.MOVED))
+                .map(ArticleRecord::slug).findFirst();
     }
 
     @Override

@@ -25,6 +25,49 @@ class PublishServiceTest {
     }
 
     @Test
+    void aCorrectionThatChoosesANewSlugMovesTheArticleLeavingARedirectAndSendsNothing() {
+        upload("articles/bus.md", "---\ntitle: Bus route saved\nlists: [newsletter]\n---\nThe route stays.\n");
+        service.publish("articles/bus.md");
+        upload("articles/bus.md", "---\ntitle: Bus route 42 saved\nslug: bus-route-42-saved\nlists: [newsletter]\n---\nThe 42 stays.\n");
+
+        PublishOutcome.Published moved = assertInstanceOf(PublishOutcome.Published.class, service.publish("articles/bus.md"));
+
+        assertEquals("bus-route-42-saved", moved.slug());
+        assertTrue(moved.corrected(), "a correction: its page says Updated");
+        assertTrue(moved.warnings().stream().anyMatch(w -> w.startsWith("Moved from articles/bus-route-saved/")), moved.warnings().toString());
+        assertTrue(targets.pages.get("articles/bus-route-42-saved/index.html").contains("The 42 stays."));
+        assertEquals("/articles/bus-route-42-saved/", targets.moved.get("articles/bus-route-saved/index.html"), "the old address redirects");
+        assertFalse(targets.pages.containsKey("articles/bus-route-saved/index.html"));
+        ArticleRecord old = targets.records.get("bus-route-saved");
+        assertEquals(ArticleState.MOVED, old.state());
+        assertEquals("articles/bus-route-42-saved/", old.webPath(), "where it went");
+        assertEquals(TestOffice.NOW, targets.records.get("bus-route-42-saved").publishedAt(), "first published then, not now");
+        assertEquals(1, targets.campaignRequests.size(), "no second campaign: nobody is emailed again");
+
+        // The move back is the same move again: the old address is the article's once more.
+        upload("articles/bus.md", "---\ntitle: Bus route saved\nslug: bus-route-saved\nlists: [newsletter]\n---\nThe route stays.\n");
+        assertInstanceOf(PublishOutcome.Published.class, service.publish("articles/bus.md"));
+        assertEquals(ArticleState.PUBLISHED, targets.records.get("bus-route-saved").state());
+        assertEquals(ArticleState.MOVED, targets.records.get("bus-route-42-saved").state());
+        assertEquals("/articles/bus-route-saved/", targets.moved.get("articles/bus-route-42-saved/index.html"));
+        assertFalse(targets.moved.containsKey("articles/bus-route-saved/index.html"), "its page is back");
+        assertEquals(1, targets.campaignRequests.size());
+    }
+
+    @Test
+    void anEmbargoedArticleCannotMoveBeforeItIsOut() {
+        upload("articles/later.md", "---\ntitle: Later\nembargo: 2026-12-01T00:01:00Z\n---\nNot yet.\n");
+        service.publish("articles/later.md");
+        upload("articles/later.md", "---\ntitle: Later still\nslug: later-still\nembargo: 2026-12-01T00:01:00Z\n---\nNot yet.\n");
+
+        PublishOutcome.Rejected rejected = assertInstanceOf(PublishOutcome.Rejected.class, service.publish("articles/later.md"));
+
+        assertTrue(rejected.problems().getFirst().message().contains("cannot move before it is out"), rejected.problems().toString());
+        assertEquals(ArticleState.SCHEDULED, targets.records.get("later").state());
+        assertFalse(targets.records.containsKey("later-still"));
+    }
+
+    @Test
     void publishesPageEmailAndRecord() {
         upload("articles/bus.md", "---\ntitle: Bus route saved\nlists: [newsletter]\n---\nThe route stays.\n");
 

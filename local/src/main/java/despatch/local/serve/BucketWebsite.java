@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
+import despatch.lambda.aws.S3SitePublisher;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * The site bucket as S3 static website hosting serves it (template.yaml's WebsiteConfiguration):
  * {@code /} and {@code /a/b/} get the folder's index.html, {@code /a/b} is redirected to
- * {@code /a/b/} when that folder has one, and a missing page gets the bucket's 404.html.
+ * {@code /a/b/} when that folder has one, a moved article's old page redirects permanently, and a
+ * missing page gets the bucket's 404.html: what CloudFront and its functions make of the bucket.
  */
 final class BucketWebsite {
     static final String INDEX_DOCUMENT = "index.html";
@@ -43,7 +45,8 @@ final class BucketWebsite {
     sealed interface Answer {
     }
 
-    record Page(int status, String contentType, String cacheControl, byte[] body) implements Answer {
+    /** @param movedTo a moved article's old page: where it went, answered as CloudFront's function answers it, with a 301; else null */
+    record Page(int status, String contentType, String cacheControl, byte[] body, String movedTo) implements Answer {
     }
 
     record Redirect(String location) implements Answer {
@@ -95,7 +98,8 @@ final class BucketWebsite {
         try {
             ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(get -> get.bucket(bucket).key(key));
             GetObjectResponse response = object.response();
-            return Optional.of(new Page(status, contentType(key, response.contentType()), response.cacheControl(), object.asByteArray()));
+            return Optional.of(new Page(status, contentType(key, response.contentType()), response.cacheControl(), object.asByteArray(),
+                    response.metadata().get(S3SitePublisher.MOVED_TO)));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {

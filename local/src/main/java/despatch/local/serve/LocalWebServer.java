@@ -267,6 +267,10 @@ public final class LocalWebServer implements AutoCloseable {
 
     private void serveSite(HttpExchange exchange, String path, String rawPath, boolean head) throws IOException {
         switch (website.get(path, rawPath)) {
+            case BucketWebsite.Page page when page.movedTo() != null -> {
+                exchange.getResponseHeaders().set("Location", page.movedTo());
+                sendBody(exchange, 301, new byte[0], head);
+            }
             case BucketWebsite.Page page -> {
                 exchange.getResponseHeaders().set("Content-Type", page.contentType());
                 if (page.cacheControl() != null) {

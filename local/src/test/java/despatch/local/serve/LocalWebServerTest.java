@@ -176,6 +176,12 @@ class LocalWebServerTest {
 
         put("404.html", "<h1>Page not found</h1>", "text/html; charset=utf-8");
         assertPage("/articles/no-such-article/", 404, "text/html; charset=utf-8", "<h1>Page not found</h1>");
+
+        // A moved article's old page, as the publisher writes it: a 301 to where it went, as CloudFront's function answers.
+        new despatch.lambda.aws.S3SitePublisher(stack.s3(), siteBucket).putMoved("articles/bus-route/index.html", "/articles/bus-route-42-saved/");
+        HttpResponse<String> moved = get("/articles/bus-route/");
+        assertEquals(301, moved.statusCode());
+        assertEquals("/articles/bus-route-42-saved/", moved.headers().firstValue("location").orElseThrow());
         assertNull(received.get(), "the function is not involved");
     }
 

@@ -127,6 +127,28 @@ class PublicSiteTest {
     }
 
     @Test
+    void anArticleMovedToANewAddressLeavesAPermanentRedirectThatARebuildKeeps() {
+        publish("articles/road.md", "---\ntitle: Road repairs\nslug: road-repairs\n---\nThe A1 is mended.\n");
+        updateSite();
+        publish("articles/road.md", "---\ntitle: A1 repairs finished\nslug: a1-repairs-finished\n---\nThe A1 is mended.\n");
+        updateSite();
+
+        var old = stack.s3().headObject(head -> head.bucket(env(Setting.SITE_BUCKET)).key("articles/road-repairs/index.html"));
+        assertEquals("/articles/a1-repairs-finished/", old.metadata().get("despatch-moved-to"), "CloudFront's function answers 301 there");
+        assertTrue(file("articles/road-repairs/index.html").contains("href=\"/articles/a1-repairs-finished/\""), "and a link, for the rest");
+        assertTrue(file("articles/a1-repairs-finished/index.html").contains("The A1 is mended."));
+        assertTrue(file("sitemap.xml").contains("a1-repairs-finished") && !file("sitemap.xml").contains("/road-repairs/"),
+                "listed at its new address only");
+
+        try (EventSourceMapping site = EventSourceMapping.fromTemplate(stack, "SiteFunction", new SiteHandler(wiring(Setting.Function.SiteFunction)))) {
+            new despatch.lambda.aws.SqsSiteChanges(stack.sqs(), env(Setting.SITE_QUEUE_URL)).rebuild();
+            assertTrue(site.drain(Duration.ofSeconds(60)).queueEmpty());
+        }
+        assertEquals("/articles/a1-repairs-finished/", stack.s3().headObject(head -> head.bucket(env(Setting.SITE_BUCKET))
+                .key("articles/road-repairs/index.html")).metadata().get("despatch-moved-to"), "a rebuild keeps the redirect");
+    }
+
+    @Test
     void unpublishingTakesTheArticleOffTheSiteListingsFeedsAndSitemap() {
         publish("articles/mistake.md", "---\ntitle: Posted in error\nslug: posted-in-error\n---\nThis should not be here.\n");
         updateSite();

@@ -19,6 +19,8 @@ public final class S3SitePublisher implements SitePublisher, SiteBucket {
      * keeps it a day, as each site update invalidates exactly the paths it changed.
      */
     static final String CACHE_CONTROL = "public, max-age=300, s-maxage=86400";
+    /** Object metadata (x-amz-meta-despatch-moved-to): the path a moved article's old page redirects to. */
+    public static final String MOVED_TO = "despatch-moved-to";
     /** DeleteObjects takes at most this many keys a request. */
     private static final int DELETE_BATCH = 1000;
 
@@ -33,6 +35,11 @@ public final class S3SitePublisher implements SitePublisher, SiteBucket {
     @Override
     public void putPage(String path, String html) {
         put(SiteObject.of(path, html, SiteObject.HTML));
+    }
+
+    @Override
+    public void putMoved(String path, String location) {
+        put(SiteObject.movedTo(path, location));
     }
 
     @Override
@@ -53,10 +60,18 @@ public final class S3SitePublisher implements SitePublisher, SiteBucket {
         return fingerprints;
     }
 
+    /**
+     * A moved article's old page carries where it went as metadata: CloudFront's viewer-response
+     * function turns that into a 301 (and {@code ./despatch serve} does the same).
+     */
     @Override
     public void put(SiteObject object) {
-        s3.putObject(put -> put.bucket(bucket).key(object.key()).contentType(object.contentType()).cacheControl(CACHE_CONTROL),
-                RequestBody.fromBytes(object.body()));
+        s3.putObject(put -> {
+            put.bucket(bucket).key(object.key()).contentType(object.contentType()).cacheControl(CACHE_CONTROL);
+            if (object.movedTo() != null) {
+                put.metadata(java.util.Map.of(MOVED_TO, object.movedTo()));
+            }
+        }, RequestBody.fromBytes(object.body()));
     }
 
     @Override
