@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The site bucket as S3 static website hosting serves it (template.yaml's WebsiteConfiguration):
+ * The site bucket as the site's CloudFront distribution serves it:
  * {@code /} and {@code /a/b/} get the folder's index.html, {@code /a/b} is redirected to
  * {@code /a/b/} when that folder has one, a moved article's old page redirects permanently, and a
  * missing page gets the bucket's 404.html: what CloudFront and its functions make of the bucket.

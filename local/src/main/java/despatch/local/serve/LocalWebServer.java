@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
  * would put them in front of constituents and staff: each request whose method and path match
  * one of their HttpApi routes in template.yaml becomes the same payload 2.0 event Lambda would get
  * ({@link HttpApiEvents}) and goes to the real handler, built on its first request as Lambda
- * starts a container on its first invocation; any other GET is answered from the site bucket the way S3 website hosting would, so
+ * starts a container on its first invocation; any other GET is answered from the site bucket the way the site's CloudFront distribution would, so
  * published pages and the subscribe form share one address; everything else gets API Gateway's
  * own {@code 404 {"message":"Not Found"}}.
  */
@@ -279,8 +279,9 @@ public final class LocalWebServer implements AutoCloseable {
                 sendBody(exchange, page.status(), page.body(), head);
             }
             case BucketWebsite.Redirect redirect -> {
+                // As the site's CloudFront function answers /path for /path/.
                 exchange.getResponseHeaders().set("Location", redirect.location());
-                sendBody(exchange, 302, new byte[0], head);
+                sendBody(exchange, 301, new byte[0], head);
             }
             case BucketWebsite.NotFound notFound -> sendJson(exchange, 404, "Not Found");
         }

@@ -166,7 +166,7 @@ class LocalWebServerTest {
         assertPage("/feed.xml", 200, "application/xml", "<feed/>");
 
         HttpResponse<String> folder = get("/articles/bus-route-42-saved");
-        assertEquals(302, folder.statusCode());
+        assertEquals(301, folder.statusCode(), "as CloudFront's folder function answers");
         assertEquals("/articles/bus-route-42-saved/", folder.headers().firstValue("location").orElseThrow());
 
         HttpResponse<String> missing = get("/articles/no-such-article/");
