@@ -208,7 +208,7 @@ class TemplateTest {
             assertTrue(filter.contains("{Name=prefix, Value=articles/}"), filter);
             suffixes.add(filter.replaceAll(".*\\{Name=suffix, Value=([^}]*)}.*", "$1"));
         }
-        assertEquals(Set.of(".md", ".markdown", ".txt", ".text", ".MD", ".TXT"), suffixes);
+        assertEquals(Set.of(".md", ".markdown", ".txt", ".text", ".docx", ".MD", ".TXT", ".DOCX"), suffixes);
         assertTrue(suffixes.stream().noneMatch("articles/bus-route.md.error.json"::endsWith), "a rejection's report triggers nothing");
     }
 

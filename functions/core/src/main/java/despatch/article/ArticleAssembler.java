@@ -86,7 +86,7 @@ final class ArticleAssembler {
             title = fromFrontMatter;
             if (fromText != null && !fromText.equalsIgnoreCase(fromFrontMatter)) {
                 // A different heading is part of the body, not a second title.
-                bodyParagraphs.addFirst(format == SourceFormat.MARKDOWN ? "# " + fromText : fromText);
+                bodyParagraphs.addFirst(format.isMarkdown() ? "# " + fromText : fromText);
             }
         } else if (fromText != null) {
             title = fromText;

@@ -22,11 +22,11 @@ public final class ArticleParser {
      */
     public ParsedArticle parse(String fileName, byte[] content) throws ArticleRejectedException {
         SourceFormat format = SourceFormat.of(fileName);
-        String text = UploadText.decode(content);
+        String text = format == SourceFormat.DOCX ? DocxMarkdown.of(content) : UploadText.decode(content);
         FrontMatter.Split split = FrontMatter.split(text);
         Problems problems = new Problems();
         FrontMatterFields fields = new FrontMatterFields(split.fields(), problems);
-        SourceLayout.Parts parts = SourceLayout.read(split.body(), format == SourceFormat.MARKDOWN);
+        SourceLayout.Parts parts = SourceLayout.read(split.body(), format.isMarkdown());
         return new ArticleAssembler(office, clock, format, fileName, fields, parts, problems).assemble();
     }
 }

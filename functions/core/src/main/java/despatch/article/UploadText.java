@@ -15,6 +15,13 @@ import java.nio.charset.StandardCharsets;
 public final class UploadText {
     /** Far above any real article (2,000 words is ~13 KB) and small enough to read in one go. */
     public static final int MAX_BYTES = 1024 * 1024;
+    /** A Word document carries its formatting (and photographs) beside the text: read up to this, its text still held to {@link #MAX_BYTES}. */
+    public static final int MAX_DOCX_BYTES = 20 * 1024 * 1024;
+
+    /** How much of an upload of this name is read: a Word document may be larger than a text file. */
+    public static int maxBytes(String key) {
+        return key.toLowerCase(java.util.Locale.ROOT).endsWith(".docx") ? MAX_DOCX_BYTES : MAX_BYTES;
+    }
 
     private static final String SAVE_AS_TEXT = "Save it as plain text (.txt, UTF-8) or Markdown (.md) and upload that.";
 

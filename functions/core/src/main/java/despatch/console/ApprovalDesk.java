@@ -96,7 +96,7 @@ public final class ApprovalDesk {
     /** The upload's bytes' hash now, or empty text when it has gone. */
     private String currentHash(String uploadKey) {
         try {
-            return Hashes.sha256(uploads.read(uploadKey, UploadText.MAX_BYTES));
+            return Hashes.sha256(uploads.read(uploadKey, UploadText.maxBytes(uploadKey)));
         } catch (ArticleRejectedException | UploadNotFoundException e) {
             return "";
         }

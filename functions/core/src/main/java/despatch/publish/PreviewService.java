@@ -39,7 +39,7 @@ public final class PreviewService {
             throw new IllegalStateException("this preview service has no upload store");
         }
         try {
-            byte[] content = uploads.read(key, UploadText.MAX_BYTES);
+            byte[] content = uploads.read(key, UploadText.maxBytes(key));
             return preview(PublishService.fileName(key), content).ofContent(Hashes.sha256(content));
         } catch (ArticleRejectedException e) {
             return new Preview(null, null, List.of(), e.problems());

@@ -104,7 +104,7 @@ public final class PublishService {
     private PublishOutcome publishOnce(String uploadKey) {
         Instant now = clock.instant();
         try {
-            byte[] content = uploads.read(uploadKey, UploadText.MAX_BYTES);
+            byte[] content = uploads.read(uploadKey, UploadText.maxBytes(uploadKey));
             ParsedArticle parsed = parser.parse(fileName(uploadKey), content);
             parsed = sameAddressAsBefore(uploadKey, parsed);
             Optional<ArticleRecord> existing = targets.articles().find(parsed.article().slug());

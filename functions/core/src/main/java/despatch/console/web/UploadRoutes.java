@@ -79,7 +79,7 @@ final class UploadRoutes implements SignedInRoutes {
         if (incoming == null || !incoming.matches()) {
             return uploadPage(request, 400, "That was not an upload from this page. Choose the file again and upload it.");
         }
-        Optional<IncomingFile> file = drafts.incoming(key, UploadText.MAX_BYTES);
+        Optional<IncomingFile> file = drafts.incoming(key, UploadText.maxBytes(key));
         if (file.isEmpty() || !file.get().uploadedBy().equals(request.session().who().subject())) {
             // Someone else's upload is left as it is, and not even its existence is confirmed.
             return uploadPage(request, 404, "No upload of yours was found there. Choose the file again and upload it.");
@@ -101,12 +101,13 @@ final class UploadRoutes implements SignedInRoutes {
 
     private static Optional<String> refusal(String name, IncomingFile file) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(".md") && !lower.endsWith(".markdown") && !lower.endsWith(".txt")) {
-            return Optional.of("“" + name + "” is not an article file: upload a Markdown (.md) or plain text (.txt) file.");
+        if (!lower.endsWith(".md") && !lower.endsWith(".markdown") && !lower.endsWith(".txt") && !lower.endsWith(".docx")) {
+            return Optional.of("“" + name + "” is not an article file: upload a Word document (.docx), Markdown (.md) or plain text"
+                    + " (.txt) file.");
         }
         if (file.tooLarge()) {
-            return Optional.of("“" + name + "” is " + file.size() / 1024 + " KiB; an article may be at most " + UploadText.MAX_BYTES / 1024
-                    + " KiB of text.");
+            return Optional.of("“" + name + "” is " + file.size() / 1024 + " KiB; an article may be at most "
+                    + UploadText.maxBytes(name) / 1024 + " KiB" + (lower.endsWith(".docx") ? "" : " of text") + ".");
         }
         if (file.size() == 0) {
             return Optional.of("“" + name + "” is empty: choose the file with the article in it.");

@@ -115,6 +115,8 @@ public final class S3DraftStore implements DraftStore, ApprovedUploads {
     }
 
     private static String contentType(String key) {
-        return key.endsWith(".txt") ? "text/plain; charset=utf-8" : "text/markdown; charset=utf-8";
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".docx") ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                : lower.endsWith(".txt") ? "text/plain; charset=utf-8" : "text/markdown; charset=utf-8";
     }
 }
