@@ -46,7 +46,9 @@ final class PreviewCommand {
 
     private static Map<String, String> environment() {
         Path template = ProjectRoot.find().resolve("template.yaml");
-        Map<String, String> environment = new HashMap<>(CloudFormationTemplate.load(template).environmentFor("PreviewFunction"));
+        // No site is deployed for a preview: its links show the office's example address, not a made-up CloudFront one.
+        Map<String, String> environment = new HashMap<>(CloudFormationTemplate.load(template, despatch.local.stack.StackIdentity.LOCAL,
+                Map.of("SiteBaseUrl", "https://news.example.org.uk")).environmentFor("PreviewFunction"));
         for (Setting setting : Setting.values()) {
             String value = System.getenv(setting.name());
             if (value != null) {
