@@ -45,7 +45,9 @@ public final class ArticleRenderer {
         OfficeView officeView = views.office();
         String preheader = Text.shorten(article.summary(), PREHEADER_LIMIT);
         Map<String, Object> email = Map.of("article", articleView, "office", officeView, "email", views.email(article, preheader));
-        Map<String, Object> page = Map.of("article", articleView, "office", officeView, "page", views.page(article, updatedAt),
+        // The page of an embargoed article is seen only once it is out: it says when it was released.
+        ArticleView pageView = articleView.withEmbargoLine(views.pageEmbargoLine(article, clock.instant()));
+        Map<String, Object> page = Map.of("article", pageView, "office", officeView, "page", views.page(article, updatedAt),
                 "chrome", chrome);
         return new RenderedArticle(
                 article.title(),

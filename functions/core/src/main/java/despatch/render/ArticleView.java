@@ -27,4 +27,10 @@ public record ArticleView(
         String canonicalUrl,
         String updatedIso,
         String updatedDisplay) {
+
+    /** The same view with another embargo line (the page's, once an embargoed release is out). */
+    public ArticleView withEmbargoLine(String line) {
+        return new ArticleView(slug, title, summary, author, byline, pressRelease, kindLabel, publishedIso, publishedDisplay, line, bodyHtml,
+                heroImageUrl, heroImageAlt, notesToEditorsHtml, mediaContact, canonicalUrl, updatedIso, updatedDisplay);
+    }
 }

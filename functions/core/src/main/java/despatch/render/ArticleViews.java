@@ -46,6 +46,21 @@ final class ArticleViews {
         return new PageView(JsonLd.newsArticle(article, office, office.articleUrl(article.slug()), updatedAt), article.summary());
     }
 
+    /**
+     * The page's line: nobody sees an embargoed article's page before its embargo ends (the email,
+     * sent at that moment, keeps "Embargoed until …" as press releases do), so the page says when it
+     * was released.
+     */
+    String pageEmbargoLine(Article article, Instant now) {
+        if (!article.isPressRelease()) {
+            return null;
+        }
+        return article.embargoTime()
+                .filter(embargo -> embargo.toInstant().isAfter(now))
+                .map(embargo -> "Released at " + embargoFormat.format(embargo))
+                .orElse("For immediate release");
+    }
+
     /** Press releases say whether they are embargoed; an embargo already past reads as immediate. */
     private String embargoLine(Article article, Instant now) {
         if (!article.isPressRelease()) {

@@ -97,7 +97,11 @@ class PublishServiceTest {
         ArticleRecord record = targets.records.get("later");
         assertEquals(ArticleState.SCHEDULED, record.state());
         assertNull(record.publishedAt());
-        assertTrue(targets.emails.get("later").emailHtml().contains("Embargoed until 00:01 GMT on Tuesday 1 December 2026"));
+        assertTrue(targets.emails.get("later").emailHtml().contains("Embargoed until 00:01 GMT on Tuesday 1 December 2026"),
+                "the email keeps its embargo line, as press releases do");
+        String storedPage = targets.emails.get("later").webHtml();
+        assertTrue(storedPage.contains("Released at 00:01 GMT on Tuesday 1 December 2026") && !storedPage.contains("Embargoed until"),
+                "the page, seen only once it is out, says when it was released: " + storedPage);
         assertEquals(java.time.Instant.parse("2026-12-01T00:01:00Z"), targets.campaignRequests.get(0).embargo(), "sent at the embargo");
     }
 
