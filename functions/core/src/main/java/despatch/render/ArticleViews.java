@@ -52,23 +52,22 @@ final class ArticleViews {
      * was released.
      */
     String pageEmbargoLine(Article article, Instant now) {
-        if (!article.isPressRelease()) {
-            return null;
-        }
-        return article.embargoTime()
-                .filter(embargo -> embargo.toInstant().isAfter(now))
-                .map(embargo -> "Released at " + embargoFormat.format(embargo))
-                .orElse("For immediate release");
+        return embargoLine(article, now, "Released at ");
     }
 
     /** Press releases say whether they are embargoed; an embargo already past reads as immediate. */
     private String embargoLine(Article article, Instant now) {
+        return embargoLine(article, now, "Embargoed until ");
+    }
+
+    /** {@code before} the embargo's time while it is ahead; "For immediate release" once past; none for a newsletter. */
+    private String embargoLine(Article article, Instant now, String before) {
         if (!article.isPressRelease()) {
             return null;
         }
         return article.embargoTime()
                 .filter(embargo -> embargo.toInstant().isAfter(now))
-                .map(embargo -> "Embargoed until " + embargoFormat.format(embargo))
+                .map(embargo -> before + embargoFormat.format(embargo))
                 .orElse("For immediate release");
     }
 }
