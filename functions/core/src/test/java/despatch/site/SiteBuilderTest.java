@@ -34,6 +34,21 @@ class SiteBuilderTest {
     }
 
     @Test
+    void theHomePageAndListingsShowACardWhenSharedButThe404PageDoesNot() {
+        Map<String, SiteObject> files = builder.build(List.of());
+        org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(files.get("index.html").text());
+        assertEquals("website", home.selectFirst("meta[property=og:type]").attr("content"));
+        assertEquals(site, home.selectFirst("meta[property=og:url]").attr("content"));
+        assertEquals(TestOffice.office().name(), home.selectFirst("meta[property=og:site_name]").attr("content"));
+        assertEquals(home.title(), home.selectFirst("meta[property=og:title]").attr("content"));
+        assertEquals("summary", home.selectFirst("meta[name=twitter:card]").attr("content"));
+        org.jsoup.nodes.Document listing = org.jsoup.Jsoup.parse(files.get("press-releases/index.html").text());
+        assertEquals(site + "press-releases/", listing.selectFirst("meta[property=og:url]").attr("content"));
+        assertEquals(null, org.jsoup.Jsoup.parse(files.get("404.html").text()).selectFirst("meta[property=og:url]"),
+                "the 404 page has no address to share");
+    }
+
+    @Test
     void listingsArePagedFromTheOldestSoOlderPagesKeepTheirArticles() {
         Map<String, SiteObject> files = builder.build(Records.pressReleases(65));
 
