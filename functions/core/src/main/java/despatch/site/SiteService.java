@@ -57,7 +57,7 @@ public final class SiteService {
      */
     public SiteUpdate refresh(Collection<String> changedSlugs, boolean retried) {
         Map<String, String> existing = bucket.fingerprints();
-        SiteUpdate update = apply(builder.build(published(existing, changedSlugs).values()), existing, SiteBuilder::owns);
+        SiteUpdate update = apply(builder.build(published(candidates(existing, changedSlugs)).values()), existing, SiteBuilder::owns);
         cache.invalidate(retried ? List.of(SiteCache.EVERYTHING) : changedPaths(update, changedSlugs));
         return update;
     }
@@ -80,7 +80,8 @@ public final class SiteService {
      */
     public SiteUpdate rebuild() {
         Map<String, String> existing = bucket.fingerprints();
-        Map<String, ArticleRecord> published = published(existing, Set.of());
+        List<ArticleRecord> records = candidates(existing, Set.of());
+        Map<String, ArticleRecord> published = published(records);
         Map<String, SiteObject> files = new HashMap<>(builder.build(published.values()));
         Set<String> keep = new HashSet<>();
         for (ArticleRecord record : published.values()) {
@@ -88,8 +89,8 @@ public final class SiteService {
             renderedPages.webPage(record.slug()).ifPresentOrElse(
                     html -> files.put(key, SiteObject.of(key, html, SiteObject.HTML)), () -> keep.add(key));
         }
-        // A moved article's old address keeps redirecting to where it went.
-        for (ArticleRecord moved : moved(existing)) {
+        // A moved article's old address (its page in the bucket made it a candidate) keeps redirecting to where it went.
+        for (ArticleRecord moved : records.stream().filter(record -> record.state() == ArticleState.MOVED).toList()) {
             String key = SitePaths.articlePage(moved.slug());
             files.put(key, SiteObject.movedTo(key, "/" + moved.webPath()));
         }
@@ -98,26 +99,22 @@ public final class SiteService {
         return update;
     }
 
-    /** The moved articles whose old page is in the bucket (as a redirect), read consistently. */
-    private List<ArticleRecord> moved(Map<String, String> existing) {
-        Set<String> pages = new HashSet<>();
-        existing.keySet().stream().map(SitePaths::slugOfArticlePage).filter(java.util.Objects::nonNull).forEach(pages::add);
-        return articles.findAll(pages).stream().filter(record -> record.state() == ArticleState.MOVED).toList();
-    }
-
     /**
-     * The published articles, read consistently. Candidates: what the index lists (it may lag a
-     * moment), every article with a page in the bucket (publishing writes the page before the
-     * record, so a new article is there even when the index is not yet), and the articles just
-     * changed. One consistent read of each decides.
+     * The candidate articles, read consistently in one go: what the index lists as published (it
+     * may lag a moment), every article with a page in the bucket (publishing writes the page before
+     * the record, so a new article is there even when the index is not yet; a moved one's old page
+     * is its redirect), and the articles just changed. One consistent read of each decides.
      */
-    private Map<String, ArticleRecord> published(Map<String, String> existing, Collection<String> changedSlugs) {
+    private List<ArticleRecord> candidates(Map<String, String> existing, Collection<String> changedSlugs) {
         Set<String> candidates = new HashSet<>(articles.publishedSlugs());
         existing.keySet().stream().map(SitePaths::slugOfArticlePage).filter(java.util.Objects::nonNull).forEach(candidates::add);
         candidates.addAll(changedSlugs);
+        return articles.findAll(candidates);
+    }
+
+    private static Map<String, ArticleRecord> published(List<ArticleRecord> records) {
         Map<String, ArticleRecord> bySlug = new HashMap<>();
-        articles.findAll(candidates).stream().filter(record -> record.state() == ArticleState.PUBLISHED)
-                .forEach(record -> bySlug.put(record.slug(), record));
+        records.stream().filter(record -> record.state() == ArticleState.PUBLISHED).forEach(record -> bySlug.put(record.slug(), record));
         return bySlug;
     }
 
