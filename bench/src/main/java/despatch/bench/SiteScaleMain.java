@@ -29,7 +29,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * Publishing into a big site, on a fresh in-memory local stack: N existing articles (records and
  * pages, written directly; default 1,000 over four years, both kinds), the site built once by a
  * rebuild, then new articles, a correction and an unpublish, each through the real PublishHandler
- * and the real SiteHandler with counting clients. Prints per operation: site objects written and
+ * and the real SiteHandler with counting clients, and a re-rendering rebuild of every article from its
+ * upload (the seeded pages stand for an older design), twice. Prints per operation: site objects written and
  * deleted, S3 and DynamoDB requests, and wall time of each handler; medians over the new articles.
  *
  * <p>Usage: {@code SiteScaleMain [N] [--runs=R]}.
@@ -107,6 +108,9 @@ public final class SiteScaleMain {
         console.println(measure("unpublish an article from " + old.date().getYear(),
                 () -> site.apply(List.of(SiteChange.changed(old.slug()))),
                 () -> publish(old.uploadKey(), source(old, "Gone.").replace("---\n\n", "unpublish: yes\n---\n\n"))).line());
+        // A change of design: every page made again from its upload (the seeded pages are an older design), then again with nothing to change.
+        console.println(measure("re-render every article (new design)", () -> site.apply(List.of(SiteChange.RERENDER)), null).line());
+        console.println(measure("re-render again (nothing changed)", () -> site.apply(List.of(SiteChange.RERENDER)), null).line());
         console.println();
         console.printf(Locale.ROOT, "median of %d new articles: %s objects written (of %,d on the site), publish %.0f ms + site update %.0f ms,"
                 + " CloudFront invalidation paths %s (in one request per update; a rebuild asks for /*)%n",
@@ -140,8 +144,8 @@ public final class SiteScaleMain {
     }
 
     private static String source(ArticleRecord record, String body) {
-        return "---\ntitle: " + record.title() + "\nslug: " + record.slug() + "\nkind: " + record.kind().id() + "\ndate: " + record.date()
-                + "\n---\n\n" + body + "\n";
+        return "---\ntitle: " + record.title() + "\nsummary: " + record.summary() + "\nslug: " + record.slug() + "\nkind: "
+                + record.kind().id() + "\ndate: " + record.date() + "\n---\n\n" + body + "\n";
     }
 
     private void publish(String key, String text) {

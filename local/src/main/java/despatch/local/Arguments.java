@@ -86,6 +86,11 @@ final class Arguments {
         throw new UsageException(command, name + " takes a port number from 1 to 65535, not '" + value.get() + "'");
     }
 
+    /** Whether the flag {@code name} (such as "--rerender") stands among the arguments left; takes it. */
+    boolean flag(String name) {
+        return remaining.remove(name);
+    }
+
     /** Refuses any argument not taken. */
     void end() throws UsageException {
         if (!remaining.isEmpty()) {

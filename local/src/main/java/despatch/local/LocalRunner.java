@@ -97,7 +97,8 @@ public final class LocalRunner {
             }
             case "site" -> {
                 given.word("rebuild");
-                yield onStack(command, SiteCommand::run);
+                boolean rerender = given.flag("--rerender");
+                yield onStack(command, environment -> SiteCommand.run(environment, rerender));
             }
             case "import" -> {
                 Path file = given.file("FILE.csv");

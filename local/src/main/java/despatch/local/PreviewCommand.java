@@ -23,10 +23,10 @@ final class PreviewCommand {
     }
 
     static int run(Path file, Path out) throws IOException {
-        byte[] content = Files.readAllBytes(file);
         Settings settings = Settings.from(environment(), Setting.Function.PreviewFunction);
-        Preview preview = PublishingFactory.offlinePreviewService(settings.office(), Clock.systemUTC())
-                .preview(file.getFileName().toString(), content);
+        // Read as an upload would be, so the images in the folder beside it (bus.images/ for bus.md) are shown too.
+        Preview preview = PublishingFactory.offlinePreviewService(settings.office(), Clock.systemUTC(),
+                new LocalFolderUploads(file.toAbsolutePath().getParent())).previewUpload(LocalFolderUploads.keyOf(file));
         if (!preview.accepted()) {
             System.out.println("Rejected: " + file);
             preview.problems().forEach(problem -> System.out.println("  - " + problem));

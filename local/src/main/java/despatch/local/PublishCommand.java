@@ -112,6 +112,7 @@ final class PublishCommand {
         String bucket = environment.get("UPLOADS_BUCKET");
         String key = "articles/" + file.getFileName();
         byte[] content = Files.readAllBytes(file);
+        uploadImagesBeside(file, bucket, key);
         s3.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromBytes(content));
         List<Map<String, Object>> outcomes = handler.handleRequest(
                 new S3EventFactory(root).objectCreated(bucket, key, content.length), null);
@@ -130,6 +131,21 @@ final class PublishCommand {
             print(outcome);
         }
         return accepted;
+    }
+
+    /** The images in the folder beside the file (bus.images/ for bus.md) go first, to where the article looks for them. */
+    private void uploadImagesBeside(Path file, String bucket, String key) throws IOException {
+        String folder = despatch.article.ImageRef.besideFolder(key);
+        Path images = file.resolveSibling(folder.substring(folder.lastIndexOf('/', folder.length() - 2) + 1));
+        if (!Files.isDirectory(images)) {
+            return;
+        }
+        try (Stream<Path> listing = Files.list(images)) {
+            for (Path image : listing.filter(Files::isRegularFile).sorted().toList()) {
+                s3.putObject(put -> put.bucket(bucket).key(folder + image.getFileName()), RequestBody.fromFile(image));
+                System.out.println("uploaded " + folder + image.getFileName() + " (an image beside " + key + ")");
+            }
+        }
     }
 
     private void print(Map<String, Object> outcome) {

@@ -17,15 +17,18 @@ final class SiteCommand {
     private SiteCommand() {
     }
 
-    static int run(Map<String, String> environment) {
+    /** @param rerender {@code --rerender}: every published article's page made again from its upload with the current templates */
+    static int run(Map<String, String> environment, boolean rerender) {
         try (SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
-            new SqsSiteChanges(sqs, environment.get("SITE_QUEUE_URL")).rebuild();
+            new SqsSiteChanges(sqs, environment.get("SITE_QUEUE_URL")).rebuild(rerender);
         }
         try (QueueConsumers queues = QueueConsumers.fromEnvironment(environment, ProjectRoot.find())) {
             queues.drain(Duration.ofMinutes(2), Duration.ofMinutes(2));
         }
-        System.out.println("Site rebuilt from the article records: the site.updated line above counts the files written, "
-                + "removed and already right (if ./despatch serve is running, its consumer may have applied it instead).");
+        System.out.println((rerender ? "Site rebuilt, each published article re-rendered from its upload with the current templates: "
+                + "the site.updated line above counts the files written, removed and already right, and lists any article kept as it was, "
+                + "with the reason" : "Site rebuilt from the article records: the site.updated line above counts the files written, "
+                + "removed and already right") + " (if ./despatch serve is running, its consumer may have applied it instead).");
         return 0;
     }
 }

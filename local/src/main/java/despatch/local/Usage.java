@@ -26,7 +26,8 @@ final class Usage {
                     + " SubscriptionHandler, routed as template.yaml routes it) on http://127.0.0.1:N (8787 unless told) until Ctrl-C;"
                     + " uses the stack 'up' runs, on the port its links lead to, else starts one whose links lead to N for as long"
                     + " as it serves"),
-            new Entry("site rebuild", "rebuild the whole site from the article records (the real SiteHandler on a rebuild message)"),
+            new Entry("site rebuild [--rerender]", "rebuild the whole site from the article records (the real SiteHandler on a rebuild "
+                    + "message); --rerender makes every article's page again from its upload with the current templates"),
             new Entry("import FILE.csv", "upload FILE to the local uploads bucket under imports/, run the real ImportHandler, print its report"),
             new Entry("subscribers export LIST [--out FILE]", "the active members of one list as CSV (email,name,subscribed_since), to stdout or FILE"),
             new Entry("test-send FILE", "email FILE's rendered email to the staff addresses (StaffAddresses), subject marked [TEST]"),
@@ -43,7 +44,11 @@ final class Usage {
             new Entry("bench send [N] [--paced]", "publish one newsletter to N subscribers (default 10,000) through the real publish,"
                     + " fan-out and send handlers on a fresh in-memory stack; prints requests, units and the AWS cost per 10,000 emails"),
             new Entry("bench site [N] [--runs=R]", "publish new articles, a correction and an unpublish into a site of N articles"
-                    + " (default 1,000) through the real publish and site handlers; prints objects written and time of each"),
+                    + " (default 1,000) through the real publish and site handlers, then re-render all; prints objects written and time"),
+            new Entry("bench image [--runs=R]", "a 12-megapixel phone photograph through the image step in JVMs sized as Lambda's 512, 768"
+                    + " and 1,024 MB; prints time, peak heap and bytes written"),
+            new Entry("bench preview [--runs=R]", "preview a 2,000-word Word document with two photographs through the real PreviewHandler,"
+                    + " cold (a fresh JVM each run) and warm; prints medians, peak heap and image bytes"),
             new Entry("build", "compile and package (done automatically when sources change)"),
             new Entry("help", "this text"));
 

@@ -45,7 +45,7 @@ class LocalRunnerTest {
         assertEquals(Usage.text(), help.out());
         for (String command : List.of("demo", "test", "up", "down", "preview", "publish", "serve", "site rebuild", "import",
                 "subscribers export", "test-send", "campaigns", "campaign", "start", "cancel", "resend-unknown", "bench recipients",
-                "bench subscribers", "bench send", "bench site", "build")) {
+                "bench subscribers", "bench send", "bench site", "bench image", "bench preview", "build")) {
             assertTrue(help.out().contains("\n  " + command + " "), command + " is in the usage text");
         }
         assertEquals(help, run());
@@ -72,8 +72,8 @@ class LocalRunnerTest {
                 List.of("publish"), List.of("missing FILE", "usage: ./despatch publish FILE..."),
                 List.of("import", "people.txt"), List.of("the file name must end in .csv", "usage: ./despatch import FILE.csv"),
                 List.of("import", "a.csv", "b.csv"), List.of("no such file: " + folder.resolve("a.csv"), "usage: ./despatch import FILE.csv"),
-                List.of("site"), List.of("missing rebuild", "usage: ./despatch site rebuild"),
-                List.of("site", "rebiuld"), List.of("expected 'rebuild', not 'rebiuld'", "usage: ./despatch site rebuild"),
+                List.of("site"), List.of("missing rebuild", "usage: ./despatch site rebuild [--rerender]"),
+                List.of("site", "rebiuld"), List.of("expected 'rebuild', not 'rebiuld'", "usage: ./despatch site rebuild [--rerender]"),
                 List.of("subscribers", "export"), List.of("missing LIST", "usage: ./despatch subscribers export LIST [--out FILE]"),
                 List.of("subscribers", "export", "newsletter", "--out"), List.of("--out needs a value",
                         "usage: ./despatch subscribers export LIST [--out FILE]"),

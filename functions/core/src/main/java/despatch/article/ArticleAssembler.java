@@ -29,6 +29,7 @@ final class ArticleAssembler {
     private final SourceLayout.Parts parts;
     private final Problems problems;
     private final List<String> warnings = new ArrayList<>();
+    private final ImageRefs images;
 
     ArticleAssembler(Office office, Clock clock, SourceFormat format, String fileName,
                      FrontMatterFields fields, SourceLayout.Parts parts, Problems problems) {
@@ -39,6 +40,7 @@ final class ArticleAssembler {
         this.fields = fields;
         this.parts = parts;
         this.problems = problems;
+        this.images = new ImageRefs(format == SourceFormat.DOCX, fileName);
     }
 
     ParsedArticle assemble() throws ArticleRejectedException {
@@ -60,12 +62,12 @@ final class ArticleAssembler {
         problems.throwIfAny();
 
         String base = office.articleUrl(slug);
-        HtmlSanitiser.Result body = HtmlSanitiser.sanitise(format.toHtml(bodyParagraphs), base, "body");
+        HtmlSanitiser.Result body = HtmlSanitiser.sanitise(format.toHtml(bodyParagraphs), base, "body", images);
         warnings.addAll(body.warnings());
         String notesHtml = null;
         if (notesSource != null) {
             HtmlSanitiser.Result notes = HtmlSanitiser.sanitise(
-                    format.toHtml(SourceLayout.paragraphs(notesSource)), base, "notes to editors");
+                    format.toHtml(SourceLayout.paragraphs(notesSource)), base, "notes to editors", images);
             warnings.addAll(notes.warnings());
             notesHtml = notes.html();
         }
@@ -73,9 +75,9 @@ final class ArticleAssembler {
             author = parts.byline().substring(3).strip();
         }
         Article article = new Article(slug, title, summary(body.html(), title), author, parts.byline(), kind,
-                date, lists, embargo, hero, body.html(), notesHtml, mediaContact, fileName);
+                date, lists, embargo, hero, body.html(), notesHtml, mediaContact, fileName, null);
         ReservedText.check(article);
-        return new ParsedArticle(article, warnings, unpublish, fields.has(FrontMatterKey.SLUG));
+        return new ParsedArticle(article, warnings, unpublish, fields.has(FrontMatterKey.SLUG), images.all(), java.util.Map.of());
     }
 
     private String title(List<String> bodyParagraphs) {
@@ -161,12 +163,22 @@ final class ArticleAssembler {
             }
             return null;
         }
-        if (!isWebAddress(url)) {
-            problems.add(where(FrontMatterKey.HERO_IMAGE), "'" + url + "' is not a web address. Use a full https:// address of the image.");
-        }
         if (alt == null) {
             problems.add(where(FrontMatterKey.HERO_IMAGE_ALT), "The hero image needs alt text: describe the picture for people "
                     + "who cannot see it, e.g. `hero_image_alt: Jane Smith MP at the reopened bus station`.");
+            return null;
+        }
+        if (images.isOwn(url)) {
+            try {
+                return new HeroImage(images.add(url, alt, false, where(FrontMatterKey.HERO_IMAGE)).placeholder(), alt);
+            } catch (ArticleRejectedException e) {
+                problems.addAll(e.problems());
+                return null;
+            }
+        }
+        if (!isWebAddress(url)) {
+            problems.add(where(FrontMatterKey.HERO_IMAGE), "'" + url + "' is not a web address. Use a full https:// address of the "
+                    + "image, or upload the image beside the article and give its file name.");
         }
         return new HeroImage(url, alt);
     }

@@ -28,12 +28,21 @@ final class DocxMarkdown {
     private final Map<String, String> styleNames = new HashMap<>();
     private final Map<String, String> links = new HashMap<>();
     private final Map<String, Map<Integer, String>> listFormats = new HashMap<>();
+    private final Map<String, String> pictures = new HashMap<>();
+    private final java.util.Set<String> linkedPictures = new java.util.HashSet<>();
+    /** A lone picture's Markdown, to the front matter lines that would make it the hero image. */
+    private final Map<String, String> heroCandidates = new HashMap<>();
+    private final Problems problems = new Problems();
     private boolean hasTitle;
+
+    /** The document as Markdown, and the pictures it shows by part name. */
+    record Converted(String markdown, Map<String, byte[]> pictures) {
+    }
 
     private DocxMarkdown() {
     }
 
-    static String of(byte[] docx) throws ArticleRejectedException {
+    static Converted of(byte[] docx) throws ArticleRejectedException {
         DocxPackage document = DocxPackage.read(docx);
         DocxMarkdown markdown = new DocxMarkdown();
         markdown.readStyles(document.part("word/styles.xml"));
@@ -46,7 +55,9 @@ final class DocxMarkdown {
         }
         DocxXml body = root.child("body").orElseThrow(() -> new ArticleRejectedException(new Problem("file",
                 "This Word document has no body. Save it again as a Word Document (.docx) and upload that.")));
-        return markdown.body(body);
+        String text = markdown.body(body);
+        markdown.problems.throwIfAny();
+        return new Converted(text, document.media());
     }
 
     private void readStyles(byte[] xml) throws ArticleRejectedException {
@@ -61,15 +72,29 @@ final class DocxMarkdown {
         }
     }
 
-    /** Hyperlinks only: a relationship to an image or template elsewhere is never fetched, nor followed. */
+    /**
+     * Hyperlinks, and pictures stored in the document. A relationship to an image or template
+     * elsewhere is never fetched, nor followed.
+     */
     private void readLinks(byte[] xml) throws ArticleRejectedException {
         if (xml == null) {
             return;
         }
         for (DocxXml relationship : DocxXml.parse(xml, "word/_rels/document.xml.rels").all("Relationship")) {
             String type = relationship.attribute("Type");
-            if (type != null && type.endsWith("/hyperlink")) {
-                links.put(relationship.attribute("Id"), relationship.attribute("Target"));
+            String id = relationship.attribute("Id");
+            String target = relationship.attribute("Target");
+            if (type == null || id == null || target == null) {
+                continue;
+            }
+            if (type.endsWith("/hyperlink")) {
+                links.put(id, target);
+            } else if (type.endsWith("/image")) {
+                if ("External".equalsIgnoreCase(relationship.attribute("TargetMode"))) {
+                    linkedPictures.add(id);
+                } else {
+                    pictures.put(id, target.startsWith("/") ? target.substring(1) : "word/" + target);
+                }
             }
         }
     }
@@ -142,17 +167,28 @@ final class DocxMarkdown {
         }
     }
 
-    /** Leading "key: value" paragraphs, such as "lists: newsletter", are front matter. */
-    private static String frontMatter(List<String> blocks) {
+    /**
+     * Leading "key: value" paragraphs, such as "lists: newsletter", are front matter. A picture on
+     * its own before the text (after the title, if any) is the article's hero image, as a press
+     * officer puts the photograph at the top.
+     */
+    private String frontMatter(List<String> blocks) {
         int keys = 0;
         while (keys < blocks.size() && FRONT_MATTER_LINE.matcher(blocks.get(keys)).matches()) {
             keys++;
         }
-        List<String> out = new ArrayList<>();
-        if (keys > 0) {
-            out.add("---\n" + String.join("\n", blocks.subList(0, keys).stream().map(DocxMarkdown::unescape).toList()) + "\n---");
+        List<String> fields = new ArrayList<>(blocks.subList(0, keys).stream().map(DocxMarkdown::unescape).toList());
+        List<String> rest = new ArrayList<>(blocks.subList(keys, blocks.size()));
+        int first = !rest.isEmpty() && rest.getFirst().startsWith("# ") ? 1 : 0;
+        boolean heroGiven = fields.stream().anyMatch(field -> field.startsWith("hero_image"));
+        if (!heroGiven && rest.size() > first && heroCandidates.containsKey(rest.get(first))) {
+            fields.add(heroCandidates.get(rest.remove(first)));
         }
-        out.addAll(blocks.subList(keys, blocks.size()));
+        List<String> out = new ArrayList<>();
+        if (!fields.isEmpty()) {
+            out.add("---\n" + String.join("\n", fields) + "\n---");
+        }
+        out.addAll(rest);
         return String.join("\n\n", out) + "\n";
     }
 
@@ -249,6 +285,13 @@ final class DocxMarkdown {
                 case "tab" -> text.append(inFieldCode[0] ? "" : " ");
                 case "br", "cr" -> text.append(inFieldCode[0] ? "" : "\\\n");
                 case "noBreakHyphen" -> text.append('\u2011');
+                case "drawing" -> text.append(inFieldCode[0] ? "" : picture(piece));
+                case "pict" -> {
+                    if (!piece.descendants("imagedata").isEmpty()) {
+                        problems.add("file", "This Word document has a picture in an old format (VML) that cannot be published. In Word,"
+                                + " cut the picture and paste it back (or use Insert, Pictures), save, and upload the document again.");
+                    }
+                }
                 default -> { }
             }
         }
@@ -267,6 +310,59 @@ final class DocxMarkdown {
         int lead = text.indexOf(inner);
         out.append(text, 0, lead).append(marks).append(inner).append(new StringBuilder(marks).reverse())
                 .append(text, lead + inner.length(), text.length());
+    }
+
+    /**
+     * A picture as a Markdown image pointing into the document, with the alt text Word keeps
+     * ("Edit Alt Text": wp:docPr's descr, else its title) or Word's "Mark as decorative". A picture
+     * linked from elsewhere is refused: it would have to be fetched. Shapes and charts are not
+     * pictures and give nothing.
+     */
+    private String picture(DocxXml drawing) {
+        List<DocxXml> blips = drawing.descendants("blip");
+        if (blips.isEmpty()) {
+            return "";
+        }
+        DocxXml blip = blips.getFirst();
+        String part = blip.attribute("embed") == null ? null : pictures.get(blip.attribute("embed"));
+        if (part == null) {
+            if (blip.attribute("link") != null || linkedPictures.contains(blip.attribute("embed"))) {
+                problems.add("file", "This Word document links to a picture stored elsewhere, which is never fetched. In Word, select the"
+                        + " picture, then File, Info, Edit Links to Files, Break Link (or insert the picture itself), and upload it again.");
+            }
+            return "";
+        }
+        DocxXml properties = drawing.descendants("docPr").stream().findFirst().orElse(null);
+        String alt = properties == null ? "" : firstNonBlank(properties.attribute("descr"), properties.attribute("title"));
+        boolean decorative = properties != null && properties.descendants("decorative").stream()
+                .anyMatch(mark -> !"0".equals(mark.attribute("val")) && !"false".equals(mark.attribute("val")));
+        String oneLineAlt = alt.replaceAll("\\s+", " ").strip();
+        String markdown = "![" + (decorative ? "" : escape(oneLineAlt)) + "](<" + ImageRefs.IN_DOCUMENT_SCHEME + part.replace(">", "%3E")
+                + ">" + (decorative ? " \"decorative\"" : "") + ")";
+        if (!decorative && !oneLineAlt.isEmpty()) {
+            heroCandidates.put(markdown, "hero_image: " + yamlString(ImageRefs.IN_DOCUMENT_SCHEME + part) + "\nhero_image_alt: "
+                    + yamlString(oneLineAlt));
+        }
+        return markdown;
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        return first != null && !first.isBlank() ? first : second != null ? second : "";
+    }
+
+    /** A YAML double-quoted scalar: only the backslash, the quote and control characters need escaping. */
+    private static String yamlString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '\\' || c == '"') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static String textOf(DocxXml element) {

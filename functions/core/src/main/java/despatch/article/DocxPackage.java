@@ -23,6 +23,8 @@ final class DocxPackage {
     static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
     static final String DOCUMENT = "word/document.xml";
     static final Set<String> READ = Set.of(DOCUMENT, "word/_rels/document.xml.rels", "word/numbering.xml", "word/styles.xml");
+    /** Where Word, LibreOffice and Google Docs keep a document's pictures. */
+    static final String MEDIA = "word/media/";
 
     private final Map<String, byte[]> parts;
 
@@ -46,7 +48,7 @@ final class DocxPackage {
                 if (name.equalsIgnoreCase("word/vbaProject.bin")) {
                     throw refused("it contains macros. Save it as a Word Document (.docx) without macros and upload that");
                 }
-                long size = drain(zip, READ.contains(name) ? parts : null, name, MAX_PART_BYTES);
+                long size = drain(zip, READ.contains(name) || name.startsWith(MEDIA) ? parts : null, name, MAX_PART_BYTES);
                 total += size;
                 if (total > MAX_TOTAL_BYTES) {
                     throw refused("it unpacks to more than " + MAX_TOTAL_BYTES / (1024 * 1024) + " MiB");
@@ -86,6 +88,17 @@ final class DocxPackage {
 
     byte[] part(String name) {
         return parts.get(name);
+    }
+
+    /** The pictures stored in the document, by part name. */
+    Map<String, byte[]> media() {
+        Map<String, byte[]> media = new HashMap<>();
+        parts.forEach((name, bytes) -> {
+            if (name.startsWith(MEDIA)) {
+                media.put(name, bytes);
+            }
+        });
+        return media;
     }
 
     private static ArticleRejectedException refused(String why) {

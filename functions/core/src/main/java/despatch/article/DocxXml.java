@@ -76,6 +76,20 @@ record DocxXml(String name, Map<String, String> attributes, List<Object> childre
         return elements().stream().filter(element -> element.name().equals(localName)).toList();
     }
 
+    /** Every element of this name inside this one, at any depth, in document order. */
+    List<DocxXml> descendants(String localName) {
+        List<DocxXml> found = new java.util.ArrayList<>();
+        java.util.ArrayDeque<DocxXml> stack = new java.util.ArrayDeque<>(elements().reversed());
+        while (!stack.isEmpty()) {
+            DocxXml element = stack.pop();
+            if (element.name().equals(localName)) {
+                found.add(element);
+            }
+            element.elements().reversed().forEach(stack::push);
+        }
+        return found;
+    }
+
     String attribute(String localName) {
         return attributes.get(localName);
     }

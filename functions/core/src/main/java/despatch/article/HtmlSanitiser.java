@@ -30,11 +30,13 @@ final class HtmlSanitiser {
     /** Real articles nest a few levels; hundreds are an attack on every recursive renderer downstream. */
     static final int MAX_DEPTH = 40;
 
-    static Result sanitise(String html, String baseUrl, String part) throws ArticleRejectedException {
+    /** @param images where the upload's own images (not web addresses) are collected, each replaced by its placeholder */
+    static Result sanitise(String html, String baseUrl, String part, ImageRefs images) throws ArticleRejectedException {
         Document dirty = Jsoup.parseBodyFragment(html, baseUrl);
+        checkImages(dirty, part, images);
         Document clean = CLEANER.clean(dirty);
         List<String> warnings = new java.util.ArrayList<>();
-        if (!CLEANER.isValid(Jsoup.parseBodyFragment(html, baseUrl))) {
+        if (!CLEANER.isValid(dirty)) {
             warnings.add(part + ": some HTML was removed because it is not safe in a web page or email "
                     + "(scripts, event handlers, frames, forms, styles or javascript: links).");
         }
@@ -43,19 +45,32 @@ final class HtmlSanitiser {
             throw nestedTooDeeply(part, depth);
         }
         shiftHeadingsBelowTitle(clean.body());
-        List<String> withoutAlt = new java.util.ArrayList<>();
-        for (Element image : clean.body().select("img")) {
-            if (image.attr("alt").isBlank()) {
-                withoutAlt.add(image.attr("src"));
-                image.attr("alt", "");
-            }
-        }
-        if (!withoutAlt.isEmpty()) {
-            warnings.add(part + ": " + withoutAlt.size() + " image(s) have no alt text, first " + Text.shorten(withoutAlt.getFirst(), 100)
-                    + ". Describe each in the brackets: ![what it shows](address).");
-        }
         clean.outputSettings().prettyPrint(false);
         return new Result(clean.body().html(), warnings);
+    }
+
+    /**
+     * Every image says what it shows, or is marked decorative (title "decorative"; Word's "Mark as
+     * decorative"), since a screen reader would otherwise read out "image" or the file's name. The
+     * upload's own images are collected and pointed at their placeholders.
+     */
+    private static void checkImages(Document dirty, String part, ImageRefs images) throws ArticleRejectedException {
+        Problems problems = new Problems();
+        for (Element image : dirty.body().select("img")) {
+            String src = image.attr("src").strip();
+            boolean decorative = ImageRefs.isDecorativeTitle(image.attr("title"));
+            if (decorative) {
+                image.removeAttr("title").attr("alt", "");
+            } else if (image.attr("alt").isBlank()) {
+                problems.add(part, "The image " + Text.shorten(src, 100) + " has no alt text. Describe what it shows for people who "
+                        + "cannot see it, ![like this](photo.jpg), or if it is only decoration, mark it so: ![](photo.jpg \"decorative\").");
+                continue;
+            }
+            if (!src.isEmpty() && images.isOwn(src)) {
+                image.attr("src", images.add(src, image.attr("alt").strip(), decorative, part).placeholder());
+            }
+        }
+        problems.throwIfAny();
     }
 
     static ArticleRejectedException nestedTooDeeply(String part, int depth) {

@@ -39,6 +39,14 @@ public final class SitePaths {
         return slug.isEmpty() || slug.contains("/") ? null : slug;
     }
 
+    /** Where an article's images are kept: under its address, so they go where it goes. */
+    public static String articleImages(String slug) {
+        return articleDirectory(slug) + "images/";
+    }
+
+    /** The office's own card, shown when a page has no photograph of its own. */
+    public static final String DEFAULT_CARD = "social-card.png";
+
     public static String yearArchive(int year) {
         return ARCHIVE + year + "/";
     }

@@ -15,17 +15,27 @@ public final class PreviewService {
     private final ArticleParser parser;
     private final ArticleRenderer renderer;
     private final UploadStore uploads;
+    private final ArticleImages images;
 
-    /** @param uploads may be null where previews are of inline content only (the local preview command) */
+    /**
+     * @param uploads where uploads (and the images beside them) are read; may be null where previews
+     *     are of inline content only
+     */
     public PreviewService(ArticleParser parser, ArticleRenderer renderer, UploadStore uploads) {
         this.parser = parser;
         this.renderer = renderer;
         this.uploads = uploads;
+        this.images = new ArticleImages(uploads, parser.office().siteBaseUrl());
     }
 
+    /** Previews pasted content: a Word document's own pictures are shown; files beside an upload are not there to find. */
     public Preview preview(String fileName, byte[] content) {
+        return preview(null, fileName, content);
+    }
+
+    private Preview preview(String uploadKey, String fileName, byte[] content) {
         try {
-            ParsedArticle parsed = parser.parse(fileName, content);
+            ParsedArticle parsed = images.forPreview(uploadKey, parser.parse(fileName, content));
             RenderedArticle rendered = renderer.render(parsed.article());
             return Preview.of(parsed.article(), rendered, RenderedChecks.withRenderedWarnings(parsed.warnings(), rendered));
         } catch (ArticleRejectedException e) {
@@ -40,7 +50,7 @@ public final class PreviewService {
         }
         try {
             byte[] content = uploads.read(key, UploadText.maxBytes(key));
-            return preview(PublishService.fileName(key), content).ofContent(Hashes.sha256(content));
+            return preview(key, PublishService.fileName(key), content).ofContent(Hashes.sha256(content));
         } catch (ArticleRejectedException e) {
             return new Preview(null, null, List.of(), e.problems());
         } catch (UploadNotFoundException e) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The publish path for one upload. Everything that can fail because of the upload (parsing,
@@ -38,6 +39,7 @@ public final class PublishService {
     private final Targets targets;
     private final ApprovalGate approval;
     private final PublishNotices notices;
+    private final ArticleImages images;
     private final Clock clock;
 
     /** Where a publish writes: the site's pages, the stored email, the records, sending, the site's listings. */
@@ -64,6 +66,7 @@ public final class PublishService {
         this.uploads = uploads;
         this.targets = targets;
         this.approval = approval;
+        this.images = new ArticleImages(uploads, parser.office().siteBaseUrl());
         this.clock = clock;
     }
 
@@ -116,7 +119,10 @@ public final class PublishService {
                 approval.done(uploadKey);
                 return outcome;
             }
-            return republishOrPublish(uploadKey, Hashes.sha256(content), parsed, existing, movingFrom, now);
+            String slug = parsed.article().slug();
+            ArticleImages.ForSite imaged = images.forSite(uploadKey, parsed,
+                    parsed.images().isEmpty() ? Set.of() : targets.site().keysUnder(SitePaths.articleImages(slug)));
+            return republishOrPublish(uploadKey, Hashes.sha256(content), imaged, existing, movingFrom, now);
         } catch (ArticleRejectedException e) {
             uploads.recordRejection(uploadKey, RejectionReport.json(uploadKey, e.problems(), now));
             return new PublishOutcome.Rejected(uploadKey, e.problems());
@@ -130,8 +136,9 @@ public final class PublishService {
      * @param movingFrom the article this upload published at another address, which a chosen
      *     {@code slug:} now moves here: a correction, published here, its old address redirecting
      */
-    private PublishOutcome republishOrPublish(String uploadKey, String uploadHash, ParsedArticle parsed, Optional<ArticleRecord> existing,
-            Optional<ArticleRecord> movingFrom, Instant now) throws ArticleRejectedException {
+    private PublishOutcome republishOrPublish(String uploadKey, String uploadHash, ArticleImages.ForSite imaged,
+            Optional<ArticleRecord> existing, Optional<ArticleRecord> movingFrom, Instant now) throws ArticleRejectedException {
+        ParsedArticle parsed = imaged.parsed();
         Article article = parsed.article();
         String hash = ContentHash.of(article);
         // Once on the site, an article stays there: a correction cannot embargo it again. A moved one was on the site already.
@@ -161,13 +168,15 @@ public final class PublishService {
             uploads.clearRejection(uploadKey);
             return waiting.get();
         }
+        // The images first: the page and the email point at them.
+        imaged.files().forEach(targets.site()::putImage);
         if (movingFrom.isPresent()) {
             moveAway(movingFrom.get(), article.slug(), uploadKey, now);
             warnings.add("Moved from " + SitePaths.articleDirectory(movingFrom.get().slug()) + ": that address now redirects here. No email"
                     + " was sent: its campaign went with the article's first publication.");
         }
-        PublishOutcome written = write(uploadKey, article, rendered, warnings, embargo, existing.orElse(null), updatedAt, hash,
-                correctedAt != null, movingFrom.isEmpty());
+        PublishOutcome written = write(uploadKey, article, rendered, warnings, embargo, existing.orElse(null), updatedAt,
+                new Fingerprints(hash, uploadHash), correctedAt != null, movingFrom.isEmpty());
         approval.done(uploadKey);
         return written;
     }
@@ -220,7 +229,7 @@ public final class PublishService {
             return parsed;
         }
         if (parsed.unpublish()) {
-            return new ParsedArticle(parsed.article().withSlug(previous.get()), parsed.warnings(), true, false);
+            return parsed.with(parsed.article().withSlug(previous.get()));
         }
         throw new ArticleRejectedException(new Problem("slug", "This file published the article at "
                 + SitePaths.articleDirectory(previous.get()) + ", and its new title would give it another address ("
@@ -244,10 +253,14 @@ public final class PublishService {
         }
     }
 
+    /** What the article says ({@link ContentHash}), and the upload's bytes that said it. */
+    private record Fingerprints(String content, String upload) {
+    }
+
     /** @param startsCampaign false for a move: the article's campaign was made when it was first published */
     private PublishOutcome write(String uploadKey, Article article, RenderedArticle rendered, List<String> warnings,
-                                 Instant embargo, ArticleRecord replacing, Instant updatedAt, String hash, boolean corrected,
-                                 boolean startsCampaign) {
+                                 Instant embargo, ArticleRecord replacing, Instant updatedAt, Fingerprints fingerprints,
+                                 boolean corrected, boolean startsCampaign) {
         Instant firstPublished = replacing == null ? null : replacing.publishedAt();
         String emailLocation = targets.emails().save(article.slug(), rendered);
         // An article with an embargo was never on the site, so it cannot be unchanged: updatedAt is now.
@@ -259,7 +272,7 @@ public final class PublishService {
         Instant publishedAt = scheduled ? null : firstPublished != null ? firstPublished : updatedAt;
         targets.articles().save(new ArticleRecord(article.slug(), article.title(), article.summary(), article.kind(), article.date(),
                 article.lists(), scheduled ? ArticleState.SCHEDULED : ArticleState.PUBLISHED, embargo, publishedAt, updatedAt, uploadKey,
-                webPath, emailLocation, warnings, hash), replacing);
+                webPath, emailLocation, warnings, fingerprints.content(), fingerprints.upload()), replacing);
         // After the record: a retry after a crash here makes the campaign then (it is made once, so a correction sends nothing).
         if (startsCampaign) {
             targets.campaigns().articleReady(article.slug(), rendered.subject(), new LinkedHashSet<>(article.lists()), embargo);
@@ -285,6 +298,7 @@ public final class PublishService {
         }
         targets.campaigns().articleWithdrawn(article.slug());
         targets.site().deletePage(SitePaths.articlePage(article.slug()));
+        targets.site().deleteUnder(SitePaths.articleImages(article.slug()));
         targets.articles().save(existing.get().moved(ArticleState.UNPUBLISHED, now, uploadKey, warnings), existing.get());
         targets.siteChanges().changed(article.slug());
         uploads.clearRejection(uploadKey);

@@ -13,4 +13,13 @@ public interface SitePublisher {
 
     /** Removes a page; nothing happens if it is not there. */
     void deletePage(String path);
+
+    /** Writes an image; its key names its content, so it never changes and may be cached for long. */
+    void putImage(ImageFile image);
+
+    /** The keys of the files under a folder of the site, such as an article's images. */
+    java.util.Set<String> keysUnder(String folder);
+
+    /** Removes every file under a folder of the site. */
+    void deleteUnder(String folder);
 }

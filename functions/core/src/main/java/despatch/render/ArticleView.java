@@ -7,6 +7,8 @@ package despatch.render;
  * @param bodyHtml sanitised article body for the web page (headings start at h2)
  * @param updatedDisplay null unless the article was corrected after it was published
  * @param embargoLine press releases only: "Embargoed until …" or "For immediate release"; null for newsletters
+ * @param hero the hero image with its size and widths, or null (heroImageUrl and heroImageAlt say the same, as before)
+ * @param card the picture a shared link shows: the article's own card, or the office's default
  */
 public record ArticleView(
         String slug,
@@ -26,11 +28,13 @@ public record ArticleView(
         String mediaContact,
         String canonicalUrl,
         String updatedIso,
-        String updatedDisplay) {
+        String updatedDisplay,
+        ImageView hero,
+        ImageView card) {
 
     /** The same view with another embargo line (the page's, once an embargoed release is out). */
     public ArticleView withEmbargoLine(String line) {
         return new ArticleView(slug, title, summary, author, byline, pressRelease, kindLabel, publishedIso, publishedDisplay, line, bodyHtml,
-                heroImageUrl, heroImageAlt, notesToEditorsHtml, mediaContact, canonicalUrl, updatedIso, updatedDisplay);
+                heroImageUrl, heroImageAlt, notesToEditorsHtml, mediaContact, canonicalUrl, updatedIso, updatedDisplay, hero, card);
     }
 }

@@ -28,7 +28,8 @@ final class ArticleViews {
                 dateFormat.format(article.date()), embargoLine(article, now), article.bodyHtml(), heroUrl, heroAlt,
                 article.notesToEditorsHtml(), article.mediaContact(), office.articleUrl(article.slug()),
                 Timestamps.iso(updatedAt),
-                updatedAt == null ? null : dateFormat.format(updatedAt.atZone(office.zone())));
+                updatedAt == null ? null : dateFormat.format(updatedAt.atZone(office.zone())), ImageView.hero(article.heroImage()),
+                ImageView.card(article.socialCard(), article.heroImage(), office));
     }
 
     OfficeView office() {

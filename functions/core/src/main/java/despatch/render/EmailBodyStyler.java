@@ -84,6 +84,7 @@ final class EmailBodyStyler {
      * it on narrow screens.
      */
     private static void sizeImage(Element image) {
+        sharpestSource(image);
         int declared = pixels(image.attr("width"));
         int height = pixels(image.attr("height"));
         int room = roomFor(image);
@@ -100,6 +101,20 @@ final class EmailBodyStyler {
         }
         image.attr("style", "display:block;width:" + width + "px;max-width:100%;height:auto;border:0;outline:none;"
                 + "text-decoration:none;" + TEXT + "font-size:14px;line-height:20px;");
+    }
+
+    /**
+     * Few email clients read srcset, and those that do may strip it: the widest version (twice the
+     * column's width for a processed photograph) goes in src, shown at the column's width.
+     */
+    private static void sharpestSource(Element image) {
+        String srcset = image.attr("srcset").strip();
+        if (!srcset.isEmpty()) {
+            String[] candidates = srcset.split(",\\s+");
+            String widest = candidates[candidates.length - 1].strip().split("\\s+")[0];
+            image.attr("src", widest);
+        }
+        image.removeAttr("srcset").removeAttr("sizes");
     }
 
     /** The column, shared out among the cells of any table the image sits in, less their padding. */

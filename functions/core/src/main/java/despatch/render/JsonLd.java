@@ -36,7 +36,11 @@ final class JsonLd {
         json.put("author", article.author() == null ? publisher : Map.of("@type", "Person", "name", article.author()));
         json.put("publisher", publisher);
         if (article.heroImage() != null) {
-            json.put("image", List.of(article.heroImage().url()));
+            List<String> images = new java.util.ArrayList<>(List.of(article.heroImage().largestUrl()));
+            if (article.socialCard() != null) {
+                images.add(article.socialCard().url());
+            }
+            json.put("image", images);
         }
         try {
             return scriptSafe(MAPPER.writeValueAsString(json));

@@ -50,6 +50,7 @@ public final class SiteBuilder {
         add(files, SiteObject.of(SitePaths.NOT_FOUND, renderer.notFound(), SiteObject.HTML));
         add(files, SiteObject.of(SitePaths.ROBOTS, "User-agent: *\nAllow: /\n\nSitemap: " + site + SitePaths.SITEMAP + "\n",
                 SiteObject.TEXT));
+        add(files, new SiteObject(SitePaths.DEFAULT_CARD, DefaultCard.bytes(), DefaultCard.CONTENT_TYPE));
         for (ArticleKind kind : ArticleKind.values()) {
             List<ArticleRecord> ofKind = oldestFirst.stream().filter(record -> record.kind() == kind).toList();
             String name = feedName(kind);
@@ -71,7 +72,7 @@ public final class SiteBuilder {
 
     /** Whether a key in the site bucket is one of the files this builder owns (and may delete when it no longer makes it). */
     public static boolean owns(String key) {
-        return key.equals(SitePaths.HOME) || key.equals(SitePaths.NOT_FOUND) || key.equals(SitePaths.ROBOTS)
+        return key.equals(SitePaths.HOME) || key.equals(SitePaths.NOT_FOUND) || key.equals(SitePaths.ROBOTS) || key.equals(SitePaths.DEFAULT_CARD)
                 || key.equals(SitePaths.SITEMAP) || key.startsWith(SitePaths.ARCHIVE) || key.startsWith(SitePaths.PRESS_RELEASES)
                 || key.startsWith(SitePaths.NEWSLETTERS) || key.startsWith(SitePaths.FEEDS);
     }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps the site in line with the article records. Every update reads the published articles'
@@ -26,6 +27,7 @@ public final class SiteService {
     private final RenderedPages renderedPages;
     private final SiteBuilder builder;
     private final SiteCache cache;
+    private final PageRerenderer rerenderer;
 
     public SiteService(ArticleStore articles, SiteBucket bucket, RenderedPages renderedPages, SiteBuilder builder) {
         this(articles, bucket, renderedPages, builder, SiteCache.NONE);
@@ -33,6 +35,13 @@ public final class SiteService {
 
     /** @param cache refreshed after each update: the paths written or removed, and the changed articles' pages */
     public SiteService(ArticleStore articles, SiteBucket bucket, RenderedPages renderedPages, SiteBuilder builder, SiteCache cache) {
+        this(articles, bucket, renderedPages, builder, cache, null);
+    }
+
+    /** @param rerenderer makes articles' pages again from their uploads, for a re-rendering rebuild; null where there is none */
+    public SiteService(ArticleStore articles, SiteBucket bucket, RenderedPages renderedPages, SiteBuilder builder, SiteCache cache,
+            PageRerenderer rerenderer) {
+        this.rerenderer = rerenderer;
         this.cache = cache;
         this.articles = articles;
         this.bucket = bucket;
@@ -79,14 +88,34 @@ public final class SiteService {
      * page whose stored rendering is missing is left as it is, never removed for that.
      */
     public SiteUpdate rebuild() {
+        return rebuild(false);
+    }
+
+    /**
+     * @param rerender make every published article's page again from its upload with the current
+     *     templates (a change of design); a page that cannot be is kept as it was, and said why
+     */
+    public SiteUpdate rebuild(boolean rerender) {
+        if (rerender && rerenderer == null) {
+            throw new IllegalStateException("this site service cannot re-render articles");
+        }
         Map<String, String> existing = bucket.fingerprints();
         List<ArticleRecord> records = candidates(existing, Set.of());
         Map<String, ArticleRecord> published = published(records);
         Map<String, SiteObject> files = new HashMap<>(builder.build(published.values()));
         Set<String> keep = new HashSet<>();
-        for (ArticleRecord record : published.values()) {
+        List<String> notRerendered = new ArrayList<>();
+        for (ArticleRecord record : published.values().stream().sorted(java.util.Comparator.comparing(ArticleRecord::slug)).toList()) {
             String key = SitePaths.articlePage(record.slug());
-            renderedPages.webPage(record.slug()).ifPresentOrElse(
+            Optional<String> page = Optional.empty();
+            if (rerender) {
+                PageRerenderer.Result result = rerenderer.rerender(record);
+                page = Optional.ofNullable(result.html());
+                if (result.notRerendered() != null) {
+                    notRerendered.add(SitePaths.articleDirectory(record.slug()) + ": kept as it was, as " + result.notRerendered());
+                }
+            }
+            page.or(() -> renderedPages.webPage(record.slug())).ifPresentOrElse(
                     html -> files.put(key, SiteObject.of(key, html, SiteObject.HTML)), () -> keep.add(key));
         }
         // A moved article's old address (its page in the bucket made it a candidate) keeps redirecting to where it went.
@@ -96,7 +125,7 @@ public final class SiteService {
         }
         SiteUpdate update = apply(files, existing, key -> !keep.contains(key) && (SiteBuilder.owns(key) || SitePaths.slugOfArticlePage(key) != null));
         cache.invalidate(List.of(SiteCache.EVERYTHING));
-        return update;
+        return new SiteUpdate(update.written(), update.deleted(), update.unchanged(), notRerendered);
     }
 
     /**

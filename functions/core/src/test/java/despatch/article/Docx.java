@@ -19,6 +19,8 @@ final class Docx {
     static final String R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     private final Map<String, String> parts = new LinkedHashMap<>();
+    private final Map<String, byte[]> media = new LinkedHashMap<>();
+    private final StringBuilder pictureRelationships = new StringBuilder();
 
     Docx(String bodyXml) {
         parts.put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
@@ -41,6 +43,27 @@ final class Docx {
                 + "</Relationships>");
     }
 
+    /** A picture stored in the document, as word/media/{@code name}, under relationship {@code id}. */
+    Docx withPicture(String id, String name, byte[] bytes) {
+        media.put("word/media/" + name, bytes);
+        pictureRelationships.append("<Relationship Id=\"").append(id).append("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                + "relationships/image\" Target=\"media/").append(name).append("\"/>");
+        return this;
+    }
+
+    /** A run holding a picture inline, as Word writes one: wp:docPr carries the alt text, or the decorative mark. */
+    static String picture(String id, String descr, boolean decorative) {
+        String docPr = "<wp:docPr id=\"1\" name=\"Picture 1\"" + (descr == null ? "" : " descr=\"" + descr + "\"") + ">"
+                + (decorative ? "<a:extLst><a:ext uri=\"{C183D7F6-B498-43B3-948B-1728B52AA6E4}\"><adec:decorative "
+                + "xmlns:adec=\"http://schemas.microsoft.com/office/drawing/2017/decorative\" val=\"1\"/></a:ext></a:extLst>" : "")
+                + "</wp:docPr>";
+        return "<w:r><w:drawing><wp:inline xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+                + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><wp:extent cx=\"5486400\" cy=\"3657600\"/>" + docPr
+                + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic "
+                + "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:blipFill><a:blip r:embed=\"" + id
+                + "\"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>";
+    }
+
     Docx with(String part, String content) {
         parts.put(part, content);
         return this;
@@ -51,7 +74,16 @@ final class Docx {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, String> part : parts.entrySet()) {
                 zip.putNextEntry(new ZipEntry(part.getKey()));
-                zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+                String content = part.getValue();
+                if (part.getKey().equals("word/_rels/document.xml.rels")) {
+                    content = content.replace("</Relationships>", pictureRelationships + "</Relationships>");
+                }
+                zip.write(content.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            for (Map.Entry<String, byte[]> part : media.entrySet()) {
+                zip.putNextEntry(new ZipEntry(part.getKey()));
+                zip.write(part.getValue());
                 zip.closeEntry();
             }
         } catch (IOException e) {

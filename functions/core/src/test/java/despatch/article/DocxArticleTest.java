@@ -117,4 +117,50 @@ class DocxArticleTest {
         // The remote template its relationships name is neither fetched nor followed: the document reads as it is.
         assertEquals("Bus", parse(new Docx(p("Teitl", r("Bus")) + p(null, r("Text."))).bytes()).title());
     }
+
+    /** The bytes do not matter to the parser: it only finds the pictures; checking them is the publish step's. */
+    private static final byte[] PICTURE = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+
+    @Test
+    void aPictureAtTheTopIsTheHeroAndOneInTheTextStaysWhereItIs() throws Exception {
+        String body = p("Teitl", r("Bus route 42 saved"))
+                + p(null, Docx.picture("rIdPic1", "Jane Smith MP at the bus station", false))
+                + p(null, r("The council kept the 42."))
+                + p(null, r("The new timetable: ") + Docx.picture("rIdPic2", "The timetable board", false))
+                + p(null, Docx.picture("rIdPic3", null, true));
+        ParsedArticle parsed = parser.parse("bus-route.docx", new Docx(body).withPicture("rIdPic1", "image1.jpeg", PICTURE)
+                .withPicture("rIdPic2", "image2.png", PICTURE).withPicture("rIdPic3", "image3.png", PICTURE).bytes());
+
+        List<ImageRef> images = parsed.images();
+        assertEquals(3, images.size(), images.toString());
+        assertEquals(new ImageRef(1, ImageRef.Origin.IN_DOCUMENT, "word/media/image1.jpeg", "Jane Smith MP at the bus station", false),
+                images.get(0));
+        assertEquals("The timetable board", images.get(1).alt());
+        assertTrue(images.get(2).decorative(), "Word's Mark as decorative");
+        Article article = parsed.article();
+        assertEquals(images.get(0).placeholder(), article.heroImage().url(), "the picture before the text is the hero image");
+        assertEquals("Jane Smith MP at the bus station", article.heroImage().alt());
+        assertTrue(article.bodyHtml().contains("<img src=\"" + images.get(1).placeholder() + "\" alt=\"The timetable board\">"),
+                article.bodyHtml());
+        assertTrue(article.bodyHtml().contains("<img src=\"" + images.get(2).placeholder() + "\" alt=\"\">"), article.bodyHtml());
+        assertTrue(parsed.inDocument().containsKey("word/media/image2.png"), parsed.inDocument().keySet().toString());
+    }
+
+    @Test
+    void aPictureWithoutAltTextIsRefusedWithWhereToAddIt() {
+        String body = p("Teitl", r("Bus route 42 saved")) + p(null, r("Text first.")) + p(null, Docx.picture("rIdPic1", null, false));
+        String refusal = refusal("bus-route.docx", new Docx(body).withPicture("rIdPic1", "image1.png", PICTURE).bytes());
+        assertTrue(refusal.contains("has no alt text") && refusal.contains("decorative"), refusal);
+    }
+
+    @Test
+    void aLinkedPictureIsNeverFetchedAndSaysHowToEmbedIt() {
+        String body = p("Teitl", r("Bus route 42 saved")) + p(null, r("Text.")) + p(null, Docx.picture("rIdRemotePic", "A photo", false));
+        byte[] docx = new Docx(body).with("word/_rels/document.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas."
+                + "openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rIdRemotePic\" Type=\"http://schemas.openxmlformats.org/"
+                + "officeDocument/2006/relationships/image\" Target=\"https://attacker.example/track.png\" TargetMode=\"External\"/>"
+                + "</Relationships>").bytes();
+        String refusal = refusal("bus-route.docx", docx);
+        assertTrue(refusal.contains("links to a picture stored elsewhere"), refusal);
+    }
 }

@@ -144,9 +144,36 @@ class MarkdownArticleTest {
     }
 
     @Test
-    void heroImageNeedsAltTextAndAWebAddress() {
+    void heroImageNeedsAltTextAndAWebAddressOrAFileName() {
         List<Problem> problems = problemsOf("a.md", "---\nhero_image: bus.jpg\n---\nBody.\n");
-        assertEquals(2, problems.size(), problems.toString());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.getFirst().message().contains("needs alt text"), problems.toString());
+        problems = problemsOf("a.md", "---\nhero_image: ../secrets/bus.jpg\nhero_image_alt: A bus\n---\nBody.\n");
+        assertTrue(problems.getFirst().message().contains("neither a web address nor a file name"), problems.toString());
+    }
+
+    @Test
+    void imagesBesideTheUploadAreNamedByFileNameAndFoundInItsImagesFolder() throws Exception {
+        ParsedArticle parsed = parser.parse("bus-route.md", """
+                ---
+                hero_image: bus at stop.jpg
+                hero_image_alt: A number 42 bus at Market Square
+                ---
+                # Bus route 42 saved
+
+                The 42 keeps running. ![The new timetable board](timetable.png)
+
+                ![](divider.png "decorative") and a picture elsewhere: ![A map](https://news.example.org.uk/map.png)
+                """.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(new ImageRef(1, ImageRef.Origin.BESIDE_UPLOAD, "bus at stop.jpg", "A number 42 bus at Market Square", false),
+                new ImageRef(2, ImageRef.Origin.BESIDE_UPLOAD, "timetable.png", "The new timetable board", false),
+                new ImageRef(3, ImageRef.Origin.BESIDE_UPLOAD, "divider.png", "", true)), parsed.images());
+        assertEquals("articles/2026/bus-route.images/", ImageRef.besideFolder("articles/2026/bus-route.md"));
+        assertEquals(parsed.images().getFirst().placeholder(), parsed.article().heroImage().url());
+        assertTrue(parsed.article().bodyHtml().contains("src=\"https://news.example.org.uk/map.png\""), "web addresses stay as they are");
+        List<Problem> problems = problemsOf("a.md", "Body ![A bus](despatch-docx:word/media/image1.png)\n");
+        assertTrue(problems.getFirst().message().contains("neither a web address nor a file name"),
+                "only a Word document has pictures inside it: " + problems);
     }
 
     @Test
@@ -168,7 +195,7 @@ class MarkdownArticleTest {
                 <p onclick="steal()">Click</p>
                 <a href="javascript:alert(1)">bad</a>
                 <iframe src="https://evil.example"></iframe>
-                <img src="x" onerror="alert(1)">
+                <img src="https://evil.example/x.png" alt="A picture" onerror="alert(1)">
                 <form action="https://evil.example"><input name="q"></form>
                 """);
         String html = parsed.article().bodyHtml();

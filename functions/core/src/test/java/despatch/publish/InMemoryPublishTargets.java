@@ -9,11 +9,27 @@ final class InMemoryPublishTargets implements SitePublisher, RenderedEmailStore,
     final Map<String, String> pages = new HashMap<>();
     final Map<String, RenderedArticle> emails = new HashMap<>();
     final Map<String, ArticleRecord> records = new HashMap<>();
+    final Map<String, ImageFile> images = new java.util.TreeMap<>();
 
     @Override
     public void putPage(String path, String html) {
         moved.remove(path);
         pages.put(path, html);
+    }
+
+    @Override
+    public void putImage(ImageFile image) {
+        images.put(image.key(), image);
+    }
+
+    @Override
+    public java.util.Set<String> keysUnder(String folder) {
+        return images.keySet().stream().filter(key -> key.startsWith(folder)).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public void deleteUnder(String folder) {
+        images.keySet().removeIf(key -> key.startsWith(folder));
     }
 
     @Override

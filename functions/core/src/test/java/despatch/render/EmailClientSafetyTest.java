@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import despatch.article.ArticleParser;
+import despatch.article.ArticleRejectedException;
 import despatch.article.ParsedArticle;
 import despatch.article.UploadText;
 import despatch.publish.Preview;
@@ -45,7 +46,7 @@ class EmailClientSafetyTest {
             ---
             The Environment Agency sent these pictures of the plans.
 
-            ![](https://news.example.org.uk/images/embankment.jpg)
+            ![](https://news.example.org.uk/images/embankment.jpg "decorative")
 
             ![The new pumping station beside Mill Lane](https://news.example.org.uk/images/pumping-station.jpg)
 
@@ -185,9 +186,14 @@ class EmailClientSafetyTest {
     }
 
     @Test
-    void missingAltTextIsWarnedAboutBeforeItShipsEmpty() throws Exception {
-        ParsedArticle parsed = parser.parse("flood-works.md", RICH_BODY.getBytes(StandardCharsets.UTF_8));
-        assertTrue(parsed.warnings().stream().anyMatch(w -> w.contains("1 image(s) have no alt text")), parsed.warnings().toString());
+    void anImageWithoutAltTextIsRefusedUnlessMarkedDecorative() throws Exception {
+        String unmarked = RICH_BODY.replace("embankment.jpg \"decorative\"", "embankment.jpg");
+        ArticleRejectedException refused = org.junit.jupiter.api.Assertions.assertThrows(ArticleRejectedException.class,
+                () -> parser.parse("flood-works.md", unmarked.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(refused.problems().toString().contains("embankment.jpg has no alt text"), refused.problems().toString());
+        Element decorative = Jsoup.parse(render("flood-works.md", RICH_BODY).emailHtml()).selectFirst("img[src$=embankment.jpg]");
+        assertEquals("", decorative.attr("alt"), "screen readers skip it");
+        assertFalse(decorative.hasAttr("title"), "the mark is not shown as a tooltip");
     }
 
     @Test

@@ -54,7 +54,9 @@ class TemplatesRenderTest {
             List.of("House of Commons", "London", "SW1A 0AA"),
             "https://www.example.org.uk/",
             "https://www.example.org.uk/subscribe",
-            "en-GB");
+            "en-GB",
+            new ImageView("https://www.example.org.uk/social-card.png", "Jane Example MP", 1200, 630, null, null,
+                    "https://www.example.org.uk/social-card.png"));
 
     static TemplateEngine engine() {
         var html = new ClassLoaderTemplateResolver();
@@ -84,7 +86,9 @@ class TemplatesRenderTest {
                 "By Jane Example MP", false, "Newsletter", "2025-03-14T09:30:00Z", "14 March 2025", null,
                 "<p>The new library on the High Street opens on Saturday. " + NON_ASCII + " is next door.</p>"
                         + "<h2>Opening hours</h2><p>Monday to Saturday, 9am to 6pm.</p>",
-                HERO, HERO_ALT, null, null, CANONICAL, null, null);
+                HERO, HERO_ALT, null, null, CANONICAL, null, null,
+                new ImageView(HERO, HERO_ALT, 640, 427, HERO + " 640w", ImageView.COLUMN_SIZES, HERO),
+                new ImageView(HERO, HERO_ALT, 1200, 630, null, null, HERO));
     }
 
     static ArticleView pressRelease() {
@@ -92,7 +96,7 @@ class TemplatesRenderTest {
                 "Press release", "2025-03-18T00:01:00Z", "18 March 2025", EMBARGO,
                 "<p>Jane Example MP welcomed the funding for " + NON_ASCII + ".</p>",
                 null, null, "<ol><li>" + NOTES.replace("&", "&amp;") + "</li></ol>", CONTACT,
-                "https://www.example.org.uk/news/library-funding", null, null);
+                "https://www.example.org.uk/news/library-funding", null, null, null, OFFICE.card());
     }
 
     static PageView page(ArticleView article) {
@@ -174,6 +178,8 @@ class TemplatesRenderTest {
                     () -> assertEquals(OFFICE.name(), meta(doc, "og:site_name")),
                     () -> assertEquals(HERO, meta(doc, "og:image")),
                     () -> assertEquals(HERO_ALT, meta(doc, "og:image:alt")),
+                    () -> assertEquals("1200", meta(doc, "og:image:width")),
+                    () -> assertEquals("630", meta(doc, "og:image:height")),
                     () -> assertEquals("summary_large_image", meta(doc, "twitter:card")));
         }
 
@@ -238,9 +244,10 @@ class TemplatesRenderTest {
                     () -> assertTrue(text.indexOf("welcomed the funding") < text.indexOf("ENDS")),
                     () -> assertTrue(text.indexOf("ENDS") < text.indexOf("Notes to editors")),
                     () -> assertTrue(text.indexOf("Notes to editors") < text.indexOf("Media contact")),
-                    // No hero image: no image meta, a plain summary card, no empty figure.
-                    () -> assertTrue(doc.select("meta[property^=og:image], figure, img").isEmpty()),
-                    () -> assertEquals("summary", meta(doc, "twitter:card")));
+                    // No hero image: the office's card for a shared link, and no empty figure.
+                    () -> assertTrue(doc.select("figure, img").isEmpty()),
+                    () -> assertEquals(OFFICE.card().url(), meta(doc, "og:image")),
+                    () -> assertEquals("summary_large_image", meta(doc, "twitter:card")));
         }
     }
 

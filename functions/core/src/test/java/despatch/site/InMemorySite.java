@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The site bucket, the article records and the stored pages in maps, for the site's unit tests. */
-final class InMemorySite implements SiteBucket, ArticleStore, RenderedPages {
+final class InMemorySite implements SiteBucket, ArticleStore, RenderedPages, despatch.publish.SitePublisher {
     final Map<String, SiteObject> bucket = new HashMap<>();
     final Map<String, ArticleRecord> records = new HashMap<>();
     final Map<String, String> renderedPages = new HashMap<>();
@@ -76,6 +76,41 @@ final class InMemorySite implements SiteBucket, ArticleStore, RenderedPages {
     @Override
     public Optional<String> webPage(String slug) {
         return Optional.ofNullable(renderedPages.get(slug));
+    }
+
+    @Override
+    public void putPage(String path, String html) {
+        put(SiteObject.of(path, html, SiteObject.HTML));
+    }
+
+    @Override
+    public void putMoved(String path, String location) {
+        put(SiteObject.movedTo(path, location));
+    }
+
+    @Override
+    public void deletePage(String path) {
+        bucket.remove(path);
+    }
+
+    @Override
+    public void putImage(despatch.publish.ImageFile image) {
+        put(new SiteObject(image.key(), image.bytes(), image.contentType()));
+    }
+
+    @Override
+    public java.util.Set<String> keysUnder(String folder) {
+        return bucket.keySet().stream().filter(key -> key.startsWith(folder)).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public void deleteUnder(String folder) {
+        bucket.keySet().removeIf(key -> key.startsWith(folder));
+    }
+
+    @Override
+    public void saveWebPage(String slug, String html) {
+        renderedPages.put(slug, html);
     }
 
     String text(String key) {

@@ -27,21 +27,24 @@ class SiteBuilderTest {
 
         assertEquals(new TreeSet<>(Set.of("index.html", "404.html", "robots.txt", "sitemap.xml", "archive/index.html",
                 "press-releases/index.html", "newsletters/index.html", "feeds/all.xml", "feeds/all.atom",
-                "feeds/press-releases.xml", "feeds/press-releases.atom", "feeds/newsletters.xml", "feeds/newsletters.atom")),
+                "feeds/press-releases.xml", "feeds/press-releases.atom", "feeds/newsletters.xml", "feeds/newsletters.atom", "social-card.png")),
                 new TreeSet<>(files.keySet()));
         assertTrue(files.get("index.html").text().contains("Nothing has been published yet."));
         assertTrue(files.get("robots.txt").text().contains("Sitemap: " + site + "sitemap.xml"));
     }
 
     @Test
-    void theHomePageAndListingsShowACardWhenSharedButThe404PageDoesNot() {
+    void theHomePageAndListingsShowACardWhenSharedButThe404PageDoesNot() throws java.io.IOException {
         Map<String, SiteObject> files = builder.build(List.of());
         org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(files.get("index.html").text());
         assertEquals("website", home.selectFirst("meta[property=og:type]").attr("content"));
         assertEquals(site, home.selectFirst("meta[property=og:url]").attr("content"));
         assertEquals(TestOffice.office().name(), home.selectFirst("meta[property=og:site_name]").attr("content"));
         assertEquals(home.title(), home.selectFirst("meta[property=og:title]").attr("content"));
-        assertEquals("summary", home.selectFirst("meta[name=twitter:card]").attr("content"));
+        assertEquals("summary_large_image", home.selectFirst("meta[name=twitter:card]").attr("content"));
+        assertEquals(site + "social-card.png", home.selectFirst("meta[property=og:image]").attr("content"), "the office's card");
+        java.awt.image.BufferedImage card = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(files.get("social-card.png").body()));
+        assertEquals(List.of(1200, 630), List.of(card.getWidth(), card.getHeight()), "published beside the pages, the size cards take");
         org.jsoup.nodes.Document listing = org.jsoup.Jsoup.parse(files.get("press-releases/index.html").text());
         assertEquals(site + "press-releases/", listing.selectFirst("meta[property=og:url]").attr("content"));
         assertEquals(null, org.jsoup.Jsoup.parse(files.get("404.html").text()).selectFirst("meta[property=og:url]"),

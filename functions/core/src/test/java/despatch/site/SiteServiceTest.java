@@ -113,7 +113,7 @@ class SiteServiceTest {
 
     @Test
     void primingRendersWithoutWritingAnything() {
-        assertEquals(13, service.prime(), "every derived file of an empty site");
+        assertEquals(14, service.prime(), "every derived file of an empty site, and the office's card");
         assertTrue(site.bucket.isEmpty());
     }
 

@@ -70,8 +70,13 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, 
         boolean rebuild = changes.stream().anyMatch(SiteChange::rebuild);
         Set<String> changed = new LinkedHashSet<>();
         changes.stream().filter(change -> !change.rebuild()).forEach(change -> changed.add(change.slug()));
-        SiteUpdate update = rebuild ? site.rebuild() : site.refresh(changed, retried);
+        boolean rerender = changes.stream().anyMatch(SiteChange::rerender);
+        SiteUpdate update = rebuild ? site.rebuild(rerender) : site.refresh(changed, retried);
         fields.put("rebuild", rebuild);
+        if (rerender) {
+            fields.put("rerender", true);
+            fields.put("notRerendered", update.notRerendered());
+        }
         fields.put("retried", retried);
         fields.put("changedArticles", changed.size());
         fields.put("written", update.written().size());

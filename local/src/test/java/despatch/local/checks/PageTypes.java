@@ -64,7 +64,9 @@ final class PageTypes {
     private static final List<Sample> SAMPLES = List.of(
             new Sample("newsletter", "november-newsletter.md"),
             new Sample("press-release", "flood-defence-funding.txt"),
-            new Sample("press-release-embargoed", "school-funding-embargoed.md"));
+            new Sample("press-release-embargoed", "school-funding-embargoed.md"),
+            // A photograph beside it and a table in it.
+            new Sample("newsletter-with-photo", "swimming-pool-reopens.md"));
 
     private static List<PageToCheck> pages;
 
@@ -127,7 +129,7 @@ final class PageTypes {
             // Articles as publishing renders them: the web page and the email of each kind.
             PreviewService previews = PublishingFactory.offlinePreviewService(
                     Settings.from(stack.environmentFor(Setting.Function.PreviewFunction.name()), Setting.Function.PreviewFunction).office(),
-                    CLOCK);
+                    CLOCK, new despatch.local.LocalFolderUploads(root.resolve("local/samples")));
             String unsubscribeUrl = links.unsubscribeUrl(subscriberId);
             for (Sample sample : SAMPLES) {
                 Preview preview = render(previews, root.resolve("local/samples").resolve(sample.file()));
@@ -145,6 +147,9 @@ final class PageTypes {
             types.add(PageToCheck.webPage("listing-newsletters", site.page("newsletters/index.html")));
             types.add(PageToCheck.webPage("listing-older-page", site.page("newsletters/page/1/index.html")));
             types.add(PageToCheck.webPage("article-corrected", site.page("articles/week-1-in-llanfair-cafe-quotes/index.html")));
+            // As published: its photograph at the site's address, in two widths, with its size; and a table.
+            types.add(PageToCheck.webPage("article-with-photo-published",
+                    site.page("articles/llanfairs-swimming-pool-reopens-after-its-refit/index.html")));
             types.add(PageToCheck.webPage("not-found", site.page("404.html")));
             types.addAll(ConsolePageTypes.build(stack));
             return unique(types);
@@ -172,7 +177,7 @@ final class PageTypes {
     }
 
     private static Preview render(PreviewService previews, Path sample) throws IOException {
-        Preview preview = previews.preview(sample.getFileName().toString(), Files.readAllBytes(sample));
+        Preview preview = previews.previewUpload(despatch.local.LocalFolderUploads.keyOf(sample));
         if (!preview.accepted()) {
             throw new IllegalStateException("The sample " + sample + " no longer renders: " + preview.problems());
         }

@@ -42,6 +42,7 @@ final class PublishedSite {
     static PublishedSite publish(LocalAwsStack stack, Path samples) throws IOException {
         PublishedSite site = new PublishedSite(stack);
         Map<String, byte[]> uploads = new LinkedHashMap<>();
+        site.uploadImagesBeside(samples);
         try (var files = Files.list(samples)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 uploads.put("articles/" + file.getFileName(), Files.readAllBytes(file));
@@ -77,6 +78,21 @@ final class PublishedSite {
             throw new IllegalStateException("Interrupted while publishing the site", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Publishing the site failed", e.getCause());
+        }
+    }
+
+    /** The samples' photographs, in the folders beside their articles (x.images/ for x.md), as a press officer uploads them first. */
+    private void uploadImagesBeside(Path samples) throws IOException {
+        String bucket = environment(Setting.Function.PublishFunction).get(Setting.UPLOADS_BUCKET.name());
+        try (var folders = Files.list(samples)) {
+            for (Path folder : folders.filter(path -> path.getFileName().toString().endsWith(".images")).toList()) {
+                try (var images = Files.list(folder)) {
+                    for (Path image : images.toList()) {
+                        stack.s3().putObject(put -> put.bucket(bucket).key("articles/" + folder.getFileName() + "/" + image.getFileName()),
+                                RequestBody.fromFile(image));
+                    }
+                }
+            }
         }
     }
 

@@ -19,15 +19,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Whole-page screenshots of an article page, of the email HTML, of the home page and of the staff console's dashboard and
- * one campaign, at a phone's and a desktop's
+ * Whole-page screenshots of an article page (and one with a photograph and a table), of the email HTML (both), of the
+ * home page and of the staff console's dashboard and one campaign, at a phone's and a desktop's
  * width, light and dark, written to local/target/screenshots/ for a person to look over. Run by
  * {@link PageChecksTest}.
  */
 abstract class ScreenshotChecks {
     /** The file name's first part, and the page type it shows. */
     private static final Map<String, String> SHOTS = Map.of("article", "article-newsletter", "email", "email-newsletter",
-            "home", "home", "console-dashboard", "console-dashboard", "console-campaign", "console-campaign");
+            "home", "home", "console-dashboard", "console-dashboard", "console-campaign", "console-campaign",
+            "article-photo-table", "article-newsletter-with-photo", "email-photo-table", "email-newsletter-with-photo");
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private static PageBrowser browser;
@@ -42,7 +43,8 @@ abstract class ScreenshotChecks {
 
     static List<Arguments> shots() {
         List<Arguments> shots = new ArrayList<>();
-        for (String shot : List.of("article", "email", "home", "console-dashboard", "console-campaign")) {
+        for (String shot : List.of("article", "email", "home", "console-dashboard", "console-campaign", "article-photo-table",
+                "email-photo-table")) {
             for (int width : List.of(Screenshots.PHONE, Screenshots.DESKTOP)) {
                 for (ColourScheme scheme : ColourScheme.values()) {
                     shots.add(Arguments.of(shot, width, scheme));

@@ -60,6 +60,9 @@ public final class DynamoDbArticleStore implements ArticleStore {
         item.put("warnings", strings(record.warnings()));
         putInstant(item, "embargo", record.embargo());
         putInstant(item, "publishedAt", record.publishedAt());
+        if (record.uploadHash() != null) {
+            item.put("uploadHash", s(record.uploadHash()));
+        }
         if (record.contentHash() != null) {
             item.put("contentHash", s(record.contentHash()));
         }
@@ -144,7 +147,8 @@ public final class DynamoDbArticleStore implements ArticleStore {
                 ArticleKind.fromText(text(item, "kind")).orElse(ArticleKind.NEWSLETTER), LocalDate.parse(text(item, "date")),
                 strings(item, "lists"), ArticleState.valueOf(text(item, "state")), instant(item, "embargo"),
                 instant(item, "publishedAt"), instant(item, "updatedAt"), text(item, "uploadKey"), text(item, "webPath"),
-                text(item, "emailLocation"), strings(item, "warnings"), text(item, "contentHash"));
+                text(item, "emailLocation"), strings(item, "warnings"), text(item, "contentHash"),
+                text(item, "uploadHash"));
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

@@ -62,6 +62,11 @@ public final class S3RenderedEmailStore implements RenderedEmailStore, CampaignE
         }
     }
 
+    @Override
+    public void saveWebPage(String slug, String html) {
+        put(PREFIX + slug + "/web.html", html, S3Content.HTML);
+    }
+
     private String get(String key) {
         return s3.getObjectAsBytes(get -> get.bucket(bucket).key(key)).asUtf8String();
     }

@@ -1,11 +1,14 @@
 package despatch.lambda.aws;
 
+import despatch.publish.ImageFile;
 import despatch.publish.SitePublisher;
 import despatch.site.SiteBucket;
 import despatch.site.SiteObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -19,6 +22,8 @@ public final class S3SitePublisher implements SitePublisher, SiteBucket {
      * keeps it a day, as each site update invalidates exactly the paths it changed.
      */
     static final String CACHE_CONTROL = "public, max-age=300, s-maxage=86400";
+    /** An image's key names its content: it never changes, so anyone may keep it a year. */
+    static final String IMAGE_CACHE_CONTROL = "public, max-age=31536000, immutable";
     /** Object metadata (x-amz-meta-despatch-moved-to): the path a moved article's old page redirects to. */
     public static final String MOVED_TO = "despatch-moved-to";
     /** DeleteObjects takes at most this many keys a request. */
@@ -45,6 +50,27 @@ public final class S3SitePublisher implements SitePublisher, SiteBucket {
     @Override
     public void deletePage(String path) {
         s3.deleteObject(delete -> delete.bucket(bucket).key(path));
+    }
+
+    @Override
+    public void putImage(ImageFile image) {
+        s3.putObject(put -> put.bucket(bucket).key(image.key()).contentType(image.contentType()).cacheControl(IMAGE_CACHE_CONTROL),
+                RequestBody.fromBytes(image.bytes()));
+    }
+
+    @Override
+    public Set<String> keysUnder(String folder) {
+        Set<String> keys = new HashSet<>();
+        s3.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(folder)).contents().forEach(object -> keys.add(object.key()));
+        return keys;
+    }
+
+    @Override
+    public void deleteUnder(String folder) {
+        Set<String> keys = keysUnder(folder);
+        if (!keys.isEmpty()) {
+            delete(keys);
+        }
     }
 
     /**

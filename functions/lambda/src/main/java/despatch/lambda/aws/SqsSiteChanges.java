@@ -29,7 +29,12 @@ public final class SqsSiteChanges implements SiteChanges {
 
     /** Asks for the whole site to be rebuilt from the records. */
     public void rebuild() {
-        send(SiteChange.REBUILD);
+        rebuild(false);
+    }
+
+    /** @param rerender every published article's page made again from its upload with the current templates */
+    public void rebuild(boolean rerender) {
+        send(rerender ? SiteChange.RERENDER : SiteChange.REBUILD);
     }
 
     private void send(SiteChange change) {

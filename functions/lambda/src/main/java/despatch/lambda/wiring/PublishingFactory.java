@@ -12,6 +12,7 @@ import despatch.lambda.aws.DynamoDbUploadLog;
 import despatch.publish.PublishNotices;
 import despatch.publish.ApprovalGate;
 import despatch.publish.PreviewService;
+import despatch.publish.UploadStore;
 import despatch.publish.SendApproval;
 import despatch.publish.PublishService;
 import despatch.render.ArticleRenderer;
@@ -40,9 +41,13 @@ public final class PublishingFactory {
         this.sending = new SendingFactory(wiring, site);
     }
 
-    /** For the local preview command, which needs no AWS at all. */
-    public static PreviewService offlinePreviewService(Office office, Clock clock) {
-        return new PreviewService(new ArticleParser(office, clock), new ArticleRenderer(office, clock), null);
+    /**
+     * For the local preview command, which needs no AWS at all.
+     *
+     * @param uploads where the article and the images beside it are read (a folder on the machine)
+     */
+    public static PreviewService offlinePreviewService(Office office, Clock clock, UploadStore uploads) {
+        return new PreviewService(new ArticleParser(office, clock), new ArticleRenderer(office, clock), uploads);
     }
 
     public PreviewService previewService() {

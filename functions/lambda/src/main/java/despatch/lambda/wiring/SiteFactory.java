@@ -5,7 +5,12 @@ import despatch.lambda.aws.DynamoDbArticleStore;
 import despatch.lambda.aws.S3RenderedEmailStore;
 import despatch.lambda.aws.S3SitePublisher;
 import despatch.lambda.aws.SqsSiteChanges;
+import despatch.article.ArticleParser;
+import despatch.lambda.aws.S3UploadStore;
+import despatch.render.ArticleRenderer;
+import despatch.site.PageRerenderer;
 import despatch.site.SiteBuilder;
+import despatch.site.UploadRerenderer;
 import despatch.site.SiteCache;
 import despatch.site.SiteService;
 import java.util.Map;
@@ -34,7 +39,18 @@ public final class SiteFactory {
     public SiteService siteService() {
         String distribution = wiring.settings().optional(Setting.SITE_DISTRIBUTION_ID);
         SiteCache cache = distribution.isEmpty() ? SiteCache.NONE : new CloudFrontSiteCache(wiring.aws().cloudFront(), distribution);
-        return new SiteService(articles.get(), pages.get(), renderedEmails.get(), new SiteBuilder(wiring.office()), cache);
+        return new SiteService(articles.get(), pages.get(), renderedEmails.get(), new SiteBuilder(wiring.office()), cache, rerenderer());
+    }
+
+    /**
+     * For a re-rendering rebuild: built on first use, so the parser, the article templates and the
+     * image readers stay off the cold start of the updates that never re-render.
+     */
+    private PageRerenderer rerenderer() {
+        Supplier<UploadRerenderer> rerenderer = Once.of(() -> new UploadRerenderer(new ArticleParser(wiring.office(), wiring.clock()),
+                new ArticleRenderer(wiring.office(), wiring.clock()),
+                new S3UploadStore(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET)), pages.get(), renderedEmails.get()));
+        return record -> rerenderer.get().rerender(record);
     }
 
     /** Before a SnapStart snapshot: the article records and the bucket, read once; a page's upload, refused. */

@@ -1,0 +1,5 @@
+package despatch.image;
+
+/** A rendition's size in pixels, as displayed. */
+public record Size(int width, int height) {
+}
