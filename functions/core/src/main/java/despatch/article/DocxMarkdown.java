@@ -286,6 +286,9 @@ final class DocxMarkdown {
                 case "br", "cr" -> text.append(inFieldCode[0] ? "" : "\\\n");
                 case "noBreakHyphen" -> text.append('\u2011');
                 case "drawing" -> text.append(inFieldCode[0] ? "" : picture(piece));
+                // Word wraps a picture with effects in a choice of markup: the first choice is the picture as DrawingML.
+                case "AlternateContent" -> piece.child("Choice").map(choice -> choice.descendants("drawing")).filter(found -> !found.isEmpty())
+                        .ifPresent(found -> text.append(inFieldCode[0] ? "" : picture(found.getFirst())));
                 case "pict" -> {
                     if (!piece.descendants("imagedata").isEmpty()) {
                         problems.add("file", "This Word document has a picture in an old format (VML) that cannot be published. In Word,"

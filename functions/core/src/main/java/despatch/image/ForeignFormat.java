@@ -21,6 +21,8 @@ enum ForeignFormat {
     PDF("a PDF document", "upload the picture itself as JPEG or PNG; for a page of the PDF, export that page as PNG"),
     ZIP("a Word document or another ZIP archive",
             "upload the picture itself as JPEG or PNG (in Word: right-click the picture, then Save as Picture)"),
+    METAFILE("a Windows metafile (EMF or WMF), as Word keeps charts, clip art and pasted drawings",
+            "save it as PNG (in Word: right-click it, Save as Picture, PNG) and use that"),
     SVG("an SVG drawing", "export it as PNG at the width it should appear and upload that"),
     TEXT("text, not a picture", "choose the photo's own file: a JPEG, PNG, WebP or GIF image");
 
@@ -59,6 +61,9 @@ enum ForeignFormat {
         if (Bytes.startsWithAscii(bytes, 0, "8BPS")) {
             return Optional.of(PSD);
         }
+        if (isMetafile(bytes)) {
+            return Optional.of(METAFILE);
+        }
         if (Bytes.startsWithAscii(bytes, 0, "%PDF-")) {
             return Optional.of(PDF);
         }
@@ -87,6 +92,15 @@ enum ForeignFormat {
     }
 
     /** "BM" alone is too common a start for text, so the DIB header's size must be one of the known ones too. */
+    /** EMF: record type 1 then " EMF" at byte 40; WMF: the placeable header's key, or a plain header's type and size. */
+    private static boolean isMetafile(byte[] bytes) {
+        boolean emf = bytes.length >= 44 && Bytes.u32le(bytes, 0) == 1 && Bytes.startsWithAscii(bytes, 40, " EMF");
+        boolean placeableWmf = bytes.length >= 4 && Bytes.u32le(bytes, 0) == 0x9AC6CDD7L;
+        boolean plainWmf = bytes.length >= 6 && (bytes[0] == 1 || bytes[0] == 2) && bytes[1] == 0 && bytes[2] == 9 && bytes[3] == 0
+                && (bytes[4] == 0 && bytes[5] == 3 || bytes[4] == 0 && bytes[5] == 1);
+        return emf || placeableWmf || plainWmf;
+    }
+
     private static boolean isBmp(byte[] bytes) {
         if (!Bytes.startsWithAscii(bytes, 0, "BM") || bytes.length < 18) {
             return false;

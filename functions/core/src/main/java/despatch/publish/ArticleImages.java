@@ -148,7 +148,7 @@ public final class ArticleImages {
                 checked.add(new Checked(ref, bytes, Images.inspect(bytes), Hashes.sha256(PROCESSING + ":" + Hashes.sha256(bytes))
                         .substring(0, 16)));
             } catch (ImageRejectedException e) {
-                problems.add(new Problem(ref.source(), capitalised(ref.label()) + ": " + e.getMessage()));
+                problems.add(new Problem(ref.source(), capitalised(ref.label()) + ": " + e.getMessage() + inWord(ref)));
             } catch (ArticleRejectedException e) {
                 problems.addAll(e.problems());
             }
@@ -190,6 +190,12 @@ public final class ArticleImages {
         } catch (ImageRejectedException e) {
             throw rejected(image.ref(), e.getMessage());
         }
+    }
+
+    /** For a picture inside a Word document, where the fix is made: in the document, not in a file of its own. */
+    private static String inWord(ImageRef ref) {
+        return ref.origin() != ImageRef.Origin.IN_DOCUMENT ? "" : " Then, in the document, delete the picture, insert the saved file"
+                + " (Insert, Pictures), give it its alt text again, and upload the document again.";
     }
 
     private static ArticleRejectedException rejected(ImageRef ref, String reason) {

@@ -126,7 +126,9 @@ class DocxArticleTest {
         String body = p("Teitl", r("Bus route 42 saved"))
                 + p(null, Docx.picture("rIdPic1", "Jane Smith MP at the bus station", false))
                 + p(null, r("The council kept the 42."))
-                + p(null, r("The new timetable: ") + Docx.picture("rIdPic2", "The timetable board", false))
+                + p(null, r("The new timetable: ") + "<w:r><mc:AlternateContent xmlns:mc=\"http://schemas.openxmlformats.org/markup-"
+                        + "compatibility/2006\"><mc:Choice Requires=\"wps\">" + Docx.picture("rIdPic2", "The timetable board", false)
+                        .replace("<w:r>", "").replace("</w:r>", "") + "</mc:Choice><mc:Fallback><w:pict/></mc:Fallback></mc:AlternateContent></w:r>")
                 + p(null, Docx.picture("rIdPic3", null, true));
         ParsedArticle parsed = parser.parse("bus-route.docx", new Docx(body).withPicture("rIdPic1", "image1.jpeg", PICTURE)
                 .withPicture("rIdPic2", "image2.png", PICTURE).withPicture("rIdPic3", "image3.png", PICTURE).bytes());

@@ -62,6 +62,10 @@ class ImageFormatTest {
         assertTrue(refusal(TestImages.concat(ascii("II*\0"), new byte[40])).contains("TIFF image"));
         assertTrue(refusal(TestImages.concat(ascii("BM"), new byte[12], new byte[] {40, 0, 0, 0}, new byte[40])).contains("BMP bitmap"));
         assertTrue(refusal(TestImages.concat(ascii("8BPS"), new byte[40])).contains("Photoshop document"));
+        // A chart or clip art pasted into Word is kept as a metafile: EMF (record type 1, " EMF" at 40), or WMF.
+        assertTrue(refusal(TestImages.concat(new byte[] {1, 0, 0, 0}, new byte[36], ascii(" EMF"), new byte[40])).contains("Windows metafile"));
+        assertTrue(refusal(TestImages.concat(new byte[] {(byte) 0xD7, (byte) 0xCD, (byte) 0xC6, (byte) 0x9A}, new byte[40]))
+                .contains("Save as Picture, PNG"));
         assertTrue(refusal(ascii("\u00ef\u00bb\u00bf<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>"))
                 .contains("(it looks like an SVG drawing): export it as PNG"));
     }

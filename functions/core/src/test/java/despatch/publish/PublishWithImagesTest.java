@@ -122,4 +122,21 @@ class PublishWithImagesTest {
         service.publish("articles/bus.md");
         assertEquals(Set.of(), targets.images.keySet(), "off the site with the article");
     }
+
+    @Test
+    void aPictureInAWordDocumentThatIsNotAPhotographSaysWhereToFixIt() {
+        // A chart pasted into Word is kept as an EMF metafile, which no browser or email shows.
+        byte[] emf = new byte[200];
+        emf[0] = 1;
+        System.arraycopy(" EMF".getBytes(StandardCharsets.US_ASCII), 0, emf, 40, 4);
+        byte[] docx = despatch.article.DocxForTests.withOnePicture("A chart of the bus's passengers by month", "image1.emf", emf);
+        uploads.objects.put("articles/chart.docx", docx);
+
+        PublishOutcome.Rejected rejected = assertInstanceOf(PublishOutcome.Rejected.class, service.publish("articles/chart.docx"));
+
+        String problems = rejected.problems().toString();
+        assertTrue(problems.contains("The document's picture image1.emf") && problems.contains("Windows metafile")
+                && problems.contains("in the document, delete the picture, insert the saved file"), problems);
+        assertTrue(targets.pages.isEmpty() && targets.images.isEmpty(), "nothing written");
+    }
 }
