@@ -27,12 +27,18 @@ public final class LocalFolderUploads implements UploadStore {
         return PublishService.ARTICLES_PREFIX + file.getFileName();
     }
 
+    /** The file a key names, if it is one under the folder. */
+    private java.util.Optional<Path> fileOf(String key) {
+        if (!key.startsWith(PublishService.ARTICLES_PREFIX)) {
+            return java.util.Optional.empty();
+        }
+        Path file = folder.resolve(key.substring(PublishService.ARTICLES_PREFIX.length())).normalize();
+        return file.startsWith(folder) && Files.isRegularFile(file) ? java.util.Optional.of(file) : java.util.Optional.empty();
+    }
+
     @Override
     public byte[] read(String key, int maxBytes) throws ArticleRejectedException {
-        Path file = folder.resolve(key.substring(PublishService.ARTICLES_PREFIX.length())).normalize();
-        if (!key.startsWith(PublishService.ARTICLES_PREFIX) || !file.startsWith(folder) || !Files.isRegularFile(file)) {
-            throw new UploadNotFoundException(key);
-        }
+        Path file = fileOf(key).orElseThrow(() -> new UploadNotFoundException(key));
         try {
             long size = Files.size(file);
             if (size > maxBytes) {
@@ -42,6 +48,17 @@ public final class LocalFolderUploads implements UploadStore {
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + file, e);
         }
+    }
+
+    @Override
+    public java.util.Optional<java.time.Instant> lastModified(String key) {
+        return fileOf(key).map(file -> {
+            try {
+                return Files.getLastModifiedTime(file).toInstant();
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + file, e);
+            }
+        });
     }
 
     @Override

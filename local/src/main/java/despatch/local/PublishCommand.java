@@ -10,6 +10,7 @@ import despatch.lambda.aws.DynamoDbAuditTrail;
 import despatch.lambda.aws.S3DraftStore;
 import despatch.lambda.aws.S3UploadStore;
 import despatch.lambda.wiring.Setting;
+import despatch.lambda.wiring.Settings;
 import despatch.local.queue.QueueConsumers;
 import despatch.publish.SendApproval;
 import despatch.local.stack.ConsoleSignInNote;
@@ -185,7 +186,9 @@ final class PublishCommand {
                 software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         DynamoDbApprovals approvals = new DynamoDbApprovals(dynamoDb, environment.get(Setting.APPROVALS_TABLE.name()));
         ApprovalDesk desk = new ApprovalDesk(SendApproval.parse(environment.get(Setting.SEND_APPROVAL.name())), approvals,
-                new S3UploadStore(s3, bucket), new S3DraftStore(s3, bucket), new DynamoDbAuditTrail(dynamoDb,
+                new despatch.publish.UploadFingerprints(new despatch.article.ArticleParser(Settings.from(environment,
+                        Setting.Function.PublishFunction).office(), java.time.Clock.systemUTC()), new S3UploadStore(s3, bucket)),
+                new S3DraftStore(s3, bucket), new DynamoDbAuditTrail(dynamoDb,
                 environment.get(Setting.AUDIT_TABLE.name())), java.time.Clock.systemUTC());
         String hash = approvals.awaitingFor(key).orElseThrow().contentHash();
         ApprovalDesk.Decision decision = desk.approve(DEMO_APPROVER, key, hash);

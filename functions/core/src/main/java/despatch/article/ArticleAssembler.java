@@ -30,6 +30,7 @@ final class ArticleAssembler {
     private final Problems problems;
     private final List<String> warnings = new ArrayList<>();
     private final ImageRefs images;
+    private final boolean unpublish;
 
     ArticleAssembler(Office office, Clock clock, SourceFormat format, String fileName,
                      FrontMatterFields fields, SourceLayout.Parts parts, Problems problems) {
@@ -40,7 +41,9 @@ final class ArticleAssembler {
         this.fields = fields;
         this.parts = parts;
         this.problems = problems;
-        this.images = new ImageRefs(format == SourceFormat.DOCX, fileName);
+        this.unpublish = fields.flag(FrontMatterKey.UNPUBLISH);
+        // Taking an article down must not be stopped by its pictures (an old one's missing alt text, say).
+        this.images = new ImageRefs(format == SourceFormat.DOCX, fileName, unpublish);
     }
 
     ParsedArticle assemble() throws ArticleRejectedException {
@@ -55,7 +58,6 @@ final class ArticleAssembler {
         String author = fields.line(FrontMatterKey.AUTHOR);
         String notesSource = notesSource();
         String mediaContact = kind == ArticleKind.PRESS_RELEASE ? mediaContact() : null;
-        boolean unpublish = fields.flag(FrontMatterKey.UNPUBLISH);
         if (bodyParagraphs.isEmpty()) {
             problems.add("body", "The article has no text after the title. Write the article below the front matter.");
         }
@@ -157,6 +159,9 @@ final class ArticleAssembler {
     private HeroImage heroImage() {
         String url = fields.line(FrontMatterKey.HERO_IMAGE);
         String alt = fields.line(FrontMatterKey.HERO_IMAGE_ALT);
+        if (images.takingDown()) {
+            return null;
+        }
         if (url == null) {
             if (alt != null) {
                 problems.add(where(FrontMatterKey.HERO_IMAGE_ALT), "hero_image_alt is set but hero_image is not. Add the image's address.");

@@ -339,7 +339,8 @@ final class DocxMarkdown {
         String alt = properties == null ? "" : firstNonBlank(properties.attribute("descr"), properties.attribute("title"));
         boolean decorative = properties != null && properties.descendants("decorative").stream()
                 .anyMatch(mark -> !"0".equals(mark.attribute("val")) && !"false".equals(mark.attribute("val")));
-        String oneLineAlt = alt.replaceAll("\\s+", " ").strip();
+        // One line of text: Word's line breaks, and control characters that neither YAML nor a page would take, become spaces.
+        String oneLineAlt = alt.replaceAll("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").strip();
         String markdown = "![" + (decorative ? "" : escape(oneLineAlt)) + "](<" + ImageRefs.IN_DOCUMENT_SCHEME + part.replace(">", "%3E")
                 + ">" + (decorative ? " \"decorative\"" : "") + ")";
         if (!decorative && !oneLineAlt.isEmpty()) {

@@ -55,15 +55,27 @@ final class HtmlSanitiser {
      * upload's own images are collected and pointed at their placeholders.
      */
     private static void checkImages(Document dirty, String part, ImageRefs images) throws ArticleRejectedException {
+        if (images.takingDown()) {
+            return;
+        }
         Problems problems = new Problems();
         for (Element image : dirty.body().select("img")) {
             String src = image.attr("src").strip();
             boolean decorative = ImageRefs.isDecorativeTitle(image.attr("title"));
+            if (src.regionMatches(true, 0, ImageRef.PLACEHOLDER_PREFIX, 0, ImageRef.PLACEHOLDER_PREFIX.length())) {
+                problems.add(part, "The image " + Text.shorten(src, 100) + " is at an address no image can come from. Give the image's own"
+                        + " https:// address, or its file name beside the article.");
+                continue;
+            }
             if (decorative) {
                 image.removeAttr("title").attr("alt", "");
             } else if (image.attr("alt").isBlank()) {
-                problems.add(part, "The image " + Text.shorten(src, 100) + " has no alt text. Describe what it shows for people who "
-                        + "cannot see it, ![like this](photo.jpg), or if it is only decoration, mark it so: ![](photo.jpg \"decorative\").");
+                problems.add(part, src.startsWith(ImageRefs.IN_DOCUMENT_SCHEME) && images.fromDocument()
+                        ? "A picture in the Word document (" + src.substring(src.lastIndexOf('/') + 1) + ") has no alt text. In Word, "
+                                + "right-click the picture, choose Edit Alt Text, and describe what it shows for people who cannot see "
+                                + "it (or tick Mark as decorative if it is only decoration); then save and upload the document again."
+                        : "The image " + Text.shorten(src, 100) + " has no alt text. Describe what it shows for people who cannot see it,"
+                                + " ![like this](photo.jpg), or if it is only decoration, mark it so: ![](photo.jpg \"decorative\").");
                 continue;
             }
             if (!src.isEmpty() && images.isOwn(src)) {

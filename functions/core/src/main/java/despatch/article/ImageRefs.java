@@ -17,13 +17,26 @@ final class ImageRefs {
     static final int MAX_IMAGES = 30;
 
     private final boolean fromDocument;
+    private final boolean takingDown;
     private final String besideFolder;
     private final List<ImageRef> refs = new ArrayList<>();
 
-    /** @param fileName the upload's name, which names the folder of images beside it */
-    ImageRefs(boolean fromDocument, String fileName) {
+    /**
+     * @param fileName the upload's name, which names the folder of images beside it
+     * @param takingDown the upload unpublishes its article: its images are neither checked nor collected
+     */
+    ImageRefs(boolean fromDocument, String fileName, boolean takingDown) {
         this.fromDocument = fromDocument;
+        this.takingDown = takingDown;
         this.besideFolder = ImageRef.besideFolder(fileName);
+    }
+
+    boolean fromDocument() {
+        return fromDocument;
+    }
+
+    boolean takingDown() {
+        return takingDown;
     }
 
     /** Whether an image address is one of the upload's own images rather than a web address. */

@@ -8,7 +8,7 @@ import despatch.publish.Approvals;
 import despatch.publish.AwaitingApproval;
 import despatch.publish.SendApproval;
 import despatch.publish.UploadNotFoundException;
-import despatch.publish.UploadStore;
+import despatch.publish.UploadFingerprints;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -22,17 +22,17 @@ import java.util.Optional;
 public final class ApprovalDesk {
     private final SendApproval policy;
     private final Approvals approvals;
-    private final UploadStore uploads;
+    private final UploadFingerprints fingerprints;
     private final ApprovedUploads approved;
     private final AuditTrail audit;
     private final Clock clock;
 
     /** @param audit where each approval is recorded, before the upload is sent on its way */
-    public ApprovalDesk(SendApproval policy, Approvals approvals, UploadStore uploads, ApprovedUploads approved, AuditTrail audit,
+    public ApprovalDesk(SendApproval policy, Approvals approvals, UploadFingerprints fingerprints, ApprovedUploads approved, AuditTrail audit,
             Clock clock) {
         this.policy = policy;
         this.approvals = approvals;
-        this.uploads = uploads;
+        this.fingerprints = fingerprints;
         this.approved = approved;
         this.audit = audit;
         this.clock = clock;
@@ -93,12 +93,8 @@ public final class ApprovalDesk {
         return upload.uploader().involves(approver.subject());
     }
 
-    /** The upload's bytes' hash now, or empty text when it has gone. */
+    /** The upload's fingerprint now (its bytes and the images beside it that it shows), or empty text when it has gone. */
     private String currentHash(String uploadKey) {
-        try {
-            return Hashes.sha256(uploads.read(uploadKey, UploadText.maxBytes(uploadKey)));
-        } catch (ArticleRejectedException | UploadNotFoundException e) {
-            return "";
-        }
+        return fingerprints.of(uploadKey).orElse("");
     }
 }

@@ -42,6 +42,13 @@ public final class ArticleImages {
     static final String SIZES = "(min-width: 40rem) 37.5rem, calc(100vw - 2.5rem)";
     /** Part of each image's id: change it when processing changes, so a re-render makes the new files. */
     static final String PROCESSING = "1";
+    /**
+     * What one article may bring, so that it is refused with the reason rather than running out of
+     * time: eight phone photographs' worth of pixels (each takes about 0.65 s of a CPU), and bytes
+     * as a Word document may unpack to.
+     */
+    static final long MAX_TOTAL_PIXELS = 100_000_000L;
+    static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
 
     private final UploadStore uploads;
     private final String siteBaseUrl;
@@ -52,8 +59,13 @@ public final class ArticleImages {
         this.siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl : siteBaseUrl + "/";
     }
 
-    /** The article with its images at their site addresses, and the files not yet on the site. */
-    public record ForSite(ParsedArticle parsed, List<ImageFile> files) {
+    /**
+     * The article with its images in place, and the files not yet on the site (none for a preview).
+     *
+     * @param uploadFingerprint what an approval, and a re-render, hold the upload to: the SHA-256 of
+     *     its bytes, and, when it shows images uploaded beside it, of those too (see {@link #fingerprint})
+     */
+    public record Prepared(ParsedArticle parsed, List<ImageFile> files, String uploadFingerprint) {
     }
 
     private record Checked(ImageRef ref, byte[] bytes, ImageInfo info, String id) {
@@ -67,15 +79,16 @@ public final class ArticleImages {
      * @param uploadKey the upload, beside which its image files are found
      * @param onSite the keys already under the article's images folder: those are not made again
      */
-    public ForSite forSite(String uploadKey, ParsedArticle parsed, Set<String> onSite) throws ArticleRejectedException {
+    public Prepared forSite(String uploadKey, byte[] content, ParsedArticle parsed, Set<String> onSite) throws ArticleRejectedException {
         if (parsed.images().isEmpty()) {
-            return new ForSite(parsed, List.of());
+            return new Prepared(parsed, List.of(), Hashes.sha256(content));
         }
         String folder = SitePaths.articleImages(parsed.article().slug());
         Integer cardImage = cardImage(parsed);
         Map<String, Placed> placed = new HashMap<>();
         Map<String, ImageFile> files = new LinkedHashMap<>();
-        for (Checked image : check(uploadKey, parsed)) {
+        List<Checked> checked = check(uploadKey, parsed);
+        for (Checked image : checked) {
             String stem = folder + image.id() + "-";
             String extension = image.info().outputExtension();
             List<Size> sizes = Images.plan(image.info(), WIDTHS);
@@ -106,22 +119,74 @@ public final class ArticleImages {
             placed.put(image.ref().placeholder(), new Placed(url(stem + shown.width() + "." + extension), shown.width(), shown.height(),
                     srcset.toString(), url(stem + sizes.getLast().width() + "." + extension), card));
         }
-        return new ForSite(parsed.with(placedIn(parsed.article(), placed)), List.copyOf(files.values()));
+        return new Prepared(parsed.with(placedIn(parsed.article(), placed)), List.copyOf(files.values()), fingerprint(content, checked));
     }
 
-    /** For a preview, which writes nothing: the images inline in the page, at the column's width. */
-    public ParsedArticle forPreview(String uploadKey, ParsedArticle parsed) throws ArticleRejectedException {
+    /**
+     * For a preview, which writes nothing: the images inline in the page, at the column's width.
+     *
+     * @param uploadKey the upload previewed, or null for content given inline (only a Word document's own pictures are found)
+     */
+    public Prepared forPreview(String uploadKey, byte[] content, ParsedArticle parsed) throws ArticleRejectedException {
         if (parsed.images().isEmpty()) {
-            return parsed;
+            return new Prepared(parsed, List.of(), Hashes.sha256(content));
         }
         Map<String, Placed> placed = new HashMap<>();
-        for (Checked image : check(uploadKey, parsed)) {
-            // Only what the preview shows: the column's width, not the sharp-screen copy.
-            Rendition shown = process(image, WIDTHS.subList(0, 1)).renditions().getFirst();
-            String data = "data:" + shown.contentType() + ";base64," + Base64.getEncoder().encodeToString(shown.bytes());
-            placed.put(image.ref().placeholder(), new Placed(data, shown.width(), shown.height(), null, data, null));
+        Map<String, Placed> byId = new HashMap<>();
+        List<Checked> checked = check(uploadKey, parsed);
+        for (Checked image : checked) {
+            Placed at = byId.get(image.id());
+            if (at == null) {
+                // Only what the preview shows: the column's width, not the sharp-screen copy; each file once.
+                Rendition shown = process(image, WIDTHS.subList(0, 1)).renditions().getFirst();
+                String data = "data:" + shown.contentType() + ";base64," + Base64.getEncoder().encodeToString(shown.bytes());
+                at = new Placed(data, shown.width(), shown.height(), null, data, null);
+                byId.put(image.id(), at);
+            }
+            placed.put(image.ref().placeholder(), at);
         }
-        return parsed.with(placedIn(parsed.article(), placed));
+        return new Prepared(parsed.with(placedIn(parsed.article(), placed)), List.of(), fingerprint(content, checked));
+    }
+
+    /**
+     * The fingerprint of an upload as it stands now, for an approver's check that it has not changed
+     * since they reviewed it. An image that cannot be read counts as missing; an upload that no
+     * longer parses is its bytes alone (it cannot be waiting for approval).
+     */
+    public String fingerprintNow(String uploadKey, byte[] content, ParsedArticle parsed) {
+        StringBuilder images = new StringBuilder();
+        for (ImageRef ref : parsed.images()) {
+            if (ref.origin() == ImageRef.Origin.BESIDE_UPLOAD) {
+                String hash;
+                try {
+                    hash = Hashes.sha256(uploads.read(ImageRef.besideFolder(uploadKey) + ref.source(), Images.MAX_BYTES));
+                } catch (ArticleRejectedException | UploadNotFoundException e) {
+                    hash = "missing";
+                }
+                images.append(ref.source()).append(' ').append(hash).append('\n');
+            }
+        }
+        return combined(content, images);
+    }
+
+    /**
+     * An upload is more than its own bytes when it shows images uploaded beside it: an image
+     * replaced after an approver looked must not go out on their approval. Without such images it
+     * is the SHA-256 of the upload's bytes, as it always was (approvals and records made before
+     * images stay valid).
+     */
+    private static String fingerprint(byte[] content, List<Checked> checked) {
+        StringBuilder images = new StringBuilder();
+        for (Checked image : checked) {
+            if (image.ref().origin() == ImageRef.Origin.BESIDE_UPLOAD) {
+                images.append(image.ref().source()).append(' ').append(Hashes.sha256(image.bytes())).append('\n');
+            }
+        }
+        return combined(content, images);
+    }
+
+    private static String combined(byte[] content, StringBuilder images) {
+        return images.isEmpty() ? Hashes.sha256(content) : Hashes.sha256(Hashes.sha256(content) + "\n" + images);
     }
 
     /** The card comes from the hero image if the upload brought it, else from its first picture that is not decoration. */
@@ -142,9 +207,17 @@ public final class ArticleImages {
     private List<Checked> check(String uploadKey, ParsedArticle parsed) throws ArticleRejectedException {
         List<Problem> problems = new ArrayList<>();
         List<Checked> checked = new ArrayList<>();
+        long bytesRead = 0;
         for (ImageRef ref : parsed.images()) {
             try {
                 byte[] bytes = bytesOf(uploadKey, parsed, ref);
+                bytesRead += bytes.length;
+                if (bytesRead > MAX_TOTAL_BYTES) {
+                    // Read no further: the reason is known, and holding them all would cost the memory the limit protects.
+                    problems.add(new Problem("images", "The article's images add up to more than " + MAX_TOTAL_BYTES / (1024 * 1024)
+                            + " MiB, the most one article may bring. Export the photographs at a smaller size, and upload it again."));
+                    break;
+                }
                 checked.add(new Checked(ref, bytes, Images.inspect(bytes), Hashes.sha256(PROCESSING + ":" + Hashes.sha256(bytes))
                         .substring(0, 16)));
             } catch (ImageRejectedException e) {
@@ -153,10 +226,24 @@ public final class ArticleImages {
                 problems.addAll(e.problems());
             }
         }
+        problems.addAll(overBudget(checked));
         if (!problems.isEmpty()) {
             throw new ArticleRejectedException(problems);
         }
         return checked;
+    }
+
+    /** All the images' pixels together, each file once however often it is shown. */
+    private static List<Problem> overBudget(List<Checked> checked) {
+        Map<String, Checked> files = new HashMap<>();
+        checked.forEach(image -> files.putIfAbsent(image.id(), image));
+        long pixels = files.values().stream().mapToLong(image -> (long) image.info().width() * image.info().height()).sum();
+        if (pixels <= MAX_TOTAL_PIXELS) {
+            return List.of();
+        }
+        return List.of(new Problem("images", "The article's images add up to " + pixels / 1_000_000 + " megapixels; the most one article"
+                + " may bring is " + MAX_TOTAL_PIXELS / 1_000_000 + " (eight phone photographs). Resize the largest to about 2,000 pixels"
+                + " wide (a page shows them 1,280 wide at most), or leave some out, and upload it again."));
     }
 
     private byte[] bytesOf(String uploadKey, ParsedArticle parsed, ImageRef ref) throws ArticleRejectedException {

@@ -9,7 +9,8 @@ import java.util.List;
  * A preview: the rendered article and its warnings, or the problems that would reject it.
  * Exactly one of {@code rendered} and a non-empty {@code problems} is present.
  *
- * @param contentHash SHA-256 of the previewed upload's bytes, or null for content given inline
+ * @param contentHash the previewed upload's fingerprint (the SHA-256 of its bytes, and of the images beside it
+ *     that it shows), what an approval names; null for content given inline
  * @param article     what it says (its lists, its embargo), or null when it would be refused
  */
 public record Preview(String slug, RenderedArticle rendered, List<String> warnings, List<Problem> problems, String contentHash,

@@ -35,11 +35,14 @@ public final class PreviewService {
 
     private Preview preview(String uploadKey, String fileName, byte[] content) {
         try {
-            ParsedArticle parsed = images.forPreview(uploadKey, parser.parse(fileName, content));
+            ArticleImages.Prepared prepared = images.forPreview(uploadKey, content, parser.parse(fileName, content));
+            ParsedArticle parsed = prepared.parsed();
             RenderedArticle rendered = renderer.render(parsed.article());
-            return Preview.of(parsed.article(), rendered, RenderedChecks.withRenderedWarnings(parsed.warnings(), rendered));
+            Preview preview = Preview.of(parsed.article(), rendered, RenderedChecks.withRenderedWarnings(parsed.warnings(), rendered));
+            return uploadKey == null ? preview : preview.ofContent(prepared.uploadFingerprint());
         } catch (ArticleRejectedException e) {
-            return new Preview(null, null, List.of(), e.problems());
+            Preview refused = new Preview(null, null, List.of(), e.problems());
+            return uploadKey == null ? refused : refused.ofContent(Hashes.sha256(content));
         }
     }
 
@@ -50,7 +53,7 @@ public final class PreviewService {
         }
         try {
             byte[] content = uploads.read(key, UploadText.maxBytes(key));
-            return preview(key, PublishService.fileName(key), content).ofContent(Hashes.sha256(content));
+            return preview(key, PublishService.fileName(key), content);
         } catch (ArticleRejectedException e) {
             return new Preview(null, null, List.of(), e.problems());
         } catch (UploadNotFoundException e) {

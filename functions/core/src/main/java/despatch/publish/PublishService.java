@@ -120,9 +120,9 @@ public final class PublishService {
                 return outcome;
             }
             String slug = parsed.article().slug();
-            ArticleImages.ForSite imaged = images.forSite(uploadKey, parsed,
+            ArticleImages.Prepared imaged = images.forSite(uploadKey, content, parsed,
                     parsed.images().isEmpty() ? Set.of() : targets.site().keysUnder(SitePaths.articleImages(slug)));
-            return republishOrPublish(uploadKey, Hashes.sha256(content), imaged, existing, movingFrom, now);
+            return republishOrPublish(uploadKey, imaged.uploadFingerprint(), imaged, existing, movingFrom, now);
         } catch (ArticleRejectedException e) {
             uploads.recordRejection(uploadKey, RejectionReport.json(uploadKey, e.problems(), now));
             return new PublishOutcome.Rejected(uploadKey, e.problems());
@@ -136,7 +136,7 @@ public final class PublishService {
      * @param movingFrom the article this upload published at another address, which a chosen
      *     {@code slug:} now moves here: a correction, published here, its old address redirecting
      */
-    private PublishOutcome republishOrPublish(String uploadKey, String uploadHash, ArticleImages.ForSite imaged,
+    private PublishOutcome republishOrPublish(String uploadKey, String uploadHash, ArticleImages.Prepared imaged,
             Optional<ArticleRecord> existing, Optional<ArticleRecord> movingFrom, Instant now) throws ArticleRejectedException {
         ParsedArticle parsed = imaged.parsed();
         Article article = parsed.article();

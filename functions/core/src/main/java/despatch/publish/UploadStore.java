@@ -13,6 +13,9 @@ public interface UploadStore {
     /** Leaves {@code <key>.error.json} beside the upload; the upload itself is never touched. */
     void recordRejection(String key, String reportJson);
 
+    /** When the upload was last written; empty when it is not there. */
+    java.util.Optional<java.time.Instant> lastModified(String key);
+
     /** Removes a rejection report left by an earlier version of this upload, if any. */
     void clearRejection(String key);
 

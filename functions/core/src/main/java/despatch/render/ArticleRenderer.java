@@ -41,12 +41,21 @@ public final class ArticleRenderer {
      *     "Updated" with this date. Null for a first publication.
      */
     public RenderedArticle render(Article article, Instant updatedAt) {
-        ArticleView articleView = views.article(article, clock.instant(), updatedAt);
+        return render(article, updatedAt, clock.instant());
+    }
+
+    /**
+     * @param asOf the moment to render it as of: an embargo after it is still ahead ("Embargoed
+     *     until …" in the email, "Released at …" on the page). Now, except when a page is made again
+     *     as it was first made (a re-render).
+     */
+    public RenderedArticle render(Article article, Instant updatedAt, Instant asOf) {
+        ArticleView articleView = views.article(article, asOf, updatedAt);
         OfficeView officeView = views.office();
         String preheader = Text.shorten(article.summary(), PREHEADER_LIMIT);
         Map<String, Object> email = Map.of("article", articleView, "office", officeView, "email", views.email(article, preheader));
         // The page of an embargoed article is seen only once it is out: it says when it was released.
-        ArticleView pageView = articleView.withEmbargoLine(views.pageEmbargoLine(article, clock.instant()));
+        ArticleView pageView = articleView.withEmbargoLine(views.pageEmbargoLine(article, asOf));
         Map<String, Object> page = Map.of("article", pageView, "office", officeView, "page", views.page(article, updatedAt),
                 "chrome", chrome);
         return new RenderedArticle(

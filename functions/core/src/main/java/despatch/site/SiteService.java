@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps the site in line with the article records. Every update reads the published articles'
@@ -66,19 +66,25 @@ public final class SiteService {
      */
     public SiteUpdate refresh(Collection<String> changedSlugs, boolean retried) {
         Map<String, String> existing = bucket.fingerprints();
-        SiteUpdate update = apply(builder.build(published(candidates(existing, changedSlugs)).values()), existing, SiteBuilder::owns);
-        cache.invalidate(retried ? List.of(SiteCache.EVERYTHING) : changedPaths(update, changedSlugs));
+        List<ArticleRecord> records = candidates(existing, changedSlugs);
+        SiteUpdate update = apply(builder.build(published(records).values()), existing, SiteBuilder::owns);
+        List<String> takenDown = records.stream().filter(record -> record.state() == ArticleState.UNPUBLISHED)
+                .map(ArticleRecord::slug).filter(changedSlugs::contains).toList();
+        cache.invalidate(retried ? List.of(SiteCache.EVERYTHING) : changedPaths(update, changedSlugs, takenDown));
         return update;
     }
 
     /**
      * What a refresh changed, as the CDN caches it: every file written or removed, and each changed
-     * article's page (publishing, a release or unpublishing wrote or removed it before this update).
+     * article's page (publishing, a release or unpublishing wrote or removed it before this update);
+     * for an article taken down, its images too (kept a year at the edge otherwise, as their
+     * addresses never change), as one wildcard path.
      */
-    static List<String> changedPaths(SiteUpdate update, Collection<String> changedSlugs) {
+    static List<String> changedPaths(SiteUpdate update, Collection<String> changedSlugs, Collection<String> takenDown) {
         Set<String> keys = new java.util.TreeSet<>(update.written());
         keys.addAll(update.deleted());
         changedSlugs.forEach(slug -> keys.add(SitePaths.articlePage(slug)));
+        takenDown.forEach(slug -> keys.add(SitePaths.articleImages(slug) + "*"));
         return keys.stream().map(key -> "/" + key).toList();
     }
 
@@ -88,34 +94,14 @@ public final class SiteService {
      * page whose stored rendering is missing is left as it is, never removed for that.
      */
     public SiteUpdate rebuild() {
-        return rebuild(false);
-    }
-
-    /**
-     * @param rerender make every published article's page again from its upload with the current
-     *     templates (a change of design); a page that cannot be is kept as it was, and said why
-     */
-    public SiteUpdate rebuild(boolean rerender) {
-        if (rerender && rerenderer == null) {
-            throw new IllegalStateException("this site service cannot re-render articles");
-        }
         Map<String, String> existing = bucket.fingerprints();
         List<ArticleRecord> records = candidates(existing, Set.of());
         Map<String, ArticleRecord> published = published(records);
         Map<String, SiteObject> files = new HashMap<>(builder.build(published.values()));
         Set<String> keep = new HashSet<>();
-        List<String> notRerendered = new ArrayList<>();
-        for (ArticleRecord record : published.values().stream().sorted(java.util.Comparator.comparing(ArticleRecord::slug)).toList()) {
+        for (ArticleRecord record : published.values()) {
             String key = SitePaths.articlePage(record.slug());
-            Optional<String> page = Optional.empty();
-            if (rerender) {
-                PageRerenderer.Result result = rerenderer.rerender(record);
-                page = Optional.ofNullable(result.html());
-                if (result.notRerendered() != null) {
-                    notRerendered.add(SitePaths.articleDirectory(record.slug()) + ": kept as it was, as " + result.notRerendered());
-                }
-            }
-            page.or(() -> renderedPages.webPage(record.slug())).ifPresentOrElse(
+            renderedPages.webPage(record.slug()).ifPresentOrElse(
                     html -> files.put(key, SiteObject.of(key, html, SiteObject.HTML)), () -> keep.add(key));
         }
         // A moved article's old address (its page in the bucket made it a candidate) keeps redirecting to where it went.
@@ -125,7 +111,61 @@ public final class SiteService {
         }
         SiteUpdate update = apply(files, existing, key -> !keep.contains(key) && (SiteBuilder.owns(key) || SitePaths.slugOfArticlePage(key) != null));
         cache.invalidate(List.of(SiteCache.EVERYTHING));
-        return new SiteUpdate(update.written(), update.deleted(), update.unchanged(), notRerendered);
+        return update;
+    }
+
+    /**
+     * @param rerender make every published article's page again from its upload with the current
+     *     templates (a change of design), all in one go; see {@link #rerender}
+     */
+    public SiteUpdate rebuild(boolean rerender) {
+        return rerender ? rerender(null, () -> true) : rebuild();
+    }
+
+    /**
+     * A re-rendering rebuild, or one part of it: every published article after {@code after} (by
+     * slug; from the first when null) has its page made again from its upload with the current
+     * templates, and written if its bytes changed, while {@code timeLeft} allows; a page that cannot
+     * be made is kept as it was, and said why. Once none is left, the rebuild, which then finds the
+     * new pages stored. A part that runs out of time says where to carry on, and leaves the CDN as
+     * it is until the last part asks for everything.
+     */
+    public SiteUpdate rerender(String after, BooleanSupplier timeLeft) {
+        if (rerenderer == null) {
+            throw new IllegalStateException("this site service cannot re-render articles");
+        }
+        Map<String, String> existing = bucket.fingerprints();
+        List<ArticleRecord> toDo = published(candidates(existing, Set.of())).values().stream()
+                .filter(record -> after == null || record.slug().compareTo(after) > 0)
+                .sorted(java.util.Comparator.comparing(ArticleRecord::slug)).toList();
+        List<String> written = new ArrayList<>();
+        List<String> notRerendered = new ArrayList<>();
+        int unchanged = 0;
+        String done = after;
+        for (ArticleRecord record : toDo) {
+            // Each part does at least one article, so a part never hands on the same place it was given.
+            if (!java.util.Objects.equals(done, after) && !timeLeft.getAsBoolean()) {
+                return new SiteUpdate(written, List.of(), unchanged, notRerendered, done);
+            }
+            PageRerenderer.Result result = rerenderer.rerender(record);
+            if (result.html() == null) {
+                notRerendered.add(SitePaths.articleDirectory(record.slug()) + ": kept as it was, as " + result.notRerendered());
+            } else {
+                SiteObject page = SiteObject.of(SitePaths.articlePage(record.slug()), result.html(), SiteObject.HTML);
+                if (page.fingerprint().equals(existing.get(page.key()))) {
+                    unchanged++;
+                } else {
+                    bucket.put(page);
+                    written.add(page.key());
+                }
+            }
+            done = record.slug();
+        }
+        SiteUpdate rebuilt = rebuild();
+        // The pages just written come round again in the rebuild, as unchanged: counted once, as written.
+        Set<String> allWritten = new java.util.LinkedHashSet<>(written);
+        allWritten.addAll(rebuilt.written());
+        return new SiteUpdate(List.copyOf(allWritten), rebuilt.deleted(), rebuilt.unchanged() - written.size(), notRerendered, null);
     }
 
     /**

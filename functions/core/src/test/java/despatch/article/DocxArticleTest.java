@@ -152,7 +152,8 @@ class DocxArticleTest {
     void aPictureWithoutAltTextIsRefusedWithWhereToAddIt() {
         String body = p("Teitl", r("Bus route 42 saved")) + p(null, r("Text first.")) + p(null, Docx.picture("rIdPic1", null, false));
         String refusal = refusal("bus-route.docx", new Docx(body).withPicture("rIdPic1", "image1.png", PICTURE).bytes());
-        assertTrue(refusal.contains("has no alt text") && refusal.contains("decorative"), refusal);
+        assertTrue(refusal.contains("A picture in the Word document (image1.png) has no alt text. In Word, right-click the picture, choose"
+                + " Edit Alt Text") && refusal.contains("Mark as decorative"), refusal);
     }
 
     @Test

@@ -281,4 +281,18 @@ class MarkdownArticleTest {
         assertEquals("2026", article.author());
         assertNull(article.embargo());
     }
+
+    @Test
+    void takingAnArticleDownIsNotStoppedByItsPictures() throws Exception {
+        ParsedArticle parsed = parse("---\nunpublish: yes\nhero_image: gone.jpg\n---\n# Bus route saved\n\n![](https://news.example.org.uk/old.jpg)"
+                + " ![x](../elsewhere.jpg)\n");
+        assertTrue(parsed.unpublish());
+        assertEquals(List.of(), parsed.images(), "nothing to read for a takedown");
+    }
+
+    @Test
+    void theAddressPlaceholdersUseCannotBeTyped() {
+        List<Problem> problems = problemsOf("a.md", "Body ![A bus](https://despatch.invalid/image/1)\n");
+        assertTrue(problems.getFirst().message().contains("at an address no image can come from"), problems.toString());
+    }
 }

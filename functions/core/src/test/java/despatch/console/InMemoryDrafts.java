@@ -97,6 +97,11 @@ public final class InMemoryDrafts implements DraftStore, UploadStore, UploadForm
     }
 
     @Override
+    public java.util.Optional<java.time.Instant> lastModified(String key) {
+        return bucket.lastModified(key);
+    }
+
+    @Override
     public void recordRejection(String key, String reportJson) {
         throw new AssertionError("a preview records nothing");
     }

@@ -1,6 +1,7 @@
 package despatch.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,5 +93,22 @@ class ApprovalGateTest {
         service.publish(KEY);
         assertInstanceOf(PublishOutcome.Unpublished.class, upload(ARTICLE.replace("lists: [newsletter]", "unpublish: yes")));
         assertEquals(ArticleState.UNPUBLISHED, targets.records.get("bus-route-saved").state());
+    }
+
+    @Test
+    void anImageBesideTheArticleReplacedAfterItsApprovalWaitsAgainAndTheApproverSeesTheChange() {
+        UploadFingerprints fingerprints = new UploadFingerprints(new ArticleParser(TestOffice.office(), clock), uploads);
+        uploads.objects.put("articles/bus.images/bus.jpg", despatch.testing.TestPhotos.phoneJpeg(800, 600));
+        upload(ARTICLE.replace("lists: [newsletter]", "lists: [newsletter]\nhero_image: bus.jpg\nhero_image_alt: The 42 at Market Square"));
+        AwaitingApproval request = approvals.awaitingFor(KEY).orElseThrow();
+        assertEquals(request.contentHash(), fingerprints.of(KEY).orElseThrow(), "what the approver is checked against: unchanged so far");
+        approvals.approve(new Approval(KEY, request.contentHash(), request.since(), "sub-approver", "Morgan Office Manager", TestOffice.NOW));
+
+        // The article's own bytes stay; the photograph beside it is swapped after the approver looked.
+        uploads.objects.put("articles/bus.images/bus.jpg", despatch.testing.TestPhotos.phoneJpeg(801, 600));
+
+        assertNotEquals(request.contentHash(), fingerprints.of(KEY).orElseThrow(), "an approval of the old photograph no longer matches");
+        assertInstanceOf(PublishOutcome.AwaitingApproval.class, service.publish(KEY), "not published on the old approval");
+        assertTrue(targets.records.isEmpty() && targets.images.isEmpty(), "nothing written");
     }
 }

@@ -109,6 +109,8 @@ class SiteServiceTest {
 
         assertEquals(List.of("archive/2024/index.html"), update.deleted());
         site.bucket.forEach((key, file) -> assertFalse(file.text().contains("Only one in 2024"), key));
+        assertTrue(invalidated.getLast().contains("/articles/old/images/*"), "its photographs leave the edge too: " + invalidated.getLast());
+        assertFalse(invalidated.getFirst().stream().anyMatch(path -> path.contains("images")), "nothing of the kind for a publish");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import despatch.lambda.wiring.Setting;
+import despatch.lambda.aws.SqsSiteChanges;
 import despatch.lambda.wiring.SiteFactory;
 import despatch.lambda.wiring.Wiring;
 import despatch.messages.SiteChange;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.Set;
 import org.crac.Core;
 
@@ -26,7 +28,11 @@ import org.crac.Core;
  * and in a FIFO group it would hold up every update until the dead-letter queue took it.
  */
 public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, PrimedBySnapStart {
+    /** What a part of a re-rendering rebuild leaves itself: an article's page, then the rebuild of the listings. */
+    private static final long RESERVE_MILLIS = 20_000;
+
     private final SiteService site;
+    private final SqsSiteChanges siteChanges;
     private final Runnable priming;
     private final JsonLog log = new JsonLog(System.out);
     private final SqsBatch<SiteChange> batch = new SqsBatch<>(SiteChange.CODEC, log);
@@ -39,6 +45,7 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, 
     public SiteHandler(Wiring wiring) {
         SiteFactory factory = new SiteFactory(wiring);
         this.site = factory.siteService();
+        this.siteChanges = factory.siteChanges();
         this.priming = factory::prime;
     }
 
@@ -50,7 +57,7 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, 
         // A batch SQS delivers again failed after it began; its files may be written and their paths not refreshed.
         boolean retried = event.getRecords().stream()
                 .anyMatch(message -> !"1".equals(message.getAttributes().getOrDefault("ApproximateReceiveCount", "1")));
-        apply(changes, retried, fields);
+        apply(changes, retried, fields, () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
         return SQSBatchResponse.builder().withBatchItemFailures(List.of()).build();
     }
 
@@ -63,20 +70,35 @@ public class SiteHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, 
 
     /** One update for these changes: a rebuild if any asks for one, else a refresh for the changed articles. */
     public SiteUpdate apply(List<SiteChange> changes) {
-        return apply(changes, false, new LinkedHashMap<>());
+        return apply(changes, false, new LinkedHashMap<>(), () -> true);
     }
 
-    private SiteUpdate apply(List<SiteChange> changes, boolean retried, Map<String, Object> fields) {
+    /**
+     * @param timeLeft whether a re-rendering rebuild may go on to another article; when it may not,
+     *     the rest is put on the queue as the next part (so a site of any size fits the function's timeout)
+     */
+    private SiteUpdate apply(List<SiteChange> changes, boolean retried, Map<String, Object> fields, BooleanSupplier timeLeft) {
         boolean rebuild = changes.stream().anyMatch(SiteChange::rebuild);
         Set<String> changed = new LinkedHashSet<>();
         changes.stream().filter(change -> !change.rebuild()).forEach(change -> changed.add(change.slug()));
-        boolean rerender = changes.stream().anyMatch(SiteChange::rerender);
-        SiteUpdate update = rebuild ? site.rebuild(rerender) : site.refresh(changed, retried);
-        fields.put("rebuild", rebuild);
-        if (rerender) {
+        List<SiteChange> rerenders = changes.stream().filter(SiteChange::rerender).toList();
+        SiteUpdate update;
+        if (!rerenders.isEmpty()) {
+            // A new request starts from the first article; parts carry on from the furthest back.
+            String after = rerenders.stream().anyMatch(change -> change.after() == null) ? null
+                    : rerenders.stream().map(SiteChange::after).min(String::compareTo).orElseThrow();
+            update = site.rerender(after, timeLeft);
+            if (update.continueAfter() != null) {
+                siteChanges.rerenderAfter(update.continueAfter());
+            }
             fields.put("rerender", true);
+            fields.put("rerenderAfter", after);
+            fields.put("continueAfter", update.continueAfter());
             fields.put("notRerendered", update.notRerendered());
+        } else {
+            update = rebuild ? site.rebuild() : site.refresh(changed, retried);
         }
+        fields.put("rebuild", rebuild);
         fields.put("retried", retried);
         fields.put("changedArticles", changed.size());
         fields.put("written", update.written().size());

@@ -132,4 +132,10 @@ public record SqsEventSource(String functionLogicalId, String functionName, Stri
         }
         return value instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(value).strip());
     }
+
+    /** The same event source for a function given another timeout (what its handler sees as the time it has left). */
+    public SqsEventSource withFunctionTimeout(int seconds) {
+        return new SqsEventSource(functionLogicalId, functionName, functionArn, eventName, queueLogicalId, queueUrl, queueArn, region, batchSize,
+                reportBatchItemFailures, maximumConcurrency, seconds, functionMemoryMb);
+    }
 }

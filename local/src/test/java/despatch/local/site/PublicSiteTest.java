@@ -244,4 +244,35 @@ class PublicSiteTest {
 
         assertEquals(before, siteFiles(), "the same files, byte for byte, and nothing stale");
     }
+
+    @Test
+    void aReRenderTooLongForOneRunCarriesOnInPartsThroughTheQueue() {
+        for (String name : List.of("kiosk", "market", "ramp")) {
+            publish("articles/rr-" + name + ".md", "---\ntitle: Re-render " + name + "\ndate: 2026-10-01\n---\nThe " + name + " text.\n");
+        }
+        updateSite();
+        // The pages (and their stored renderings) as an older design left them.
+        String older = "<!DOCTYPE html><title>older design</title>";
+        for (String name : List.of("kiosk", "market", "ramp")) {
+            String slug = "re-render-" + name;
+            stack.s3().putObject(put -> put.bucket(env(Setting.SITE_BUCKET)).key("articles/" + slug + "/index.html"), RequestBody.fromString(older));
+            stack.s3().putObject(put -> put.bucket(env(Setting.UPLOADS_BUCKET)).key("rendered/" + slug + "/web.html"), RequestBody.fromString(older));
+        }
+        new despatch.lambda.aws.SqsSiteChanges(stack.sqs(), env(Setting.SITE_QUEUE_URL)).rebuild(true);
+
+        // A function with less time than a part keeps in reserve: each run does one article, then hands the rest on.
+        var source = despatch.local.queue.SqsEventSource.of(stack.template(), "SiteFunction").withFunctionTimeout(15);
+        try (EventSourceMapping site = new EventSourceMapping(stack.sqs(), source, new SiteHandler(wiring(Setting.Function.SiteFunction)),
+                EventSourceMapping.Options.LOCAL)) {
+            EventSourceMapping.DrainResult drained = site.drain(Duration.ofSeconds(120));
+            assertTrue(drained.queueEmpty(), "every part done");
+            assertTrue(drained.invocations() >= 3, "one run for each article, at least these three: " + drained.invocations() + " runs");
+        }
+        for (String name : List.of("kiosk", "market", "ramp")) {
+            String page = file("articles/re-render-" + name + "/index.html");
+            assertFalse(page.contains("older design"), name + " is in today's design");
+            assertTrue(page.contains("The " + name + " text."), page);
+        }
+        assertTrue(file("index.html").contains("Re-render ramp"), "and the listings rebuilt at the end");
+    }
 }

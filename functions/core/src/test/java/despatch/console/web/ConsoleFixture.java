@@ -21,6 +21,7 @@ import despatch.feedback.FeedbackTally;
 import despatch.publish.InMemoryApprovals;
 import despatch.publish.InMemoryUploadLog;
 import despatch.publish.PreviewService;
+import despatch.publish.UploadFingerprints;
 import despatch.publish.SendApproval;
 import despatch.render.ArticleRenderer;
 import despatch.sending.FanOutCursor;
@@ -102,7 +103,7 @@ final class ConsoleFixture {
         InMemorySubscriberStore subscribers = new InMemorySubscriberStore();
         return new Console.Services(audit, campaignActions(campaigns, clock, queued), new InMemoryDeliveryLedger(), drafts,
                 new PreviewService(new ArticleParser(TestOffice.office(), clock), new ArticleRenderer(TestOffice.office(), clock), drafts),
-                new ApprovalDesk(policy, approvals, drafts, (key, by) -> drafts.submitted.add(key + " approved by " + by), audit, clock),
+                new ApprovalDesk(policy, approvals, new UploadFingerprints(new ArticleParser(TestOffice.office(), clock), drafts), (key, by) -> drafts.submitted.add(key + " approved by " + by), audit, clock),
                 new TestSend(message -> {
                     testsSent.add(message);
                     return "test-" + testsSent.size();

@@ -48,6 +48,15 @@ public final class S3UploadStore implements UploadStore {
     }
 
     @Override
+    public java.util.Optional<java.time.Instant> lastModified(String key) {
+        try {
+            return java.util.Optional.ofNullable(s3.headObject(head -> head.bucket(bucket).key(key)).lastModified());
+        } catch (NoSuchKeyException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Override
     public void recordRejection(String key, String reportJson) {
         s3.putObject(put -> put.bucket(bucket).key(RejectionReport.keyFor(key)).contentType(S3Content.JSON),
                 RequestBody.fromString(reportJson, java.nio.charset.StandardCharsets.UTF_8));

@@ -37,6 +37,11 @@ public final class SqsSiteChanges implements SiteChanges {
         send(rerender ? SiteChange.RERENDER : SiteChange.REBUILD);
     }
 
+    /** The next part of a re-rendering rebuild, which carries on after the article {@code slug}. */
+    public void rerenderAfter(String slug) {
+        send(SiteChange.rerenderAfter(slug));
+    }
+
     private void send(SiteChange change) {
         sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(SiteChange.CODEC.write(change)).messageGroupId(GROUP)
                 .messageDeduplicationId(UUID.randomUUID().toString()));

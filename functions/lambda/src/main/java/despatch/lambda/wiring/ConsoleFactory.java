@@ -53,8 +53,8 @@ public final class ConsoleFactory {
         return new Console(new DiscoveredOnFirstUse(this::signIn), sessionKey.get(), wiring.clock(), wiring.office(), new Console.Services(
                 audit(), sending.staffCampaignActions(), new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(),
                         wiring.settings().get(Setting.CAMPAIGNS_TABLE)), drafts(), publishing.previewService(),
-                new ApprovalDesk(SendApproval.parse(wiring.settings().get(Setting.SEND_APPROVAL)), publishing.approvals(), publishing.uploads(),
-                        drafts(), audit(), wiring.clock()), sending.testSend(), new DynamoDbListSizes(wiring.aws().dynamoDb().get(),
+                new ApprovalDesk(SendApproval.parse(wiring.settings().get(Setting.SEND_APPROVAL)), publishing.approvals(),
+                        publishing.uploadFingerprints(), drafts(), audit(), wiring.clock()), sending.testSend(), new DynamoDbListSizes(wiring.aws().dynamoDb().get(),
                 wiring.settings().get(Setting.SUBSCRIBERS_TABLE)), new DynamoDbSubscriberStore(wiring.aws().dynamoDb().get(),
                 wiring.settings().get(Setting.SUBSCRIBERS_TABLE)), publishing.approverDirectory(),
                 new S3ImportUploads(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET)), publishing.uploadLog(),

@@ -12,6 +12,7 @@ import despatch.lambda.aws.DynamoDbUploadLog;
 import despatch.publish.PublishNotices;
 import despatch.publish.ApprovalGate;
 import despatch.publish.PreviewService;
+import despatch.publish.UploadFingerprints;
 import despatch.publish.UploadStore;
 import despatch.publish.SendApproval;
 import despatch.publish.PublishService;
@@ -94,6 +95,11 @@ public final class PublishingFactory {
 
     DynamoDbApprovals approvals() {
         return new DynamoDbApprovals(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.APPROVALS_TABLE));
+    }
+
+    /** What an approval holds an upload to, read from the uploads bucket as publishing reads it. */
+    public UploadFingerprints uploadFingerprints() {
+        return new UploadFingerprints(parser, uploads.get());
     }
 
     /** The uploads bucket as publishing reads it, for previews of uploads waiting for approval. */

@@ -49,7 +49,8 @@ public final class SiteFactory {
     private PageRerenderer rerenderer() {
         Supplier<UploadRerenderer> rerenderer = Once.of(() -> new UploadRerenderer(new ArticleParser(wiring.office(), wiring.clock()),
                 new ArticleRenderer(wiring.office(), wiring.clock()),
-                new S3UploadStore(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET)), pages.get(), renderedEmails.get()));
+                new S3UploadStore(wiring.aws().s3().get(), wiring.settings().get(Setting.UPLOADS_BUCKET)),
+                new UploadRerenderer.SiteStores(pages.get(), renderedEmails.get(), articles.get())));
         return record -> rerenderer.get().rerender(record);
     }
 
