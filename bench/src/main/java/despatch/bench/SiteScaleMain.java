@@ -1,6 +1,7 @@
 package despatch.bench;
 
 import despatch.article.ArticleKind;
+import despatch.common.Hashes;
 import despatch.lambda.PublishHandler;
 import despatch.lambda.SiteHandler;
 import despatch.lambda.aws.DynamoDbArticleStore;
@@ -133,14 +134,20 @@ public final class SiteScaleMain {
         }
     }
 
-    /** Article i of the existing site: one every day or so from January 2023, every third a press release. */
+    /**
+     * Article i of the existing site: one every day or so from January 2023, every third a press
+     * release; its record names the upload it was published from, as publishing's records do.
+     */
     private static ArticleRecord generated(int i) {
         LocalDate date = LocalDate.of(2023, 1, 1).plusDays(i * 1400L / DEFAULT_ARTICLES);
         Instant at = date.atTime(9, 0).toInstant(ZoneOffset.UTC).plusSeconds(i);
         String slug = "existing-" + i;
-        return new ArticleRecord(slug, "Existing article " + i, "Summary of existing article " + i,
+        ArticleRecord record = new ArticleRecord(slug, "Existing article " + i, "Summary of existing article " + i,
                 i % 3 == 0 ? ArticleKind.PRESS_RELEASE : ArticleKind.NEWSLETTER, date, List.of(), ArticleState.PUBLISHED, null, at, at,
                 "articles/" + slug + ".md", SitePaths.articleDirectory(slug), "s3://rendered/" + slug + "/", List.of(), null);
+        return new ArticleRecord(record.slug(), record.title(), record.summary(), record.kind(), record.date(), record.lists(),
+                record.state(), null, at, at, record.uploadKey(), record.webPath(), record.emailLocation(), List.of(), null,
+                Hashes.sha256(source(record, "Text.").getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String source(ArticleRecord record, String body) {
