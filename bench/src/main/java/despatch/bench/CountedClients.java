@@ -45,18 +45,23 @@ final class CountedClients implements AutoCloseable {
     private final SecretsManagerClient secrets;
 
     CountedClients(LocalAwsStack stack, Setting.Function function) {
+        this(stack, function, null);
+    }
+
+    /** @param aws what AWS's round trips and SES's rate add to every request ({@link ModelledAws}), or null for the emulators as they are */
+    CountedClients(LocalAwsStack stack, Setting.Function function, ExecutionInterceptor aws) {
         this.stack = stack;
         this.function = function;
-        this.s3 = configure(S3Client.builder(), stack, stack.s3Endpoint(), s3Counter).forcePathStyle(true).build();
-        this.dynamoDb = configure(DynamoDbClient.builder(), stack, stack.dynamoDbEndpoint(), dynamoDbCounter).build();
-        this.sqs = sqs(stack, sqsCounter);
-        this.ses = configure(SesV2Client.builder(), stack, stack.sesEndpoint(), sesCounter).build();
-        this.secrets = configure(SecretsManagerClient.builder(), stack, stack.secretsManagerEndpoint(), secretsCounter).build();
+        this.s3 = configure(S3Client.builder(), stack, stack.s3Endpoint(), s3Counter, aws).forcePathStyle(true).build();
+        this.dynamoDb = configure(DynamoDbClient.builder(), stack, stack.dynamoDbEndpoint(), dynamoDbCounter, aws).build();
+        this.sqs = configure(SqsClient.builder(), stack, stack.sqsEndpoint(), sqsCounter, aws).build();
+        this.ses = configure(SesV2Client.builder(), stack, stack.sesEndpoint(), sesCounter, aws).build();
+        this.secrets = configure(SecretsManagerClient.builder(), stack, stack.secretsManagerEndpoint(), secretsCounter, aws).build();
     }
 
     /** An SQS client of its own, for what Lambda's event source mapping sends (receive, delete). */
     static SqsClient sqs(LocalAwsStack stack, ServiceRequestCounter counter) {
-        return configure(SqsClient.builder(), stack, stack.sqsEndpoint(), counter).build();
+        return configure(SqsClient.builder(), stack, stack.sqsEndpoint(), counter, null).build();
     }
 
     /** The function's settings as the stack resolves them, with {@code overrides} on top, wired with these clients. */
@@ -73,14 +78,19 @@ final class CountedClients implements AutoCloseable {
     }
 
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, LocalAwsStack stack,
-            URI endpoint, ExecutionInterceptor counter) {
+            URI endpoint, ExecutionInterceptor counter, ExecutionInterceptor modelled) {
         Map<String, String> aws = stack.awsEnvironment();
         return builder.endpointOverride(endpoint)
                 .region(Region.of(aws.get("AWS_REGION")))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(aws.get("AWS_ACCESS_KEY_ID"), aws.get("AWS_SECRET_ACCESS_KEY"))))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(counter));
+                .overrideConfiguration(c -> {
+                    c.addExecutionInterceptor(counter);
+                    if (modelled != null) {
+                        c.addExecutionInterceptor(modelled);
+                    }
+                });
     }
 
     @Override

@@ -57,17 +57,24 @@ public final class SendScaleMain {
 
     private final LocalAwsStack stack;
     private final PrintStream console;
+    /** AWS's round trips and SES's quota laid over the emulators ({@code --quota=N}); null for the emulators as they are. */
+    private final ModelledAws aws;
 
-    private SendScaleMain(LocalAwsStack stack, PrintStream console) {
+    private SendScaleMain(LocalAwsStack stack, PrintStream console, ModelledAws aws) {
         this.stack = stack;
         this.console = console;
+        this.aws = aws;
     }
 
     public static void main(String[] args) throws Exception {
         int recipients = DEFAULT_RECIPIENTS;
         boolean paced = false;
+        Double quota = null;
         for (String arg : args) {
             if (arg.equals("--paced")) {
+                paced = true;
+            } else if (arg.startsWith("--quota=")) {
+                quota = Double.parseDouble(arg.substring("--quota=".length()));
                 paced = true;
             } else {
                 recipients = count(arg);
@@ -77,7 +84,11 @@ public final class SendScaleMain {
         printMachine(console, recipients, paced);
         try (LocalAwsStack stack = LocalAwsStack.start()) {
             console.printf(Locale.ROOT, "stack:    fresh, in memory, started in %.1f s%n", stack.startupTime().toMillis() / 1000.0);
-            new SendScaleMain(stack, console).run(recipients, paced);
+            if (quota != null) {
+                console.printf(Locale.ROOT, "model:    AWS round trips laid over the emulators (ModelledAws: DynamoDB 5 ms median, SES SendEmail"
+                        + " 40 ms, SQS and S3 15 ms) and SES's quota of %.0f emails a second enforced; MAX_SEND_RATE=%.0f%n", quota, quota);
+            }
+            new SendScaleMain(stack, console, quota == null ? null : new ModelledAws(quota)).run(recipients, paced);
         }
         // The emulators are stopped; SDK and ElasticMQ threads must not hold the JVM.
         System.exit(0);
@@ -98,7 +109,8 @@ public final class SendScaleMain {
         try (SqsClient pollerSqs = CountedClients.sqs(stack, pollerCounter)) {
             for (Setting.Function function : List.of(Setting.Function.PublishFunction, Setting.Function.FanOutFunction,
                     Setting.Function.SendFunction)) {
-                clients.put(function, new CountedClients(stack, function));
+                // Publishing is not what is measured here: only the functions on the sending path meet modelled AWS.
+                clients.put(function, new CountedClients(stack, function, function == Setting.Function.PublishFunction ? null : aws));
             }
             measure(recipients, paced, people, clients, pollerSqs, pollerCounter, logBytes);
         } finally {
@@ -109,7 +121,8 @@ public final class SendScaleMain {
 
     private void measure(int recipients, boolean paced, List<Subscriber> people, Map<Setting.Function, CountedClients> clients,
             SqsClient pollerSqs, ServiceRequestCounter pollerCounter, LongAdder logBytes) {
-        Map<String, String> sendOverrides = paced ? Map.of() : Map.of("MAX_SEND_RATE", UNPACED_RATE);
+        Map<String, String> sendOverrides = aws != null ? Map.of("MAX_SEND_RATE", String.valueOf((long) aws.quota()))
+                : paced ? Map.of() : Map.of("MAX_SEND_RATE", UNPACED_RATE);
         HandlerTimer publishTimer = new HandlerTimer("PublishFunction");
         HandlerTimer fanOutTimer = new HandlerTimer("FanOutFunction");
         HandlerTimer sendTimer = new HandlerTimer("SendFunction");
@@ -177,6 +190,13 @@ public final class SendScaleMain {
         figures.print(console);
         new SendCostModel(campaign.counts().sent(), runs, pollerCounter.snapshot(), logBytes.sum(), pacing(), paced)
                 .print(console);
+        if (aws != null) {
+            double achieved = aws.achievedRate();
+            int workers = Integer.parseInt(env(Setting.Function.SendFunction, Setting.SEND_WORKERS));
+            console.printf(Locale.ROOT, "quota:    %.0f emails/s; achieved %.1f/s while sending = %.1f%% of the quota; busiest second %d"
+                    + " (SES allows a second's burst); throttled by SES %d times; %.1f emails/s per worker (%d workers)%n",
+                    aws.quota(), achieved, 100 * achieved / aws.quota(), aws.busiestSecond(), aws.throttled.sum(), achieved / workers, workers);
+        }
     }
 
     /** Every subscriber exactly once, nobody else; the campaign SENT with all of them sent. Throws otherwise. */
@@ -233,7 +253,8 @@ public final class SendScaleMain {
 
     private Duration sendTimeout(int recipients, boolean paced) {
         SendCostModel.Pacing pacing = pacing();
-        double seconds = paced && pacing != null ? 1.5 * pacing.floorSeconds(recipients) : 0.1 * recipients;
+        double seconds = aws != null ? 1.5 * recipients / aws.quota() : paced && pacing != null ? 1.5 * pacing.floorSeconds(recipients)
+                : 0.1 * recipients;
         return Duration.ofSeconds(300 + (long) seconds);
     }
 

@@ -38,7 +38,8 @@ public final class Pacer {
         }
     }
 
-    private static void sleep(long nanos) {
+    /** Waits this long; an interrupt stops the send rather than letting it go early. */
+    static void sleep(long nanos) {
         try {
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         } catch (InterruptedException e) {

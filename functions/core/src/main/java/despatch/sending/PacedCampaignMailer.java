@@ -1,6 +1,6 @@
 package despatch.sending;
 
-import despatch.common.Pacer;
+import despatch.common.RateWindow;
 
 /**
  * Keeps one send worker to its share of the account's SES rate: with the template's fixed number
@@ -9,9 +9,9 @@ import despatch.common.Pacer;
  */
 public final class PacedCampaignMailer implements CampaignMailer {
     private final CampaignMailer mailer;
-    private final Pacer pacer;
+    private final RateWindow pacer;
 
-    public PacedCampaignMailer(CampaignMailer mailer, Pacer pacer) {
+    public PacedCampaignMailer(CampaignMailer mailer, RateWindow pacer) {
         this.mailer = mailer;
         this.pacer = pacer;
     }

@@ -25,24 +25,48 @@ class SendWorkerTest {
 
     private final InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger();
     private final Set<String> leftMeanwhile = new HashSet<>();
-    private final Map<String, Integer> sendsTo = new HashMap<>();
+    private final Map<String, Integer> sendsTo = new java.util.concurrent.ConcurrentHashMap<>();
     private final MessageBuilder builder = new MessageBuilder(CAMPAIGN, "News", new EmailTemplate(
             "<a href=\"{{unsubscribe_url}}\">Unsubscribe</a>", "Unsubscribe: {{unsubscribe_url}}"),
             new SubscriptionLinks("https://api.example.org.uk",
                     new TokenSigner("a test secret that is long enough to sign".getBytes(StandardCharsets.UTF_8), TestOffice.clock())),
             "");
 
-    /** SES as a test wants it: each call's fate decided by a script, every accepted message counted. */
+    /**
+     * SES as a test wants it: each call's fate decided by a script (by the call's number, in the
+     * order calls arrive), every accepted message counted; safe for many callers at once, each
+     * call taking a moment so that those in flight overlap.
+     */
     private final class ScriptedMailer implements CampaignMailer {
-        private int calls;
+        private final java.util.concurrent.atomic.AtomicInteger callCount = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger mostActive = new java.util.concurrent.atomic.AtomicInteger();
         int throttleEvery;
         int pauseOnCall = -1;
         int crashOnCall = -1;
+        long millisPerCall;
         final Set<String> rejected = new HashSet<>();
 
         @Override
         public String send(CampaignMessage message) throws MailThrottledException, SendingPausedException, MailRejectedException {
-            calls++;
+            int calls = callCount.incrementAndGet();
+            mostActive.accumulateAndGet(active.incrementAndGet(), Math::max);
+            try {
+                return answer(message, calls);
+            } finally {
+                active.decrementAndGet();
+            }
+        }
+
+        private String answer(CampaignMessage message, int calls) throws MailThrottledException, SendingPausedException,
+                MailRejectedException {
+            if (millisPerCall > 0) {
+                try {
+                    Thread.sleep(millisPerCall);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (calls == pauseOnCall) {
                 throw new SendingPausedException("Sending paused for this account");
             }
@@ -71,7 +95,11 @@ class SendWorkerTest {
     }
 
     private SendWorker worker(CampaignMailer mailer) {
-        return new SendWorker(ledger, (id, lists) -> !leftMeanwhile.contains(id), mailer, TestOffice.clock());
+        return worker(mailer, 1);
+    }
+
+    private SendWorker worker(CampaignMailer mailer, int inFlight) {
+        return new SendWorker(ledger, (id, lists) -> !leftMeanwhile.contains(id), mailer, TestOffice.clock(), inFlight);
     }
 
     @Test
@@ -121,22 +149,37 @@ class SendWorkerTest {
      */
     @Test
     void underEveryFaultEachPersonEndsInExactlyOneStateAndNobodyGetsTwo() throws Exception {
+        faultDrill(1, 60, 10);
+    }
+
+    /**
+     * The same drill with a worker keeping 16 recipients in flight, over batches of 50 as fan-out
+     * makes them: the throttles, the pause and the crash arrive while others are between their
+     * claim and their mark.
+     */
+    @Test
+    void underEveryFaultWithManyInFlightEachPersonEndsInExactlyOneStateAndNobodyGetsTwo() throws Exception {
+        faultDrill(16, 300, 50);
+    }
+
+    private void faultDrill(int inFlight, int people, int batchSize) throws Exception {
         ScriptedMailer mailer = new ScriptedMailer();
         mailer.throttleEvery = 3;
         mailer.pauseOnCall = 20;
         mailer.crashOnCall = 31;
+        mailer.millisPerCall = inFlight > 1 ? 2 : 0;
         mailer.rejected.add("person7@example.org");
         leftMeanwhile.add("s11");
-        List<Recipient> everyone = recipients(60);
+        List<Recipient> everyone = recipients(people);
         Deque<List<Recipient>> queue = new ArrayDeque<>();
-        for (int from = 0; from < everyone.size(); from += 10) {
-            List<Recipient> batch = everyone.subList(from, from + 10);
+        for (int from = 0; from < everyone.size(); from += batchSize) {
+            List<Recipient> batch = everyone.subList(from, from + batchSize);
             queue.add(batch);
             queue.add(batch);
         }
         int rounds = 0;
-        while (!queue.isEmpty() && rounds++ < 500) {
-            BatchOutcome outcome = worker(mailer).send(CAMPAIGN, LISTS, builder, queue.poll());
+        while (!queue.isEmpty() && rounds++ < 5_000) {
+            BatchOutcome outcome = worker(mailer, inFlight).send(CAMPAIGN, LISTS, builder, queue.poll());
             if (!outcome.retry().isEmpty()) {
                 queue.add(List.copyOf(outcome.retry()));
             }
@@ -146,11 +189,15 @@ class SendWorkerTest {
         for (Recipient recipient : everyone) {
             counts.merge(ledger.entry(CAMPAIGN, recipient.subscriberId()).state(), 1, Integer::sum);
         }
-        System.out.println("fault drill, 60 recipients: " + counts + ", SES calls " + mailer.calls);
-        assertEquals(Map.of(DeliveryState.SENT, 57, DeliveryState.SUPPRESSED, 1, DeliveryState.FAILED, 1, DeliveryState.CLAIMED, 1),
+        System.out.println("fault drill, " + people + " recipients, " + inFlight + " in flight: " + counts + ", SES calls "
+                + mailer.callCount.get());
+        assertTrue(queue.isEmpty(), "everything settled");
+        assertEquals(Map.of(DeliveryState.SENT, people - 3, DeliveryState.SUPPRESSED, 1, DeliveryState.FAILED, 1, DeliveryState.CLAIMED, 1),
                 counts, "sent, suppressed, failed with a reason, and one unknown outcome");
         assertTrue(sendsTo.values().stream().allMatch(n -> n == 1), "no duplicates: " + sendsTo);
+        assertEquals(people - 2, sendsTo.size(), "everyone SES accepted, the unknown one included, exactly once");
         assertEquals("Address blacklisted", ledger.entry(CAMPAIGN, "s7").detail());
+        assertTrue(inFlight == 1 || mailer.mostActive.get() >= inFlight / 2, "many at SES at once: " + mailer.mostActive.get());
     }
 
     @Test

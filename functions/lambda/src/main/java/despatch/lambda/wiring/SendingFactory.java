@@ -10,7 +10,7 @@ import despatch.lambda.aws.EventBridgeCampaignScheduler;
 import despatch.lambda.aws.S3ArticleRelease;
 import despatch.lambda.aws.SesCampaignMailer;
 import despatch.lambda.aws.SqsSendQueue;
-import despatch.common.Pacer;
+import despatch.common.RateWindow;
 import despatch.sending.ArticleRelease;
 import despatch.sending.BatchSender;
 import despatch.sending.CampaignLifecycle;
@@ -109,14 +109,28 @@ public final class SendingFactory {
                 Duration.ofSeconds(settings.number(Setting.SEND_RETRY_LONGEST_DELAY_SECONDS)));
     }
 
+    /**
+     * How long one recipient takes in AWS, claim to mark (four round trips: DynamoDB's few
+     * milliseconds each, SES's SendEmail tens), with room to spare: a worker keeps as many
+     * recipients in flight as its share of the rate fills in that time.
+     */
+    static final double SECONDS_PER_RECIPIENT = 0.25;
+    /** Beyond this, more in flight buys nothing but connections. */
+    static final int MOST_IN_FLIGHT = 64;
+
+    /** Recipients a worker keeps in flight so that its pace, not the round trips, sets how fast it sends. */
+    static int inFlight(double perSecond) {
+        return (int) Math.max(1, Math.min(MOST_IN_FLIGHT, Math.ceil(perSecond * SECONDS_PER_RECIPIENT)));
+    }
+
     /** The send queue's consumer: rendered emails from S3, the ledger, the subscriber check and SES. */
     public BatchSender batchSender() {
         Settings settings = wiring.settings();
+        double share = (double) settings.number(Setting.MAX_SEND_RATE) / settings.number(Setting.SEND_WORKERS);
         SendWorker worker = new SendWorker(new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(), settings.get(Setting.CAMPAIGNS_TABLE)),
                 new StoreRecipientCheck(subscriptions.store.get()),
-                new PacedCampaignMailer(campaignMailer(wiring.aws().campaignSes().get()),
-                        new Pacer((double) settings.number(Setting.MAX_SEND_RATE) / settings.number(Setting.SEND_WORKERS))),
-                wiring.clock());
+                new PacedCampaignMailer(campaignMailer(wiring.aws().campaignSes().get()), new RateWindow(share)),
+                wiring.clock(), inFlight(share));
         return new BatchSender(site.renderedEmails.get(), new CampaignOutcomes(store.get(), wiring.clock(), finishedNotice()), worker,
                 subscriptions.configuredLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX));
     }
