@@ -241,10 +241,10 @@ public final class SendScaleMain {
         return ("---\nslug: " + SLUG + "\nlists: [" + SampleSubscribers.LIST + "]\n---\n" + body).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** SendFunction's pacing as the template sets it, or null when this build has none. */
+    /** SendFunction's pacing as the template sets it (or as --quota does), or null when this build has none. */
     private SendCostModel.Pacing pacing() {
         Map<String, String> environment = stack.environmentFor(Setting.Function.SendFunction.name());
-        String rate = environment.get("MAX_SEND_RATE");
+        String rate = aws != null ? String.valueOf((long) aws.quota()) : environment.get("MAX_SEND_RATE");
         if (rate == null) {
             return null;
         }
