@@ -64,13 +64,24 @@ public final class BatchSender {
             // Paused or held: it waits for staff, so its recipients wait the longest before they look again.
             return new BatchOutcome(Map.of(), List.of(), List.of(), later, !later.isEmpty());
         }
-        MessageBuilder builder = builders.computeIfAbsent(batch.campaignId(), campaign -> {
+        MessageBuilder builder = builders.get(batch.campaignId());
+        if (builder == null) {
+            // Read outside the map's lock: batches of one campaign sent side by side must not wait on each other's read of S3.
             CampaignEmails.StoredEmail email = emails.load(batch.slug());
-            return new MessageBuilder(campaign, email.subject(), new EmailTemplate(email.html(), email.text()), links, unsubscribeMailbox);
-        });
+            builders.putIfAbsent(batch.campaignId(), new MessageBuilder(batch.campaignId(), email.subject(),
+                    new EmailTemplate(email.html(), email.text()), links, unsubscribeMailbox));
+            builder = builders.get(batch.campaignId());
+        }
         StillSending stillSending = new StillSending(batch.campaignId());
-        BatchOutcome outcome = worker.send(batch.campaignId(), batch.lists(), builder, batch.recipients(),
-                () -> timeLeft.getAsBoolean() && stillSending.check());
+        BatchOutcome outcome;
+        try {
+            outcome = worker.send(batch.campaignId(), batch.lists(), builder, batch.recipients(),
+                    () -> timeLeft.getAsBoolean() && stillSending.check());
+        } catch (SendBatchFailedException e) {
+            // What it did is counted before the batch fails and comes back: those it finished read as already claimed then.
+            campaigns.record(batch.campaignId(), e.partial());
+            throw e;
+        }
         campaigns.record(batch.campaignId(), outcome);
         return outcome;
     }

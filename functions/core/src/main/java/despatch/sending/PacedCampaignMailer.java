@@ -18,7 +18,12 @@ public final class PacedCampaignMailer implements CampaignMailer {
 
     @Override
     public String send(CampaignMessage message) throws MailThrottledException, SendingPausedException, MailRejectedException {
-        pacer.awaitSlot();
+        try {
+            pacer.awaitSlot();
+        } catch (IllegalStateException e) {
+            // Interrupted while waiting for its slot (the invocation ending): nothing was sent, so the recipient is released.
+            throw new MailThrottledException("stopped before its turn to send");
+        }
         return mailer.send(message);
     }
 }

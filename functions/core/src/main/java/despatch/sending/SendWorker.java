@@ -69,7 +69,7 @@ public final class SendWorker {
     private static final class Stop {
         final AtomicBoolean stopped = new AtomicBoolean();
         final AtomicBoolean paused = new AtomicBoolean();
-        final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
     }
 
     /**
@@ -86,33 +86,47 @@ public final class SendWorker {
                 if (!acquire(stop)) {
                     break;
                 }
-                if (stop.stopped.get() || !timeLeft.getAsBoolean()) {
-                    slots.release();
-                    break;
-                }
                 int index = i;
                 Runnable task = () -> {
                     try {
-                        results[index] = deliver(campaignId, lists, builder, recipients.get(index), stop);
-                    } catch (RuntimeException e) {
-                        // The ledger or the check store failed outside the send: the whole batch fails, as it would one at a time.
-                        stop.failure.compareAndSet(null, e);
+                        deliver(campaignId, lists, builder, recipients.get(index), stop, results, index);
+                    } catch (Throwable e) {
+                        // The ledger or the check store failed outside the send (or worse): the batch fails once all
+                        // in flight have finished, with what it did counted (SendBatchFailedException).
+                        if (!stop.failure.compareAndSet(null, e)) {
+                            stop.failure.get().addSuppressed(e);
+                        }
                         stop.stopped.set(true);
                     } finally {
                         slots.release();
                     }
                 };
-                if (inFlight == 1) {
-                    task.run();
-                } else {
-                    threads.execute(task);
+                // Until the task holds the slot, this loop does: nothing between may leave it taken.
+                try {
+                    if (stop.stopped.get() || !timeLeft.getAsBoolean()) {
+                        slots.release();
+                        break;
+                    }
+                    if (inFlight == 1) {
+                        task.run();
+                    } else {
+                        threads.execute(task);
+                    }
+                } catch (RuntimeException | Error e) {
+                    slots.release();
+                    throw e;
                 }
             }
         }
-        if (stop.failure.get() != null) {
-            throw stop.failure.get();
+        BatchOutcome outcome = outcome(recipients, results, stop.paused.get());
+        Throwable failure = stop.failure.get();
+        if (failure instanceof Error error) {
+            throw error;
         }
-        return outcome(recipients, results, stop.paused.get());
+        if (failure != null) {
+            throw new SendBatchFailedException(outcome, failure);
+        }
+        return outcome;
     }
 
     private boolean acquire(Stop stop) {
@@ -126,12 +140,24 @@ public final class SendWorker {
         }
     }
 
-    /** One recipient: claim, check, send, mark. */
-    private Result deliver(String campaignId, Set<String> lists, MessageBuilder builder, Recipient recipient, Stop stop) {
+    /**
+     * One recipient: claim, check, send, mark; its result in {@code results[index]}. From the claim
+     * on, until the mark settles it, it stands as unknown: should the ledger fail, nobody can say
+     * whether it was sent.
+     */
+    private void deliver(String campaignId, Set<String> lists, MessageBuilder builder, Recipient recipient, Stop stop, Result[] results,
+            int index) {
         String id = recipient.subscriberId();
         if (!ledger.claim(campaignId, id, clock.instant())) {
-            return new Result(Fate.ALREADY_CLAIMED, null);
+            results[index] = new Result(Fate.ALREADY_CLAIMED, null);
+            return;
         }
+        results[index] = new Result(Fate.UNKNOWN, null);
+        results[index] = afterClaim(campaignId, lists, builder, recipient, stop);
+    }
+
+    private Result afterClaim(String campaignId, Set<String> lists, MessageBuilder builder, Recipient recipient, Stop stop) {
+        String id = recipient.subscriberId();
         boolean receives;
         try {
             receives = check.stillReceives(id, lists);
@@ -145,8 +171,17 @@ public final class SendWorker {
             ledger.mark(campaignId, id, DeliveryState.SUPPRESSED, "no longer subscribed", clock.instant());
             return new Result(Fate.ENDED, DeliveryState.SUPPRESSED);
         }
+        CampaignMessage message;
         try {
-            String messageId = mailer.send(builder.build(recipient));
+            message = builder.build(recipient);
+        } catch (RuntimeException e) {
+            // Nothing was sent: release the claim, as for a failed check.
+            ledger.mark(campaignId, id, DeliveryState.RETRY, "not built: " + e.getClass().getSimpleName(), clock.instant());
+            stop.stopped.set(true);
+            return new Result(Fate.RELEASED, null);
+        }
+        try {
+            String messageId = mailer.send(message);
             ledger.mark(campaignId, id, DeliveryState.SENT, messageId, clock.instant());
             return new Result(Fate.ENDED, DeliveryState.SENT);
         } catch (MailRejectedException e) {

@@ -210,4 +210,58 @@ class SendWorkerTest {
         assertEquals(6, outcome.retry().size());
         assertEquals(null, ledger.entry(CAMPAIGN, "s4"), "not claimed: free for the next try");
     }
+
+    /** The ledger, unreachable for one person's claim: as DynamoDB might be, for a moment. */
+    private final class LedgerFailingToClaim implements DeliveryLedger {
+        private final String failsFor;
+
+        LedgerFailingToClaim(String failsFor) {
+            this.failsFor = failsFor;
+        }
+
+        @Override
+        public boolean claim(String campaignId, String subscriberId, java.time.Instant at) {
+            if (subscriberId.equals(failsFor)) {
+                throw new IllegalStateException("the ledger could not be reached");
+            }
+            return ledger.claim(campaignId, subscriberId, at);
+        }
+
+        @Override
+        public List<String> unknownOutcomes(String campaignId) {
+            return ledger.unknownOutcomes(campaignId);
+        }
+
+        @Override
+        public List<String> unknownOutcomes(String campaignId, java.time.Instant claimedBefore) {
+            return ledger.unknownOutcomes(campaignId, claimedBefore);
+        }
+
+        @Override
+        public void mark(String campaignId, String subscriberId, DeliveryState state, String detail, java.time.Instant at) {
+            ledger.mark(campaignId, subscriberId, state, detail, at);
+        }
+    }
+
+    @Test
+    void aLedgerFailureFailsTheBatchWithWhatTheOthersInFlightDidCounted() throws Exception {
+        ScriptedMailer mailer = new ScriptedMailer();
+        mailer.millisPerCall = 2;
+        List<Recipient> batch = recipients(50);
+        SendWorker worker = new SendWorker(new LedgerFailingToClaim("s20"), (id, lists) -> true, mailer, TestOffice.clock(), 8);
+
+        SendBatchFailedException failed = org.junit.jupiter.api.Assertions.assertThrows(SendBatchFailedException.class,
+                () -> worker.send(CAMPAIGN, LISTS, builder, batch));
+
+        BatchOutcome partial = failed.partial();
+        assertEquals(List.of(), partial.unknown());
+        assertTrue(partial.retry().contains(batch.get(20)), "not claimed: tried again when the batch comes back");
+        assertEquals(50, partial.ended().size() + partial.retry().size(), "everyone accounted for once");
+        assertTrue(partial.ended().size() >= 20, "those finished before it, and those in flight with it, are counted: "
+                + partial.ended().size());
+        for (Recipient recipient : partial.retry()) {
+            assertEquals(null, ledger.entry(CAMPAIGN, recipient.subscriberId()), "handed back unclaimed: " + recipient.subscriberId());
+        }
+        assertTrue(sendsTo.values().stream().allMatch(n -> n == 1));
+    }
 }

@@ -53,10 +53,22 @@ final class SqsBatch<T> {
      */
     SQSBatchResponse handleEachAtOnce(SQSEvent event, String handled, String failed, Handling<T> handling) {
         List<SQSBatchResponse.BatchItemFailure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicReference<Error> error = new java.util.concurrent.atomic.AtomicReference<>();
         try (java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (SQSEvent.SQSMessage message : event.getRecords()) {
-                threads.execute(() -> handleOne(message, handled, failed, handling).ifPresent(failures::add));
+                threads.execute(() -> {
+                    try {
+                        handleOne(message, handled, failed, handling).ifPresent(failures::add);
+                    } catch (Error e) {
+                        error.compareAndSet(null, e);
+                    }
+                });
             }
+        }
+        // As one at a time would: an Error (out of memory, a class that will not load) fails the whole invocation,
+        // so SQS delivers every message again, rather than a message being taken as done.
+        if (error.get() != null) {
+            throw error.get();
         }
         return SQSBatchResponse.builder().withBatchItemFailures(List.copyOf(failures)).build();
     }
