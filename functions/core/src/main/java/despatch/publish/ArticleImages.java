@@ -77,13 +77,14 @@ public final class ArticleImages {
 
     /**
      * @param uploadKey the upload, beside which its image files are found
-     * @param onSite the keys already under the article's images folder: those are not made again
+     * @param site where the article's images already are (listed once, only when it has any): those are not made again
      */
-    public Prepared forSite(String uploadKey, byte[] content, ParsedArticle parsed, Set<String> onSite) throws ArticleRejectedException {
+    public Prepared forSite(String uploadKey, byte[] content, ParsedArticle parsed, SitePublisher site) throws ArticleRejectedException {
         if (parsed.images().isEmpty()) {
             return new Prepared(parsed, List.of(), Hashes.sha256(content));
         }
         String folder = SitePaths.articleImages(parsed.article().slug());
+        Set<String> onSite = site.keysUnder(folder);
         Integer cardImage = cardImage(parsed);
         Map<String, Placed> placed = new HashMap<>();
         Map<String, ImageFile> files = new LinkedHashMap<>();

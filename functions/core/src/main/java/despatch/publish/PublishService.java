@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The publish path for one upload. Everything that can fail because of the upload (parsing,
@@ -119,9 +118,7 @@ public final class PublishService {
                 approval.done(uploadKey);
                 return outcome;
             }
-            String slug = parsed.article().slug();
-            ArticleImages.Prepared imaged = images.forSite(uploadKey, content, parsed,
-                    parsed.images().isEmpty() ? Set.of() : targets.site().keysUnder(SitePaths.articleImages(slug)));
+            ArticleImages.Prepared imaged = images.forSite(uploadKey, content, parsed, targets.site());
             return republishOrPublish(uploadKey, imaged.uploadFingerprint(), imaged, existing, movingFrom, now);
         } catch (ArticleRejectedException e) {
             uploads.recordRejection(uploadKey, RejectionReport.json(uploadKey, e.problems(), now));

@@ -5,7 +5,6 @@ import despatch.article.ArticleParser;
 import despatch.article.ArticleRejectedException;
 import despatch.article.ParsedArticle;
 import despatch.article.UploadText;
-import despatch.office.SitePaths;
 import despatch.publish.ArticleImages;
 import despatch.publish.ArticleRecord;
 import despatch.publish.ArticleStore;
@@ -16,7 +15,6 @@ import despatch.render.ArticleRenderer;
 import despatch.render.RenderedArticle;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A published article's page made again from the upload that published it: parsed and rendered
@@ -76,8 +74,7 @@ public final class UploadRerenderer implements PageRerenderer {
             return Result.kept(key + " no longer gives the published title and summary, so it may be a later version");
         }
         parsed = parsed.with(article.asPublished(record.slug(), record.date()));
-        Set<String> onSite = parsed.images().isEmpty() ? Set.of() : stores.site().keysUnder(SitePaths.articleImages(record.slug()));
-        ArticleImages.Prepared prepared = images.forSite(key, content, parsed, onSite);
+        ArticleImages.Prepared prepared = images.forSite(key, content, parsed, stores.site());
         if (record.uploadHash() != null && !record.uploadHash().equals(prepared.uploadFingerprint())) {
             return Result.kept(key + " (or an image beside it) has changed since it was published (a later version was rejected or "
                     + "waits for approval)");

@@ -45,6 +45,13 @@ class RateWindowTest {
     }
 
     @Test
+    void aRateOfNothingIsRefusedRatherThanWaitingForever() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RateWindow(0));
+        assertTrue(refused.getMessage().contains("above zero"), refused.getMessage());
+    }
+
+    @Test
     void aFractionOfOneASecondIsOneSlotInALongerWindow() {
         RateWindow slow = new RateWindow(0.5, () -> now, nanos -> now += nanos);
         slow.awaitSlot();

@@ -86,6 +86,14 @@ class MessageCodecsTest {
     }
 
     @Test
+    void aReRenderGoesWithARebuildAndItsNextPartWithARerender() throws Exception {
+        assertEquals(SiteChange.RERENDER, SiteChange.CODEC.read("{\"rebuild\": true, \"rerender\": true}"), "as staff type it");
+        assertEquals(SiteChange.rerenderAfter("bus-route"), SiteChange.CODEC.read(SiteChange.CODEC.write(SiteChange.rerenderAfter("bus-route"))));
+        assertTrue(refused(SiteChange.CODEC, "{\"rerender\": true}").contains("\"rerender\": true goes with \"rebuild\": true"));
+        assertTrue(refused(SiteChange.CODEC, "{\"rebuild\": true, \"after\": \"x\"}").contains("\"after\" goes with"));
+    }
+
+    @Test
     void aDataLinkRequestCarriesOnlyTheAddressAndTheApisAddress() throws Exception {
         SubscriberRequest request = SubscriberRequest.dataLink(EmailAddress.parse("Jane@Example.org.uk"), "https://api.example.org.uk");
         String body = SubscriberRequest.CODEC.write(request);
