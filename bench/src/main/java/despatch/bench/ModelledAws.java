@@ -1,22 +1,30 @@
 package despatch.bench;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.sesv2.model.GetAccountResponse;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 
 /**
  * AWS as a Lambda function in the same region meets it, laid over the local emulators (which answer
  * in a millisecond or two): each request waits a round trip drawn from a log-normal distribution for
- * its service before it is sent, and SES refuses a SendEmail beyond the account's rate, as SES does
- * ("Maximum sending rate exceeded", HTTP 429), with a second's worth of burst.
+ * its service before it is sent. The SES account is modelled too: GetAccount reports its rate, its
+ * daily quota and what it accepted in the last 24 hours (by the stack's clock, which the bench moves
+ * on a day at a time), and SES refuses a SendEmail beyond the rate ("Maximum sending rate
+ * exceeded", HTTP 429, with a second's worth of burst) or beyond the daily quota ("Daily message
+ * quota exceeded"), as SES does.
  *
  * <p>The round trips, median and 99th percentile, and where they come from:
  * <ul>
@@ -39,6 +47,10 @@ final class ModelledAws implements ExecutionInterceptor {
             "Sqs", new double[] {15, 60}, "S3", new double[] {15, 60});
 
     private final double quota;
+    private final double daily;
+    private final Clock clock;
+    /** By the stack's clock: what SES counts against the daily quota. */
+    private final ArrayDeque<Instant> acceptedToday = new ArrayDeque<>();
     private final SplittableRandom random = new SplittableRandom(42);
     private double tokens;
     private long lastRefill = System.nanoTime();
@@ -46,10 +58,16 @@ final class ModelledAws implements ExecutionInterceptor {
     /** When each SendEmail SES accepted was let through, in nanoseconds. */
     final ConcurrentLinkedQueue<Long> accepted = new ConcurrentLinkedQueue<>();
 
-    /** @param quota SES's maximum send rate, emails a second */
-    ModelledAws(double quota) {
+    /**
+     * @param quota SES's maximum send rate, emails a second
+     * @param daily SES's quota for any 24 hours; -1 for none
+     * @param clock the stack's clock, for the 24 hours
+     */
+    ModelledAws(double quota, double daily, Clock clock) {
         this.quota = quota;
         this.tokens = quota;
+        this.daily = daily;
+        this.clock = clock;
     }
 
     @Override
@@ -59,14 +77,57 @@ final class ModelledAws implements ExecutionInterceptor {
         double[] roundTrip = ROUND_TRIPS.getOrDefault(service + ":" + operation, ROUND_TRIPS.getOrDefault(service, new double[] {10, 40}));
         sleep(draw(roundTrip[0], roundTrip[1]));
         if ("SesV2".equals(service) && "SendEmail".equals(operation)) {
-            if (!take()) {
-                throttled.increment();
-                throw TooManyRequestsException.builder().statusCode(429).message("Maximum sending rate exceeded.")
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRequestsException")
-                                .errorMessage("Maximum sending rate exceeded.").build()).build();
+            switch (admit()) {
+                case OVER_DAILY_QUOTA -> {
+                    refusedForTheDay.increment();
+                    throw refused("Daily message quota exceeded.");
+                }
+                case OVER_RATE -> {
+                    throttled.increment();
+                    throw refused("Maximum sending rate exceeded.");
+                }
+                case ACCEPTED -> accepted.add(System.nanoTime());
             }
-            accepted.add(System.nanoTime());
         }
+    }
+
+    final LongAdder refusedForTheDay = new LongAdder();
+
+    private static TooManyRequestsException refused(String why) {
+        return (TooManyRequestsException) TooManyRequestsException.builder().statusCode(429).message(why)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRequestsException").errorMessage(why).build()).build();
+    }
+
+    private enum Admission { ACCEPTED, OVER_RATE, OVER_DAILY_QUOTA }
+
+    /** One SendEmail against both quotas at once; only an accepted one counts against the 24 hours, as at SES. */
+    private synchronized Admission admit() {
+        if (daily >= 0 && sentLast24Hours() >= daily) {
+            return Admission.OVER_DAILY_QUOTA;
+        }
+        if (!take()) {
+            return Admission.OVER_RATE;
+        }
+        acceptedToday.addLast(clock.instant());
+        return Admission.ACCEPTED;
+    }
+
+    private synchronized long sentLast24Hours() {
+        Instant dayAgo = clock.instant().minus(Duration.ofHours(24));
+        while (!acceptedToday.isEmpty() && !acceptedToday.peekFirst().isAfter(dayAgo)) {
+            acceptedToday.pollFirst();
+        }
+        return acceptedToday.size();
+    }
+
+    /** GetAccount as this account's SES would answer it. */
+    @Override
+    public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+        if (context.response() instanceof GetAccountResponse account) {
+            return account.toBuilder().sendQuota(sendQuota -> sendQuota.maxSendRate(quota).max24HourSend(daily)
+                    .sentLast24Hours((double) sentLast24Hours())).build();
+        }
+        return context.response();
     }
 
     /** A token bucket refilled at the quota, holding at most a second's worth. */
@@ -103,6 +164,10 @@ final class ModelledAws implements ExecutionInterceptor {
 
     double quota() {
         return quota;
+    }
+
+    double daily() {
+        return daily;
     }
 
     /** Emails SES accepted a second while sending: from the first accepted to the last. */

@@ -13,6 +13,8 @@ import despatch.local.S3EventFactory;
 import despatch.local.queue.EventSourceMapping;
 import despatch.local.stack.CapturedEmail;
 import despatch.local.stack.LocalAwsStack;
+import despatch.local.stack.SesAccountQuota;
+import despatch.sending.QuotaWait;
 import despatch.local.stack.ProjectRoot;
 import despatch.sending.Campaign;
 import despatch.sending.CampaignStatus;
@@ -45,14 +47,18 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Prints wall time, requests per operation and per 1,000 recipients, DynamoDB units, SQS messages,
  * and the cost of it all per 10,000 emails beyond SES's own price ({@link SendCostModel}).
  *
- * <p>Usage: {@code SendScaleMain [N] [--paced]}; N defaults to 10,000. Without --paced, SendFunction's
- * MAX_SEND_RATE is set out of reach so the run measures the work, not the wait for SES's quota;
- * the cost model adds that wait back as a floor.
+ * <p>Usage: {@code SendScaleMain [N] [--paced] [--quota=Q] [--daily=D]}; N defaults to 10,000. Without
+ * --paced, the local SES reports a rate out of reach so the run measures the work, not the wait for
+ * SES's quota; the cost model adds that wait back as a floor. With --paced it reports a new
+ * production account's 14 a second; with --quota=Q, {@link ModelledAws} models an account allowing
+ * Q a second, and with --daily=D also D in any 24 hours: the campaign then waits for the quota, and
+ * the bench moves the stack's clock on to each time fan-out said it would go on.
  */
 public final class SendScaleMain {
     private static final int DEFAULT_RECIPIENTS = 10_000;
     private static final String SLUG = "winter-newsletter-bench";
-    private static final String UNPACED_RATE = "1000000";
+    /** What the local SES reports without --paced: a rate out of reach, no daily quota. */
+    private static final SesAccountQuota UNPACED = new SesAccountQuota(1_000_000, -1);
     private static final Duration FAN_OUT_TIMEOUT = Duration.ofMinutes(15);
 
     private final LocalAwsStack stack;
@@ -70,25 +76,32 @@ public final class SendScaleMain {
         int recipients = DEFAULT_RECIPIENTS;
         boolean paced = false;
         Double quota = null;
+        double daily = -1;
         for (String arg : args) {
             if (arg.equals("--paced")) {
                 paced = true;
             } else if (arg.startsWith("--quota=")) {
                 quota = Double.parseDouble(arg.substring("--quota=".length()));
                 paced = true;
+            } else if (arg.startsWith("--daily=")) {
+                daily = count(arg.substring("--daily=".length()));
             } else {
                 recipients = count(arg);
             }
         }
         PrintStream console = System.out;
         printMachine(console, recipients, paced);
-        try (LocalAwsStack stack = LocalAwsStack.start()) {
+        if (daily >= 0 && quota == null) {
+            throw new IllegalArgumentException("--daily=D models the SES account: give its rate too, with --quota=Q");
+        }
+        try (LocalAwsStack stack = LocalAwsStack.builder().sesQuota(paced ? SesAccountQuota.NEW_PRODUCTION_ACCOUNT : UNPACED).start()) {
             console.printf(Locale.ROOT, "stack:    fresh, in memory, started in %.1f s%n", stack.startupTime().toMillis() / 1000.0);
             if (quota != null) {
                 console.printf(Locale.ROOT, "model:    AWS round trips laid over the emulators (ModelledAws: DynamoDB 5 ms median, SES SendEmail"
-                        + " 40 ms, SQS and S3 15 ms) and SES's quota of %.0f emails a second enforced; MAX_SEND_RATE=%.0f%n", quota, quota);
+                        + " 40 ms, SQS and S3 15 ms); SES's GetAccount reports %.0f emails a second and %s a day, and SES refuses"
+                        + " what goes beyond either%n", quota, daily < 0 ? "no limit" : String.format(Locale.ROOT, "%,.0f", daily));
             }
-            new SendScaleMain(stack, console, quota == null ? null : new ModelledAws(quota)).run(recipients, paced);
+            new SendScaleMain(stack, console, quota == null ? null : new ModelledAws(quota, daily, stack.clock())).run(recipients, paced);
         }
         // The emulators are stopped; SDK and ElasticMQ threads must not hold the JVM.
         System.exit(0);
@@ -121,8 +134,6 @@ public final class SendScaleMain {
 
     private void measure(int recipients, boolean paced, List<Subscriber> people, Map<Setting.Function, CountedClients> clients,
             SqsClient pollerSqs, ServiceRequestCounter pollerCounter, LongAdder logBytes) {
-        Map<String, String> sendOverrides = aws != null ? Map.of("MAX_SEND_RATE", String.valueOf((long) aws.quota()))
-                : paced ? Map.of() : Map.of("MAX_SEND_RATE", UNPACED_RATE);
         HandlerTimer publishTimer = new HandlerTimer("PublishFunction");
         HandlerTimer fanOutTimer = new HandlerTimer("FanOutFunction");
         HandlerTimer sendTimer = new HandlerTimer("SendFunction");
@@ -132,7 +143,7 @@ public final class SendScaleMain {
         CountedClients sendClients = clients.get(Setting.Function.SendFunction);
         PublishHandler publisher = publishTimer.container(() -> new PublishHandler(publishClients.wiring(Map.of(Setting.SEND_APPROVAL.name(), "none"))));
         RequestHandler<SQSEvent, SQSBatchResponse> fanOut = fanOutTimer.perContainer(() -> new FanOutHandler(fanOutClients.wiring(Map.of())));
-        RequestHandler<SQSEvent, SQSBatchResponse> send = sendTimer.perContainer(() -> new SendHandler(sendClients.wiring(sendOverrides)));
+        RequestHandler<SQSEvent, SQSBatchResponse> send = sendTimer.perContainer(() -> new SendHandler(sendClients.wiring(Map.of())));
 
         // The editor's upload: not the functions' work, so through the stack's own (uncounted) client.
         String bucket = env(Setting.Function.PublishFunction, Setting.UPLOADS_BUCKET);
@@ -142,7 +153,8 @@ public final class SendScaleMain {
         var event = new S3EventFactory(ProjectRoot.find()).objectCreated(bucket, key, article.length);
 
         console.printf(Locale.ROOT, "sending:  '%s' (%,d bytes) to %,d subscribers; SendFunction %s%n", key, article.length, recipients,
-                paced ? "paced as the template sets it" : "unpaced (MAX_SEND_RATE=" + UNPACED_RATE + ")");
+                aws != null ? "paced at the modelled account's rate, read from its GetAccount"
+                        : paced ? "paced at the local SES's 14 a second" : "unpaced (the local SES reports 1,000,000 a second)");
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().unstarted(r));
         long start = System.nanoTime();
         progress.scheduleAtFixedRate(() -> console.printf(Locale.ROOT, "  ... %,d emails sent after %.0f s%n",
@@ -164,6 +176,10 @@ public final class SendScaleMain {
             fannedOut = fanOutMapping.drain(FAN_OUT_TIMEOUT);
             sent = sendMapping.drain(sendTimeout(recipients, paced));
             wallSeconds = (System.nanoTime() - start) / 1e9;
+            for (int day = 2; fannedOut.queueEmpty() && sent.queueEmpty() && waitingForQuota(day - 1); day++) {
+                fannedOut = fanOutMapping.drain(FAN_OUT_TIMEOUT);
+                sent = sendMapping.drain(sendTimeout(recipients, paced));
+            }
         } finally {
             progress.shutdownNow();
         }
@@ -197,6 +213,29 @@ public final class SendScaleMain {
                     + " (SES allows a second's burst); throttled by SES %d times; %.1f emails/s per worker (%d workers)%n",
                     aws.quota(), achieved, 100 * achieved / aws.quota(), aws.busiestSecond(), aws.throttled.sum(), achieved / workers, workers);
         }
+    }
+
+    /**
+     * After a day's sending: if the campaign waits for the daily quota, says what went that day and
+     * moves the stack's clock on to when fan-out said it would go on (its schedule then fires).
+     *
+     * @return whether there is another day to send
+     */
+    private boolean waitingForQuota(int day) {
+        Campaign campaign = new DynamoDbCampaignStore(stack.dynamoDb(), env(Setting.Function.SendFunction, Setting.CAMPAIGNS_TABLE))
+                .find(Campaign.idFor(SLUG)).orElseThrow();
+        if (campaign.status() != CampaignStatus.SENDING || campaign.quotaWait() == null) {
+            if (day > 1) {
+                console.printf(Locale.ROOT, "  day %d: campaign %s, %,d sent in all; SES refused %d sends for the day%n", day,
+                        campaign.status(), campaign.counts().sent(), (aws == null ? 0 : aws.refusedForTheDay.sum()));
+            }
+            return false;
+        }
+        console.printf(Locale.ROOT, "  day %d: campaign waiting for the daily quota: %s; SES refused %d sends for the day%n", day,
+                QuotaWait.explain(String.format(Locale.ROOT, "%,d", campaign.counts().sent()), campaign.quotaWait().until().toString(),
+                        String.format(Locale.ROOT, "%,d", campaign.quotaWait().dailyQuota())), (aws == null ? 0 : aws.refusedForTheDay.sum()));
+        stack.moveClockOn(Duration.between(stack.clock().instant(), campaign.quotaWait().until()));
+        return true;
     }
 
     /** Every subscriber exactly once, nobody else; the campaign SENT with all of them sent. Throws otherwise. */
@@ -244,11 +283,9 @@ public final class SendScaleMain {
     /** SendFunction's pacing as the template sets it (or as --quota does), or null when this build has none. */
     private SendCostModel.Pacing pacing() {
         Map<String, String> environment = stack.environmentFor(Setting.Function.SendFunction.name());
-        String rate = aws != null ? String.valueOf((long) aws.quota()) : environment.get("MAX_SEND_RATE");
-        if (rate == null) {
-            return null;
-        }
-        return new SendCostModel.Pacing(Integer.parseInt(rate), Integer.parseInt(environment.getOrDefault("SEND_WORKERS", "1")));
+        // Unpaced, the floor is what a new production account's 14 a second would add.
+        double rate = aws != null ? aws.quota() : SesAccountQuota.NEW_PRODUCTION_ACCOUNT.maxSendRate();
+        return new SendCostModel.Pacing((int) rate, Integer.parseInt(environment.getOrDefault("SEND_WORKERS", "1")));
     }
 
     private Duration sendTimeout(int recipients, boolean paced) {

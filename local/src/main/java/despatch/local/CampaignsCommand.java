@@ -65,6 +65,10 @@ public final class CampaignsCommand {
         }
         System.out.println("  queued " + c.enqueued() + (campaign.fanOutDone() ? " (fan-out done)" : " (fan-out in progress)")
                 + "; sent " + c.sent() + ", suppressed " + c.suppressed() + ", failed " + c.failed() + ", unknown outcome " + c.unknown());
+        if (campaign.status() == despatch.sending.CampaignStatus.SENDING && campaign.quotaWait() != null) {
+            System.out.println("  " + despatch.sending.QuotaWait.explain(Long.toString(c.sent()), campaign.quotaWait().until().toString(),
+                    Long.toString(campaign.quotaWait().dailyQuota())));
+        }
         List<String> unknownOutcomes = ledger.unknownOutcomes(id);
         if (!unknownOutcomes.isEmpty()) {
             System.out.println("  outcome unknown (SES may or may not have sent these; ./despatch resend-unknown " + id + " sends them again):");

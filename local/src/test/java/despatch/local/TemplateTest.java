@@ -426,7 +426,7 @@ class TemplateTest {
     void sendWorkersShareTheSesRateAsManyWaysAsLambdaRunsThem() {
         Map<?, ?> events = (Map<?, ?>) template.resource("SendFunction").property("Events");
         Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) events.values().iterator().next()).get("Properties");
-        Object concurrency = ((Map<?, ?>) properties.get("ScalingConfig")).get("MaximumConcurrency");
+        Object concurrency = template.resolve(((Map<?, ?>) properties.get("ScalingConfig")).get("MaximumConcurrency"));
         assertEquals(String.valueOf(concurrency), template.environmentFor("SendFunction").get("SEND_WORKERS"),
                 "SEND_WORKERS must equal the SQS event source's MaximumConcurrency, or the total rate is exceeded");
         assertEquals(List.of("ReportBatchItemFailures"), properties.get("FunctionResponseTypes"));

@@ -124,6 +124,7 @@ public final class LocalAwsStack implements AutoCloseable {
         private Path stateDir;
         private StackIdentity stack = StackIdentity.LOCAL;
         private final Map<String, String> parameters = new LinkedHashMap<>();
+        private SesAccountQuota sesQuota = SesAccountQuota.NEW_PRODUCTION_ACCOUNT;
 
         private Builder() {
         }
@@ -151,10 +152,16 @@ public final class LocalAwsStack implements AutoCloseable {
             return this;
         }
 
+        /** What SES's GetAccount reports instead of a new production account's 14 a second and 50,000 a day. */
+        public Builder sesQuota(SesAccountQuota sesQuota) {
+            this.sesQuota = sesQuota;
+            return this;
+        }
+
         public LocalAwsStack start() {
             Path root = projectRoot != null ? projectRoot : ProjectRoot.find();
             CloudFormationTemplate template = CloudFormationTemplate.load(root.resolve("template.yaml"), stack, parameters);
-            return LocalAwsStack.start(root, template, stateDir);
+            return LocalAwsStack.start(root, template, stateDir, sesQuota);
         }
     }
 
@@ -164,7 +171,7 @@ public final class LocalAwsStack implements AutoCloseable {
      * longest). The executor's close() waits for every task, so on failure the catch below sees
      * everything that did start.
      */
-    private static LocalAwsStack start(Path projectRoot, CloudFormationTemplate template, Path stateDir) {
+    private static LocalAwsStack start(Path projectRoot, CloudFormationTemplate template, Path stateDir, SesAccountQuota sesQuota) {
         long started = System.nanoTime();
         // Made up now, though the provider starts only when first asked for: the app client's
         // secret is part of a secret the template writes, which Secrets Manager serves from the start.
@@ -193,7 +200,7 @@ public final class LocalAwsStack implements AutoCloseable {
             CompletableFuture<Void> queues = sqs.thenAcceptBothAsync(resolved,
                     (service, withQueues) -> new StackResources(withQueues).createQueues(service.client()), executor);
             node = CompletableFuture.supplyAsync(() -> {
-                NodeEmulators emulators = keep(startedSoFar, NodeEmulators.start(NodeModules.ofProject(projectRoot), stateDir));
+                NodeEmulators emulators = keep(startedSoFar, NodeEmulators.start(NodeModules.ofProject(projectRoot), stateDir, sesQuota));
                 NodeServices services = keep(startedSoFar, new NodeServices(emulators,
                         clients.dynamoDb(emulators.dynamoDb().endpoint()), clients.sesV2(emulators.ses().endpoint())));
                 new StackResources(declared).createTables(services.dynamoDb());

@@ -33,8 +33,9 @@ final class NodeEmulators implements AutoCloseable {
     /**
      * @param stateDir where dynalite keeps its data and both write their logs, or null for
      *                 in-memory data and logs in a temporary folder
+     * @param quota    what SES's GetAccount reports
      */
-    static NodeEmulators start(NodeModules modules, Path stateDir) {
+    static NodeEmulators start(NodeModules modules, Path stateDir, SesAccountQuota quota) {
         Path nodeModules = modules.ensureInstalled();
         Path logDir = logDir(stateDir);
         List<String> dynaliteArgs = new ArrayList<>(List.of(
@@ -51,7 +52,7 @@ final class NodeEmulators implements AutoCloseable {
                     "dynalite", nodeModules.resolve("dynalite/cli.js"), dynaliteArgs, logDir.resolve("dynalite.log"), Map.of()), executor);
             ses = CompletableFuture.supplyAsync(() -> NodeEmulator.startAndAwait(
                     "aws-ses-v2-local", nodeModules.resolve("aws-ses-v2-local/dist/cli.js"), List.of(),
-                    logDir.resolve("ses.log"), Map.of("AWS_SES_ACCOUNT", sesAccount())), executor);
+                    logDir.resolve("ses.log"), Map.of("AWS_SES_ACCOUNT", sesAccount(quota))), executor);
         }
         if (dynamoDb.isCompletedExceptionally() || ses.isCompletedExceptionally()) {
             // Whichever did start must not outlive the failure.
@@ -101,15 +102,15 @@ final class NodeEmulators implements AutoCloseable {
      * What GetAccount answers (the emulator wants every field): an account out of the sandbox
      * with a modest quota, so code that reads the send rate gets a realistic number.
      */
-    private static String sesAccount() {
+    private static String sesAccount(SesAccountQuota quota) {
         return """
                 {"DedicatedIpAutoWarmupEnabled":false,
                  "Details":{"AdditionalContactEmailAddresses":[],"ContactLanguage":"EN","MailType":"MARKETING",
                             "ReviewDetails":{"CaseId":"local","Status":"GRANTED"},
                             "UseCaseDescription":"Local emulator","WebsiteURL":"http://127.0.0.1"},
                  "EnforcementStatus":"HEALTHY","ProductionAccessEnabled":true,"SendingEnabled":true,
-                 "SendQuota":{"Max24HourSend":50000,"MaxSendRate":14,"SentLast24Hours":0},
-                 "SuppressionAttributes":{"SuppressedReasons":["BOUNCE","COMPLAINT"]}}""";
+                 "SendQuota":%s,
+                 "SuppressionAttributes":{"SuppressedReasons":["BOUNCE","COMPLAINT"]}}""".formatted(quota.json());
     }
 
     private static Path logDir(Path stateDir) {

@@ -1,6 +1,7 @@
 package despatch.common;
 
 import java.util.ArrayDeque;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
@@ -14,8 +15,7 @@ import java.util.function.LongSupplier;
 public final class RateWindow {
     private static final long SECOND = 1_000_000_000L;
 
-    private final int perWindow;
-    private final long windowNanos;
+    private final DoubleSupplier perSecond;
     private final LongSupplier nanoTime;
     private final LongConsumer sleeper;
     private final ArrayDeque<Long> granted = new ArrayDeque<>();
@@ -25,22 +25,42 @@ public final class RateWindow {
      *     longer window, and any other fraction is rounded down (never above the share)
      */
     public RateWindow(double perSecond) {
+        this(rate(perSecond), System::nanoTime, Pacer::sleep);
+    }
+
+    /** @param perSecond asked before each slot: a share that changes (SES raised the quota) applies from the next slot on */
+    public RateWindow(DoubleSupplier perSecond) {
         this(perSecond, System::nanoTime, Pacer::sleep);
     }
 
     /** For tests: a clock and a way to wait that need no real time. */
     public RateWindow(double perSecond, LongSupplier nanoTime, LongConsumer sleeper) {
-        if (!(perSecond > 0)) {
-            throw new IllegalArgumentException("a rate must be above zero, not " + perSecond);
-        }
-        this.perWindow = perSecond >= 1 ? (int) Math.floor(perSecond) : 1;
-        this.windowNanos = perSecond >= 1 ? SECOND : (long) (SECOND / perSecond);
+        this(rate(perSecond), nanoTime, sleeper);
+    }
+
+    private RateWindow(DoubleSupplier perSecond, LongSupplier nanoTime, LongConsumer sleeper) {
+        this.perSecond = perSecond;
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
     }
 
+    private static DoubleSupplier rate(double perSecond) {
+        check(perSecond);
+        return () -> perSecond;
+    }
+
+    private static double check(double perSecond) {
+        if (!(perSecond > 0)) {
+            throw new IllegalArgumentException("a rate must be above zero, not " + perSecond);
+        }
+        return perSecond;
+    }
+
     /** Waits until a slot is free in the window, and takes it. */
     public void awaitSlot() {
+        double rate = check(perSecond.getAsDouble());
+        int perWindow = rate >= 1 ? (int) Math.floor(rate) : 1;
+        long windowNanos = rate >= 1 ? SECOND : (long) (SECOND / rate);
         while (true) {
             long wait;
             synchronized (this) {

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The send queue's message, a {@link SendBatch}: {@code {"campaignId", "slug", "attempt",
- * "lists": […], "recipients": [{"id", "email"}, …]}}. The batch is the sending engine's own value,
+ * "quotaSlot" (epoch seconds, when counted against the daily quota), "lists": […], "recipients": [{"id", "email"}, …]}}. The batch is the sending engine's own value,
  * so it stays in {@code despatch.sending}; only its wire form lives here.
  */
 public final class SendBatchCodec implements MessageCodec<SendBatch> {
@@ -30,6 +30,9 @@ public final class SendBatchCodec implements MessageCodec<SendBatch> {
     @Override
     public String write(SendBatch batch) {
         ObjectNode root = JSON.createObjectNode().put("campaignId", batch.campaignId()).put("slug", batch.slug()).put("attempt", batch.attempt());
+        if (batch.quotaSlot() != null) {
+            root.put("quotaSlot", batch.quotaSlot().getEpochSecond());
+        }
         ArrayNode lists = root.putArray("lists");
         batch.lists().stream().sorted().forEach(lists::add);
         ArrayNode people = root.putArray("recipients");
@@ -70,7 +73,12 @@ public final class SendBatchCodec implements MessageCodec<SendBatch> {
         if (!attempt.isMissingNode() && !attempt.canConvertToInt()) {
             throw new UnreadableMessageException(NAME + "attempt must be a whole number");
         }
-        return new SendBatch(text(root, "campaignId", ""), text(root, "slug", ""), lists, recipients, attempt.asInt(1));
+        JsonNode slot = root.path("quotaSlot");
+        if (!slot.isMissingNode() && !slot.canConvertToLong()) {
+            throw new UnreadableMessageException(NAME + "quotaSlot must be a time in epoch seconds");
+        }
+        return new SendBatch(text(root, "campaignId", ""), text(root, "slug", ""), lists, recipients, attempt.asInt(1),
+                slot.isMissingNode() ? null : java.time.Instant.ofEpochSecond(slot.asLong()));
     }
 
     private static JsonNode array(JsonNode root, String field) throws UnreadableMessageException {

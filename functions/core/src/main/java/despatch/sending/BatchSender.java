@@ -16,9 +16,17 @@ public final class BatchSender {
     private final SubscriptionLinks links;
     private final String unsubscribeMailbox;
     private final Map<String, MessageBuilder> builders = new ConcurrentHashMap<>();
+    private final DailyQuota quota;
 
     public BatchSender(CampaignEmails emails, CampaignOutcomes campaigns, SendWorker worker, SubscriptionLinks links,
             String unsubscribeMailbox) {
+        this(emails, campaigns, worker, links, unsubscribeMailbox, null);
+    }
+
+    /** @param quota given back what fan-out counted against it and SES never took (suppressed, refused); null for none */
+    public BatchSender(CampaignEmails emails, CampaignOutcomes campaigns, SendWorker worker, SubscriptionLinks links,
+            String unsubscribeMailbox, DailyQuota quota) {
+        this.quota = quota;
         this.emails = emails;
         this.campaigns = campaigns;
         this.worker = worker;
@@ -79,10 +87,19 @@ public final class BatchSender {
                     () -> timeLeft.getAsBoolean() && stillSending.check());
         } catch (SendBatchFailedException e) {
             // What it did is counted before the batch fails and comes back: those it finished read as already claimed then.
-            campaigns.record(batch.campaignId(), e.partial());
+            record(batch, e.partial());
             throw e;
         }
-        campaigns.record(batch.campaignId(), outcome);
+        record(batch, outcome);
         return outcome;
+    }
+
+    private void record(SendBatch batch, BatchOutcome outcome) {
+        campaigns.record(batch.campaignId(), outcome);
+        if (quota != null) {
+            // Suppressed before the send, or refused by SES: neither counts against the account's daily quota.
+            int neverSent = (int) outcome.ended().values().stream().filter(s -> s != DeliveryState.SENT).count();
+            quota.giveBack(batch.quotaSlot(), neverSent);
+        }
     }
 }

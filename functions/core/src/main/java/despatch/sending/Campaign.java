@@ -12,12 +12,25 @@ import java.util.List;
  * @param lists in the office's order, the order fan-out pages them
  * @param scheduledFor the embargo it waits for, or null to send at once
  * @param fanOutDone every list has been paged to its end
+ * @param quotaWait set while fan-out waits for the account's SES daily quota to free up; otherwise null
  */
 public record Campaign(String id, String slug, String subject, List<String> lists, CampaignStatus status, Instant scheduledFor,
-        FanOutCursor cursor, boolean fanOutDone, CampaignCounts counts, Instant createdAt, Instant updatedAt, long version) {
+        FanOutCursor cursor, boolean fanOutDone, CampaignCounts counts, Instant createdAt, Instant updatedAt, long version,
+        QuotaWait quotaWait) {
 
     public Campaign {
         lists = List.copyOf(lists);
+    }
+
+    /** A campaign not waiting for the daily quota. */
+    public Campaign(String id, String slug, String subject, List<String> lists, CampaignStatus status, Instant scheduledFor,
+            FanOutCursor cursor, boolean fanOutDone, CampaignCounts counts, Instant createdAt, Instant updatedAt, long version) {
+        this(id, slug, subject, lists, status, scheduledFor, cursor, fanOutDone, counts, createdAt, updatedAt, version, null);
+    }
+
+    /** Fan-out is waiting for the daily quota, and its time to go on has not come. */
+    public boolean waitsForQuota(Instant now) {
+        return status == CampaignStatus.SENDING && quotaWait != null && now.isBefore(quotaWait.until());
     }
 
     public static String idFor(String slug) {
@@ -51,7 +64,7 @@ public record Campaign(String id, String slug, String subject, List<String> list
         if (status != CampaignStatus.SCHEDULED) {
             throw refused("move the start of", "only a scheduled campaign has a start to move");
         }
-        return new Campaign(id, slug, subject, lists, status, at, cursor, fanOutDone, counts, createdAt, now, version + 1);
+        return new Campaign(id, slug, subject, lists, status, at, cursor, fanOutDone, counts, createdAt, now, version + 1, quotaWait);
     }
 
     /** Sending starts: at the embargo, or by staff for a held or paused campaign. */
@@ -105,17 +118,26 @@ public record Campaign(String id, String slug, String subject, List<String> list
 
     /** One more page of fan-out saved: where the next one starts, and how many more recipients were enqueued. */
     Campaign advance(FanOutCursor next, boolean done, long moreEnqueued, Instant now) {
+        return paged(next, done, moreEnqueued, null, now);
+    }
+
+    /** Part of a page enqueued, as much as the daily quota allowed: the rest waits from {@code next} until {@code wait} says. */
+    Campaign waitForQuota(FanOutCursor next, long moreEnqueued, QuotaWait wait, Instant now) {
+        return paged(next, false, moreEnqueued, wait, now);
+    }
+
+    private Campaign paged(FanOutCursor next, boolean done, long moreEnqueued, QuotaWait wait, Instant now) {
         if (status != CampaignStatus.SENDING) {
             throw refused("fan out", "only a sending campaign is paged onto the send queue");
         }
         CampaignCounts more = new CampaignCounts(counts.enqueued() + moreEnqueued, counts.sent(), counts.suppressed(), counts.failed(),
                 counts.unknown());
-        return new Campaign(id, slug, subject, lists, status, scheduledFor, next, done, more, createdAt, now, version + 1);
+        return new Campaign(id, slug, subject, lists, status, scheduledFor, next, done, more, createdAt, now, version + 1, wait);
     }
 
     private Campaign moved(CampaignStatus next, Instant now) {
         return new Campaign(id, slug, subject, lists, status.moveTo(next), scheduledFor, cursor, fanOutDone, counts, createdAt, now,
-                version + 1);
+                version + 1, quotaWait);
     }
 
     private RefusedTransitionException refused(String move, String why) {

@@ -12,6 +12,11 @@ public record CampaignCounts(long enqueued, long sent, long suppressed, long fai
 
     /** Every enqueued recipient has an outcome. */
     public boolean allAccountedFor() {
-        return sent + suppressed + failed + unknown >= enqueued;
+        return outstanding() <= 0;
+    }
+
+    /** Enqueued and not yet with an outcome: on the send queue, or with a worker. */
+    public long outstanding() {
+        return enqueued - (sent + suppressed + failed + unknown);
     }
 }

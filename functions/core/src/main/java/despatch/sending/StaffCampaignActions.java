@@ -97,7 +97,7 @@ public final class StaffCampaignActions {
         }
         if (!again.isEmpty()) {
             store.addCounts(campaignId, 0, 0, 0, -again.size());
-            queue.enqueue(FanOut.batches(campaign, again));
+            queue.enqueue(FanOut.batches(campaign, again, null));
         }
         return again.size();
     }

@@ -1,6 +1,7 @@
 package despatch.sending;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import despatch.subscription.ConsentAction;
@@ -30,6 +31,18 @@ class CampaignUseCasesTest {
     private final List<String> fanOutRequests = new ArrayList<>();
     private final List<String> scheduled = new ArrayList<>();
     private final List<String> released = new ArrayList<>();
+    private final List<String> laterRequests = new ArrayList<>();
+    private final FanOutRequests requests = new FanOutRequests() {
+        @Override
+        public void request(String campaignId) {
+            fanOutRequests.add(campaignId);
+        }
+
+        @Override
+        public void requestLater(String campaignId, java.time.Duration delay) {
+            laterRequests.add(campaignId + " after " + delay);
+        }
+    };
     private final MutableClock clock = new MutableClock(TestOffice.NOW);
     private final SendQueue sendQueue = new SendQueue() {
         @Override
@@ -42,13 +55,24 @@ class CampaignUseCasesTest {
             queue.add(batch);
         }
     };
-    private final CampaignLifecycle lifecycle = new CampaignLifecycle(TestOffice.office(), campaigns, fanOutRequests::add,
-            (id, at) -> scheduled.add(id + "@" + at), released::add, new StartDecision(java.time.Duration.ofMinutes(30)), clock);
+    private final CampaignScheduler scheduler = new CampaignScheduler() {
+        @Override
+        public void scheduleStart(String campaignId, java.time.Instant at) {
+            scheduled.add(campaignId + "@" + at);
+        }
+
+        @Override
+        public void scheduleFanOut(String campaignId, java.time.Instant at) {
+            scheduled.add(campaignId + " goes on @" + at);
+        }
+    };
+    private final CampaignLifecycle lifecycle = new CampaignLifecycle(TestOffice.office(), campaigns, requests, scheduler,
+            released::add, new StartDecision(java.time.Duration.ofMinutes(30)), clock);
     private final List<String> finished = new ArrayList<>();
     private final CampaignFinished tell = campaign -> finished.add(campaign.id() + " " + campaign.status() + " " + campaign.counts().sent());
-    private final FanOut fanOut = new FanOut(campaigns, subscribers, sendQueue, fanOutRequests::add, clock, tell);
+    private final FanOut fanOut = new FanOut(campaigns, subscribers, sendQueue, requests, clock, tell);
     private final CampaignOutcomes outcomes = new CampaignOutcomes(campaigns, clock, tell);
-    private final StaffCampaignActions staff = new StaffCampaignActions(campaigns, subscribers, sendQueue, fanOutRequests::add,
+    private final StaffCampaignActions staff = new StaffCampaignActions(campaigns, subscribers, sendQueue, requests,
             released::add, clock);
 
     private void subscribers(int count, Set<String> lists) throws Exception {
@@ -74,6 +98,87 @@ class CampaignUseCasesTest {
         assertTrue(lifecycle.startFor("bus-route", "Bus route saved (corrected)", Set.of("newsletter"), null).isEmpty());
         assertEquals(Set.of("c-bus-route"), new HashSet<>(fanOutRequests), "only ever the one campaign (asking again is harmless)");
         assertTrue(lifecycle.startFor("no-lists", "Web only", Set.of(), null).isEmpty());
+    }
+
+    @Test
+    void pastTheDailyQuotaWhatFitsIsEnqueuedAndTheRestGoesOnByItselfWhenTheQuotaFreesUp() throws Exception {
+        subscribers(1_600, Set.of("newsletter"));
+        InMemoryQuotaLedger ledger = new InMemoryQuotaLedger();
+        FanOut limited = new FanOut(campaigns, subscribers, sendQueue, requests, clock, tell,
+                new DailyQuota(() -> new SendQuota(14, 700, 0), ledger, clock), scheduler);
+        Campaign campaign = lifecycle.startFor("big-news", "Big news", Set.of("newsletter"), null).orElseThrow();
+
+        assertEquals(FanOut.Result.WAITING_FOR_QUOTA, limited.fanOut(campaign.id(), () -> true));
+        java.time.Instant until = DailyQuota.slotOf(clock.instant()).plus(DailyQuota.COUNTED);
+        Campaign waiting = campaigns.find(campaign.id()).orElseThrow();
+        assertEquals(new QuotaWait(until, 700), waiting.quotaWait());
+        assertEquals(CampaignStatus.SENDING, waiting.status());
+        assertEquals(700, waiting.counts().enqueued());
+        assertEquals(700, enqueuedRecipients().size(), "a whole page of 500 and 200 of the next: what the day allows");
+        assertEquals(List.of("c-big-news goes on @" + until), scheduled);
+
+        sendEverythingQueued();
+        clock.advance(java.time.Duration.ofHours(3));
+        assertEquals(FanOut.Result.WAITING_FOR_QUOTA, limited.fanOut(campaign.id(), () -> true), "a repeated request before its time");
+        assertEquals(700, enqueuedRecipients().size(), "sends nothing more");
+
+        clock.advance(java.time.Duration.between(clock.instant(), until));
+        assertEquals(FanOut.Result.WAITING_FOR_QUOTA, limited.fanOut(campaign.id(), () -> true), "the next day: 700 more");
+        sendEverythingQueued();
+        clock.advance(java.time.Duration.ofHours(25));
+        assertEquals(FanOut.Result.DONE, limited.fanOut(campaign.id(), () -> true), "the day after: the last 200");
+
+        List<String> everyone = enqueuedRecipients();
+        assertEquals(1_600, everyone.size());
+        assertEquals(1_600, new HashSet<>(everyone).size(), "each subscriber enqueued once, none skipped at the cuts");
+        assertTrue(queue.stream().allMatch(batch -> batch.quotaSlot() != null), "every batch says where it was counted");
+        assertNull(campaigns.find(campaign.id()).orElseThrow().quotaWait(), "no longer waiting");
+        assertEquals(200, ledger.reserved(), "the first two days' reservations have left the 24 hours");
+    }
+
+    /** What the send workers would do with every batch queued and not yet taken: sent, each counted. */
+    private List<String> sendEverythingQueued() {
+        List<String> sent = new ArrayList<>();
+        while (taken < queue.size()) {
+            SendBatch batch = queue.get(taken++);
+            Map<String, DeliveryState> ended = new HashMap<>();
+            batch.recipients().forEach(r -> ended.put(r.subscriberId(), DeliveryState.SENT));
+            outcomes.record(batch.campaignId(), new BatchOutcome(ended, List.of(), List.of(), List.of(), false));
+            batch.recipients().forEach(r -> sent.add(batch.campaignId()));
+        }
+        return sent;
+    }
+
+    private int taken;
+
+    @Test
+    void twoCampaignsAtOnceShareTheQueueRatherThanOneWaitingForTheWholeOfTheOther() throws Exception {
+        subscribers(2_500, Set.of("newsletter"));
+        FanOut sharing = new FanOut(campaigns, subscribers, sendQueue, requests, clock, tell,
+                new DailyQuota(() -> new SendQuota(14, -1, 0), new InMemoryQuotaLedger(), clock), scheduler);
+        String first = lifecycle.startFor("first", "First", Set.of("newsletter"), null).orElseThrow().id();
+        String second = lifecycle.startFor("second", "Second", Set.of("newsletter"), null).orElseThrow().id();
+
+        assertEquals(FanOut.Result.AHEAD, sharing.fanOut(first, () -> true));
+        assertEquals(FanOut.Result.AHEAD, sharing.fanOut(second, () -> true));
+        assertEquals(2 * FanOut.LEAST_AHEAD, enqueuedRecipients().size(), "each a minute of sending ahead, no more");
+        List<String> sendOrder = new ArrayList<>();
+        while (sharing.fanOut(first, () -> true) != FanOut.Result.DONE | sharing.fanOut(second, () -> true) != FanOut.Result.DONE) {
+            sendOrder.addAll(sendEverythingQueued());
+        }
+        sendOrder.addAll(sendEverythingQueued());
+
+        assertEquals(FanOut.LEAST_AHEAD, sendOrder.indexOf(second), "the second waits behind a minute of the first's sending, not all of it");
+        assertEquals(2_500, sendOrder.stream().filter(first::equals).count());
+        assertEquals(2_500, sendOrder.stream().filter(second::equals).count());
+        assertTrue(sendOrder.subList(0, 4_000).stream().filter(second::equals).count() >= 1_500,
+                "they take turns: the second is not left to the end");
+        assertEquals(CampaignStatus.SENT, campaigns.find(first).orElseThrow().status());
+        assertEquals(CampaignStatus.SENT, campaigns.find(second).orElseThrow().status());
+    }
+
+    private List<String> enqueuedRecipients() {
+        return queue.stream().flatMap(batch -> batch.recipients().stream()).map(Recipient::subscriberId).toList();
     }
 
     @Test
@@ -312,7 +417,7 @@ class CampaignUseCasesTest {
                 campaigns.save(changed);
             }
         };
-        new FanOut(racing, subscribers, sendQueue, fanOutRequests::add, clock, tell).fanOut(campaign.id(), () -> true);
+        new FanOut(racing, subscribers, sendQueue, requests, clock, tell).fanOut(campaign.id(), () -> true);
         assertEquals(CampaignStatus.SENT, campaigns.find(campaign.id()).orElseThrow().status());
         assertEquals(List.of("c-race SENT 60"), finished, "told once, by fan-out, with the final counts");
     }

@@ -29,7 +29,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
                 stored.counts().failed(), stored.counts().unknown());
         campaigns.put(campaign.id(), new Campaign(campaign.id(), campaign.slug(), campaign.subject(), campaign.lists(), campaign.status(),
                 campaign.scheduledFor(), campaign.cursor(), campaign.fanOutDone(), counts, campaign.createdAt(), campaign.updatedAt(),
-                campaign.version()));
+                campaign.version(), campaign.quotaWait()));
     }
 
     @Override
@@ -50,6 +50,6 @@ public final class InMemoryCampaignStore implements CampaignStore {
         CampaignCounts n = c.counts();
         campaigns.put(campaignId, new Campaign(c.id(), c.slug(), c.subject(), c.lists(), c.status(), c.scheduledFor(), c.cursor(),
                 c.fanOutDone(), new CampaignCounts(n.enqueued(), n.sent() + sent, n.suppressed() + suppressed, n.failed() + failed,
-                        n.unknown() + unknown), c.createdAt(), c.updatedAt(), c.version()));
+                        n.unknown() + unknown), c.createdAt(), c.updatedAt(), c.version(), c.quotaWait()));
     }
 }

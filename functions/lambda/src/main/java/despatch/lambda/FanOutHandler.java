@@ -56,6 +56,8 @@ public class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
                     () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
             if (result == FanOut.Result.CONTINUE) {
                 fanOut.continueLater(request.campaignId());
+            } else if (result == FanOut.Result.AHEAD) {
+                fanOut.topUpLater(request.campaignId());
             }
             fields.put("result", result.name());
         });

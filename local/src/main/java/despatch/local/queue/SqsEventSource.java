@@ -74,7 +74,7 @@ public record SqsEventSource(String functionLogicalId, String functionName, Stri
                 template.stack().region(),
                 integer(properties.get("BatchSize"), 10),
                 responseTypes.stream().anyMatch(REPORT_BATCH_ITEM_FAILURES::equals),
-                integer(scaling.get("MaximumConcurrency"), 1),
+                integer(template.resolve(scaling.get("MaximumConcurrency")), 1),
                 integer(template.resolve(template.functionProperty(functionLogicalId, "Timeout")), 3),
                 integer(template.resolve(template.functionProperty(functionLogicalId, "MemorySize")), 128));
     }

@@ -15,6 +15,7 @@ import despatch.local.S3EventFactory;
 import despatch.local.queue.EventSourceMapping;
 import despatch.local.stack.CapturedEmail;
 import despatch.local.stack.LocalAwsStack;
+import despatch.local.stack.SesAccountQuota;
 import despatch.local.stack.ProjectRoot;
 import despatch.sending.Campaign;
 import despatch.sending.CampaignStatus;
@@ -47,7 +48,8 @@ class PublishToInboxTest {
 
     @BeforeAll
     static void start() {
-        stack = LocalAwsStack.start();
+        // An account SES lets send 1,000 a second, as the workers read it: pacing itself is RateWindowTest's, so this stays quick.
+        stack = LocalAwsStack.builder().sesQuota(new SesAccountQuota(1000, 50_000)).start();
     }
 
     @AfterAll
@@ -57,8 +59,6 @@ class PublishToInboxTest {
 
     private static Wiring wiring(Setting.Function function) {
         Map<String, String> environment = new java.util.HashMap<>(stack.environmentFor(function.name()));
-        // The emulator has no quota; pacing itself is tested on its own (PacedMailerTest), so keep this test quick.
-        environment.put(Setting.MAX_SEND_RATE.name(), "1000");
         // About publishing and sending, not approval (ConsoleApprovalsTest, ConsoleInBrowserTest): the office approves nothing.
         environment.put(Setting.SEND_APPROVAL.name(), "none");
         return StackWiring.of(stack, environment, function, stack.clock());

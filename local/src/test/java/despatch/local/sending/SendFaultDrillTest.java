@@ -16,6 +16,7 @@ import despatch.lambda.wiring.Settings;
 import despatch.lambda.wiring.Wiring;
 import despatch.local.queue.EventSourceMapping;
 import despatch.local.stack.LocalAwsStack;
+import despatch.local.stack.SesAccountQuota;
 import despatch.render.RenderedArticle;
 import despatch.messages.SendBatchCodec;
 import despatch.sending.Campaign;
@@ -71,7 +72,8 @@ class SendFaultDrillTest {
 
     @BeforeAll
     static void start() {
-        stack = LocalAwsStack.start();
+        // An account SES lets send 1,000 a second, as the workers read it: pacing itself is RateWindowTest's, so this stays quick.
+        stack = LocalAwsStack.builder().sesQuota(new SesAccountQuota(1000, 50_000)).start();
     }
 
     @AfterAll
@@ -138,7 +140,6 @@ class SendFaultDrillTest {
     @Test
     void underDuplicatesThrottlingAPauseAndALostAnswerEveryoneEndsOnceAndNobodyGetsTwo() throws Exception {
         Map<String, String> environment = new HashMap<>(stack.environmentFor("SendFunction"));
-        environment.put(Setting.MAX_SEND_RATE.name(), "1000");
         // One second, not the deployed 15 s to 15 min, so the drill is quick: throttled and paused
         // batches still go back on the queue with a delay. The backoff itself is RetryDelayTest's.
         environment.put(Setting.SEND_RETRY_FIRST_DELAY_SECONDS.name(), "1");

@@ -3,6 +3,7 @@ package despatch.console.web;
 import despatch.sending.Campaign;
 import despatch.sending.CampaignCounts;
 import despatch.sending.CampaignStatus;
+import despatch.sending.QuotaWait;
 import java.util.Locale;
 
 /** One campaign as the console's tables show it: counts formatted, state and time in words. */
@@ -28,6 +29,9 @@ public record CampaignRow(String url, String subject, String state, String when,
             case PAUSED -> "paused " + format.time(campaign.updatedAt());
             case SENT -> "finished " + format.time(campaign.updatedAt());
             case CANCELLED -> "cancelled " + format.time(campaign.updatedAt());
+            case SENDING -> campaign.quotaWait() == null ? "since " + format.time(campaign.createdAt())
+                    : QuotaWait.explain(format.count(campaign.counts().sent()), format.time(campaign.quotaWait().until()),
+                            format.count(campaign.quotaWait().dailyQuota()));
             default -> "since " + format.time(campaign.createdAt());
         };
     }

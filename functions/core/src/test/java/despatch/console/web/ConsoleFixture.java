@@ -86,7 +86,17 @@ final class ConsoleFixture {
                 queued.add(batch);
             }
         };
-        return new StaffCampaignActions(campaigns, new InMemorySubscriberStore(), queue, id -> { }, slug -> { }, clock);
+        // The console's start asks for fan-out; nothing fans out here.
+        despatch.sending.FanOutRequests noFanOut = new despatch.sending.FanOutRequests() {
+            @Override
+            public void request(String campaignId) {
+            }
+
+            @Override
+            public void requestLater(String campaignId, Duration delay) {
+            }
+        };
+        return new StaffCampaignActions(campaigns, new InMemorySubscriberStore(), queue, noFanOut, slug -> { }, clock);
     }
 
     /** The console's services over these in-memory stores, with the test office's real parser and renderer for previews. */

@@ -5,6 +5,7 @@ import despatch.sending.CampaignCounts;
 import despatch.sending.CampaignStatus;
 import despatch.sending.CampaignStore;
 import despatch.sending.FanOutCursor;
+import despatch.sending.QuotaWait;
 import despatch.common.ConcurrentChangeException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -87,7 +88,9 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                 item.get("fanOutDone").bool(),
                 new CampaignCounts(number(item, "enqueued"), number(item, "sent"), number(item, "suppressed"), number(item, "failed"),
                         number(item, "unknown")),
-                Instant.parse(item.get("createdAt").s()), Instant.parse(item.get("updatedAt").s()), number(item, "version"));
+                Instant.parse(item.get("createdAt").s()), Instant.parse(item.get("updatedAt").s()), number(item, "version"),
+                item.containsKey("quotaWaitUntil") ? new QuotaWait(Instant.parse(item.get("quotaWaitUntil").s()), number(item, "dailyQuota"))
+                        : null);
     }
 
     @Override
@@ -100,7 +103,14 @@ public final class DynamoDbCampaignStore implements CampaignStore {
         });
         Map<String, String> names = new HashMap<>();
         mutable(campaign).keySet().forEach(name -> names.put("#" + name, name));
-        String update = set + (campaign.cursor().after() == null ? " REMOVE cursorAfter" : "");
+        java.util.List<String> absent = new java.util.ArrayList<>();
+        if (campaign.cursor().after() == null) {
+            absent.add("cursorAfter");
+        }
+        if (campaign.quotaWait() == null) {
+            absent.addAll(java.util.List.of("quotaWaitUntil", "dailyQuota"));
+        }
+        String update = set + (absent.isEmpty() ? "" : " REMOVE " + String.join(", ", absent));
         values.put(":previous", n(campaign.version() - 1));
         try {
             dynamoDb.updateItem(u -> u.tableName(table).key(key(campaign.id())).updateExpression(update)
@@ -144,6 +154,10 @@ public final class DynamoDbCampaignStore implements CampaignStore {
             values.put("cursorAfter", s(campaign.cursor().after()));
         }
         values.put("fanOutDone", AttributeValue.fromBool(campaign.fanOutDone()));
+        if (campaign.quotaWait() != null) {
+            values.put("quotaWaitUntil", s(campaign.quotaWait().until().toString()));
+            values.put("dailyQuota", n(campaign.quotaWait().dailyQuota()));
+        }
         values.put("enqueued", n(campaign.counts().enqueued()));
         values.put("updatedAt", s(campaign.updatedAt().toString()));
         values.put("version", n(campaign.version()));

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 
 /**
  * A one-time EventBridge Scheduler schedule per embargoed campaign: at the embargo it puts
- * {@code {"campaignId": …, "start": true}} on the fan-out queue, then deletes itself. Creating it
+ * {@code {"campaignId": …, "start": true}} on the fan-out queue, then deletes itself. A campaign
+ * waiting for the daily quota gets one the same way, whose request goes on with its fan-out. Creating it
  * twice (a retried publish) finds the first and changes nothing. A moved embargo gets a schedule of
  * its own; the old one still fires and finds the campaign not yet due.
  */
@@ -36,19 +37,30 @@ public final class EventBridgeCampaignScheduler implements CampaignScheduler {
 
     @Override
     public void scheduleStart(String campaignId, Instant at) {
+        schedule(name(campaignId, roundUpToSecond(at)), at, "Start campaign " + campaignId + " at its embargo",
+                FanOutRequest.startAtEmbargo(campaignId));
+    }
+
+    @Override
+    public void scheduleFanOut(String campaignId, Instant at) {
+        schedule(name(campaignId + "-quota", roundUpToSecond(at)), at,
+                "Go on sending campaign " + campaignId + " once SES's daily quota frees up", FanOutRequest.resume(campaignId));
+    }
+
+    private void schedule(String name, Instant at, String description, FanOutRequest request) {
         try {
             scheduler.createSchedule(create -> create
-                    .name(name(campaignId, roundUpToSecond(at)))
+                    .name(name)
                     // Scheduler runs to the minute at best; rounding up never starts an embargo early.
                     .scheduleExpression("at(" + AT.format(roundUpToSecond(at)) + ")")
                     .scheduleExpressionTimezone("UTC")
                     .flexibleTimeWindow(window -> window.mode(FlexibleTimeWindowMode.OFF))
                     .actionAfterCompletion(ActionAfterCompletion.DELETE)
-                    .description("Start campaign " + campaignId + " at its embargo")
+                    .description(description)
                     .target(target -> target.arn(fanOutQueueArn).roleArn(roleArn)
-                            .input(FanOutRequest.CODEC.write(FanOutRequest.startAtEmbargo(campaignId)))));
+                            .input(FanOutRequest.CODEC.write(request))));
         } catch (ConflictException alreadyScheduled) {
-            // A retried publish: the schedule from the first attempt stands.
+            // A retried publish or fan-out: the schedule from the first attempt stands.
         }
     }
 

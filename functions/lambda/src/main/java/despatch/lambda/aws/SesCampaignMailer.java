@@ -2,6 +2,7 @@ package despatch.lambda.aws;
 
 import despatch.sending.CampaignMailer;
 import despatch.sending.CampaignMessage;
+import despatch.sending.DailyQuotaReachedException;
 import despatch.sending.MailRejectedException;
 import despatch.sending.MailThrottledException;
 import despatch.sending.SendingPausedException;
@@ -32,7 +33,7 @@ public final class SesCampaignMailer implements CampaignMailer {
         try {
             return ses.sendEmail(requests.request(message)).messageId();
         } catch (TooManyRequestsException | LimitExceededException e) {
-            throw new MailThrottledException(reason(e));
+            throw throttled(e);
         } catch (software.amazon.awssdk.services.sesv2.model.SendingPausedException | AccountSuspendedException
                 | MailFromDomainNotVerifiedException | software.amazon.awssdk.services.sesv2.model.NotFoundException e) {
             // The account or its set-up stops every send alike (a missing configuration set, an unverified
@@ -42,13 +43,20 @@ public final class SesCampaignMailer implements CampaignMailer {
             throw new MailRejectedException(reason(e));
         } catch (SesV2Exception e) {
             if (e.isThrottlingException()) {
-                throw new MailThrottledException(reason(e));
+                throw throttled(e);
             }
             if (e.statusCode() == 403) {
                 throw new SendingPausedException("SES refused the send (HTTP 403): check the sending policy and identity");
             }
             throw e;
         }
+    }
+
+    /** SES says which limit it was: "Maximum sending rate exceeded" or "Daily message quota exceeded". */
+    private static MailThrottledException throttled(SesV2Exception e) {
+        String reason = reason(e);
+        return reason.toLowerCase(java.util.Locale.ROOT).contains("daily message quota") ? new DailyQuotaReachedException(reason)
+                : new MailThrottledException(reason);
     }
 
     /** SES's own words: kept on the delivery record for staff, never logged (they can name the address). */

@@ -52,7 +52,13 @@ public final class SqsSendQueue implements SendQueue, FanOutRequests {
 
     @Override
     public void request(String campaignId) {
-        sqs.sendMessage(send -> send.queueUrl(fanOutQueueUrl).messageBody(FanOutRequest.CODEC.write(FanOutRequest.resume(campaignId))));
+        requestLater(campaignId, java.time.Duration.ZERO);
+    }
+
+    @Override
+    public void requestLater(String campaignId, java.time.Duration delay) {
+        sqs.sendMessage(send -> send.queueUrl(fanOutQueueUrl).messageBody(FanOutRequest.CODEC.write(FanOutRequest.resume(campaignId)))
+                .delaySeconds((int) Math.min(900, Math.max(0, delay.toSeconds()))));
     }
 
     private void sendAll(List<SendMessageBatchRequestEntry> entries) {

@@ -6,18 +6,24 @@ import despatch.sending.CampaignFinished;
 
 import despatch.lambda.aws.DynamoDbCampaignStore;
 import despatch.lambda.aws.DynamoDbDeliveryLedger;
+import despatch.lambda.aws.DynamoDbQuotaLedger;
 import despatch.lambda.aws.EventBridgeCampaignScheduler;
 import despatch.lambda.aws.S3ArticleRelease;
 import despatch.lambda.aws.SesCampaignMailer;
+import despatch.lambda.aws.SesSendingAccount;
 import despatch.lambda.aws.SqsSendQueue;
 import despatch.common.RateWindow;
 import despatch.sending.ArticleRelease;
 import despatch.sending.BatchSender;
 import despatch.sending.CampaignLifecycle;
 import despatch.sending.CampaignOutcomes;
+import despatch.sending.CampaignScheduler;
+import despatch.sending.DailyQuota;
+import despatch.sending.DailyQuotaGate;
 import despatch.sending.FanOut;
 import despatch.sending.PacedCampaignMailer;
 import despatch.sending.RetryDelay;
+import despatch.sending.SendRate;
 import despatch.sending.SendWorker;
 import despatch.sending.SendQueueConsumer;
 import despatch.sending.StaffCampaignActions;
@@ -35,6 +41,7 @@ public final class SendingFactory {
     private final Supplier<SqsSendQueue> queue;
     private final Supplier<DynamoDbCampaignStore> store;
     private final Supplier<CampaignLifecycle> lifecycle;
+    private final Supplier<EventBridgeCampaignScheduler> scheduler;
 
     public SendingFactory(Wiring wiring) {
         this(wiring, new SiteFactory(wiring));
@@ -50,6 +57,9 @@ public final class SendingFactory {
                 settings.optional(Setting.FAN_OUT_QUEUE_URL)));
         this.store = Once.of(() -> new DynamoDbCampaignStore(wiring.aws().dynamoDb().get(), settings.get(Setting.CAMPAIGNS_TABLE)));
         this.lifecycle = Once.of(this::newLifecycle);
+        // Built when first used: it needs settings only the functions that schedule have.
+        this.scheduler = Once.of(() -> new EventBridgeCampaignScheduler(wiring.aws().scheduler().get(),
+                settings.get(Setting.SCHEDULE_NAME_PREFIX), settings.get(Setting.FAN_OUT_QUEUE_ARN), settings.get(Setting.SCHEDULER_ROLE_ARN)));
     }
 
     /**
@@ -87,9 +97,30 @@ public final class SendingFactory {
         return lifecycle.get();
     }
 
-    /** A campaign's lists paged onto the send queue. */
+    /** A campaign's lists paged onto the send queue, each page counted against the account's SES daily quota. */
     public FanOut fanOut() {
-        return new FanOut(store.get(), subscriptions.store.get(), queue.get(), queue.get(), wiring.clock(), finishedNotice());
+        return new FanOut(store.get(), subscriptions.store.get(), queue.get(), queue.get(), wiring.clock(), finishedNotice(),
+                dailyQuota(wiring.aws().ses().get()), campaignScheduler());
+    }
+
+    /** The account's SES daily quota, shared by every campaign through one item in the campaigns table. */
+    private DailyQuota dailyQuota(software.amazon.awssdk.services.sesv2.SesV2Client ses) {
+        return new DailyQuota(new SesSendingAccount(ses),
+                new DynamoDbQuotaLedger(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE)), wiring.clock());
+    }
+
+    private CampaignScheduler campaignScheduler() {
+        return new CampaignScheduler() {
+            @Override
+            public void scheduleStart(String campaignId, java.time.Instant at) {
+                scheduler.get().scheduleStart(campaignId, at);
+            }
+
+            @Override
+            public void scheduleFanOut(String campaignId, java.time.Instant at) {
+                scheduler.get().scheduleFanOut(campaignId, at);
+            }
+        };
     }
 
     /** Staff's start, cancel and resend of campaigns. */
@@ -126,13 +157,17 @@ public final class SendingFactory {
     /** The send queue's consumer: rendered emails from S3, the ledger, the subscriber check and SES. */
     public BatchSender batchSender() {
         Settings settings = wiring.settings();
-        double share = (double) settings.number(Setting.MAX_SEND_RATE) / settings.number(Setting.SEND_WORKERS);
+        SendRate rate = new SendRate(new SesSendingAccount(wiring.aws().campaignSes().get()), settings.numberOrZero(Setting.SEND_RATE_CAP),
+                settings.number(Setting.SEND_WORKERS), wiring.clock());
+        // The share as the worker starts sets how many it keeps in flight; the pace follows SES's quota as it changes.
+        double share = rate.perWorker();
         SendWorker worker = new SendWorker(new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(), settings.get(Setting.CAMPAIGNS_TABLE)),
                 new StoreRecipientCheck(subscriptions.store.get()),
-                new PacedCampaignMailer(campaignMailer(wiring.aws().campaignSes().get()), new RateWindow(share)),
+                new DailyQuotaGate(new PacedCampaignMailer(campaignMailer(wiring.aws().campaignSes().get()),
+                        new RateWindow(rate::perWorker)), wiring.clock()),
                 wiring.clock(), inFlight(share));
         return new BatchSender(site.renderedEmails.get(), new CampaignOutcomes(store.get(), wiring.clock(), finishedNotice()), worker,
-                subscriptions.configuredLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX));
+                subscriptions.configuredLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX), dailyQuota(wiring.aws().campaignSes().get()));
     }
 
     /**
@@ -169,10 +204,7 @@ public final class SendingFactory {
 
     private CampaignLifecycle newLifecycle() {
         Settings settings = wiring.settings();
-        // The scheduler is built when first used: it needs settings only PublishFunction has.
-        Supplier<EventBridgeCampaignScheduler> scheduler = Once.of(() -> new EventBridgeCampaignScheduler(wiring.aws().scheduler().get(),
-                settings.get(Setting.SCHEDULE_NAME_PREFIX), settings.get(Setting.FAN_OUT_QUEUE_ARN), settings.get(Setting.SCHEDULER_ROLE_ARN)));
-        return new CampaignLifecycle(wiring.office(), store.get(), queue.get(), (campaignId, at) -> scheduler.get().scheduleStart(campaignId, at),
+        return new CampaignLifecycle(wiring.office(), store.get(), queue.get(), campaignScheduler(),
                 articleRelease(), new StartDecision(Duration.ofMinutes(settings.number(Setting.START_TOLERANCE_MINUTES))), wiring.clock());
     }
 

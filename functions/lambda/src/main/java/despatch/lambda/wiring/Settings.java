@@ -58,14 +58,23 @@ public final class Settings {
     }
 
     public int number(Setting setting) {
+        return atLeast(setting, 1);
+    }
+
+    /** A whole number where 0 means none (SEND_RATE_CAP: no cap). */
+    public int numberOrZero(Setting setting) {
+        return atLeast(setting, 0);
+    }
+
+    private int atLeast(Setting setting, int least) {
         try {
             int value = Integer.parseInt(get(setting));
-            if (value < 1) {
-                throw new NumberFormatException("below 1");
+            if (value < least) {
+                throw new NumberFormatException("below " + least);
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(setting.name() + " must be a whole number of at least 1, not '" + get(setting) + "'");
+            throw new IllegalStateException(setting.name() + " must be a whole number of at least " + least + ", not '" + get(setting) + "'");
         }
     }
 
