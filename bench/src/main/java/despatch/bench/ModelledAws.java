@@ -177,6 +177,20 @@ final class ModelledAws implements ExecutionInterceptor {
         return accepted.size() < 2 ? 0 : (accepted.size() - 1) / ((last - first) / 1e9);
     }
 
+    /** Emails SES accepted in each stretch of {@code seconds} from the first, to show where the time went. */
+    java.util.List<Integer> acceptedPer(int seconds) {
+        long[] times = accepted.stream().mapToLong(Long::longValue).sorted().toArray();
+        java.util.List<Integer> counts = new java.util.ArrayList<>();
+        for (long time : times) {
+            int index = (int) ((time - times[0]) / (seconds * 1_000_000_000L));
+            while (counts.size() <= index) {
+                counts.add(0);
+            }
+            counts.set(index, counts.get(index) + 1);
+        }
+        return counts;
+    }
+
     /** The most SES accepted in any one second (a sliding window): never above the quota plus its burst. */
     int busiestSecond() {
         long[] times = accepted.stream().mapToLong(Long::longValue).sorted().toArray();

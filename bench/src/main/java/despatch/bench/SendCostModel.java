@@ -16,7 +16,7 @@ import java.util.Set;
  * used per function: (a) the local CPU time doubled (1024 MB gives a function about 0.58 of a
  * vCPU: a full one at 1,769 MB) plus the time spent waiting on the emulators; (b) the CPU doubled
  * plus every request at a pessimistic, assumed AWS round trip; and for SendFunction (c) the
- * pacing floor: each worker sends at MAX_SEND_RATE / SEND_WORKERS, and is billed while it waits.
+ * pacing floor: each worker sends at the SES rate / SEND_WORKERS, and is billed while it waits.
  */
 final class SendCostModel {
     static final int PER = 10_000;
@@ -138,7 +138,7 @@ final class SendCostModel {
         out.printf(Locale.ROOT, "    (b) %.0f x local CPU + each request at an assumed AWS round trip (ms): %s;%n", CPU_FACTOR,
                 new java.util.TreeMap<>(ASSUMED_AWS_MILLIS));
         out.println(pacing == null ? "    (c) none: this build's SendFunction is not paced."
-                : String.format(Locale.ROOT, "    (c) %,d emails x %d workers / MAX_SEND_RATE %d per s: each worker is billed while it waits for its slot.",
+                : String.format(Locale.ROOT, "    (c) %,d emails x %d workers / the SES rate %d per s: each worker is billed while it waits for its slot.",
                         emails, pacing.workers(), pacing.maxSendRate()));
         out.printf(Locale.ROOT, "  %-58s %14s %-12s %14s %11s%n", "item", "per 10,000", "unit", "unit price", "USD");
         for (Line line : lines(true)) {

@@ -212,6 +212,7 @@ public final class SendScaleMain {
             console.printf(Locale.ROOT, "quota:    %.0f emails/s; achieved %.1f/s while sending = %.1f%% of the quota; busiest second %d"
                     + " (SES allows a second's burst); throttled by SES %d times; %.1f emails/s per worker (%d workers)%n",
                     aws.quota(), achieved, 100 * achieved / aws.quota(), aws.busiestSecond(), aws.throttled.sum(), achieved / workers, workers);
+            console.printf(Locale.ROOT, "          accepted by SES in each 5 seconds from the first: %s%n", aws.acceptedPer(5));
         }
     }
 

@@ -426,9 +426,12 @@ class TemplateTest {
     void sendWorkersShareTheSesRateAsManyWaysAsLambdaRunsThem() {
         Map<?, ?> events = (Map<?, ?>) template.resource("SendFunction").property("Events");
         Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) events.values().iterator().next()).get("Properties");
-        Object concurrency = template.resolve(((Map<?, ?>) properties.get("ScalingConfig")).get("MaximumConcurrency"));
-        assertEquals(String.valueOf(concurrency), template.environmentFor("SendFunction").get("SEND_WORKERS"),
-                "SEND_WORKERS must equal the SQS event source's MaximumConcurrency, or the total rate is exceeded");
+        Object concurrency = ((Map<?, ?>) properties.get("ScalingConfig")).get("MaximumConcurrency");
+        Object workers = ((Map<?, ?>) ((Map<?, ?>) template.resource("SendFunction").property("Environment")).get("Variables")).get("SEND_WORKERS");
+        // Both from the one parameter, not merely equal at its default: deployed with another value, they must still agree.
+        assertEquals(new Intrinsic("Ref", "SendWorkers"), concurrency);
+        assertEquals(new Intrinsic("Ref", "SendWorkers"), workers,
+                "SEND_WORKERS must be the SQS event source's MaximumConcurrency, or the total rate is exceeded");
         assertEquals(List.of("ReportBatchItemFailures"), properties.get("FunctionResponseTypes"));
     }
 

@@ -67,8 +67,13 @@ public final class BatchSender {
 
     /** @param timeLeft false once the invocation is near its end; see {@link SendWorker#send} */
     public BatchOutcome send(SendBatch batch, java.util.function.BooleanSupplier timeLeft) {
-        if (campaigns.sending(batch.campaignId()).isEmpty()) {
-            List<Recipient> later = campaigns.isOver(batch.campaignId()) ? List.of() : batch.recipients();
+        java.util.Optional<CampaignStatus> status = campaigns.status(batch.campaignId());
+        if (status.orElse(null) != CampaignStatus.SENDING) {
+            if (status.orElse(null) == CampaignStatus.CANCELLED) {
+                // Never to be sent: what fan-out counted for them is free again for other campaigns today.
+                giveBack(batch, batch.recipients().size());
+            }
+            List<Recipient> later = status.map(CampaignStatus::isFinished).orElse(true) ? List.of() : batch.recipients();
             // Paused or held: it waits for staff, so its recipients wait the longest before they look again.
             return new BatchOutcome(Map.of(), List.of(), List.of(), later, !later.isEmpty());
         }
@@ -96,10 +101,18 @@ public final class BatchSender {
 
     private void record(SendBatch batch, BatchOutcome outcome) {
         campaigns.record(batch.campaignId(), outcome);
-        if (quota != null) {
-            // Suppressed before the send, or refused by SES: neither counts against the account's daily quota.
-            int neverSent = (int) outcome.ended().values().stream().filter(s -> s != DeliveryState.SENT).count();
-            quota.giveBack(batch.quotaSlot(), neverSent);
+        // Suppressed before the send, or refused by SES: neither counts against the account's daily quota.
+        giveBack(batch, (int) outcome.ended().values().stream().filter(s -> s != DeliveryState.SENT).count());
+    }
+
+    private void giveBack(SendBatch batch, int count) {
+        if (quota == null) {
+            return;
+        }
+        try {
+            quota.giveBack(batch.quotaSlot(), count);
+        } catch (RuntimeException e) {
+            // Left counted, the day's quota is only used more cautiously: not worth failing a batch that was sent.
         }
     }
 }

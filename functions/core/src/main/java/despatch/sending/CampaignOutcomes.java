@@ -32,9 +32,9 @@ public final class CampaignOutcomes {
         return store.find(campaignId).filter(campaign -> campaign.status() == CampaignStatus.SENDING);
     }
 
-    /** Sent, cancelled, or unknown: a batch for it has nothing left to do. */
-    public boolean isOver(String campaignId) {
-        return store.find(campaignId).map(c -> c.status().isFinished()).orElse(true);
+    /** Where the campaign stands, in one read; empty when there is no such campaign. */
+    public Optional<CampaignStatus> status(String campaignId) {
+        return store.find(campaignId).map(Campaign::status);
     }
 
     /** Counts a batch's outcomes, pauses the campaign if SES paused sending, and finishes it when everyone is accounted for. */

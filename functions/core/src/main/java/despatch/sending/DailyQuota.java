@@ -38,7 +38,7 @@ public final class DailyQuota {
      * What a reservation got.
      *
      * @param granted    how many may be sent now, in order from the first wanted
-     * @param slot       the slot they were counted in, for giving back what is never sent
+     * @param slot       the slot they were counted in, for giving back what is never sent; null when nothing was counted
      * @param freesAt    about when more frees up, when fewer were granted than wanted; otherwise null
      * @param dailyQuota the account's quota for any 24 hours; -1 for none
      */
@@ -56,7 +56,8 @@ public final class DailyQuota {
         Instant now = clock.instant();
         SendQuota current = quota(now);
         if (!current.hasDailyLimit() || wanted == 0) {
-            return new Grant(wanted, slotOf(now), null, (long) current.max24HourSend());
+            // Nothing counted, so nothing to give back.
+            return new Grant(wanted, null, null, (long) current.max24HourSend());
         }
         return OptimisticRetry.retrying(() -> tryReserve(wanted, current, now));
     }

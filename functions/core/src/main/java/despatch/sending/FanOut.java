@@ -6,6 +6,7 @@ import despatch.subscription.MemberPage;
 import despatch.subscription.SubscriberStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -25,16 +26,24 @@ public final class FanOut {
     static final int BATCH = 50;
 
     /**
-     * How far fan-out runs ahead of the workers: a minute of sending at the account's rate (at
+     * How far fan-out runs ahead of the workers: a minute of sending at the rate they send at (at
      * least two pages). Another campaign's first batches then queue behind at most a minute of
      * this one's, and the two share the workers from there; a cancel or a pause leaves little queued.
      */
     static final int AHEAD_SECONDS = 60;
     static final long LEAST_AHEAD = 2L * PAGE;
-    /** When it is that far ahead, fan-out looks again after this. */
-    public static final Duration TOP_UP_AFTER = Duration.ofSeconds(20);
+    /** When it is that far ahead, fan-out looks again after this; longer each time the workers have not moved on. */
+    static final Duration LOOK_AGAIN = Duration.ofSeconds(20);
+    static final Duration LONGEST_LOOK = Duration.ofMinutes(15);
+    /** A campaign waiting for the daily quota looks at least this often, in case the quota was raised or freed. */
+    static final Duration QUOTA_LOOK = Duration.ofHours(1);
 
-    public enum Result { DONE, CONTINUE, NOT_SENDING, WAITING_FOR_QUOTA, AHEAD }
+    /**
+     * How a fan-out ended. AHEAD and TOPPED_UP: a minute of sending is on the queue, and fan-out
+     * looks again later; TOPPED_UP when it paged some of it this time, AHEAD when the workers had
+     * not taken enough since the last look for it to page anything.
+     */
+    public enum Result { DONE, CONTINUE, NOT_SENDING, WAITING_FOR_QUOTA, TOPPED_UP, AHEAD }
 
     private final CampaignUpdates campaigns;
     private final CampaignStore store;
@@ -43,31 +52,25 @@ public final class FanOut {
     private final FanOutRequests requests;
     private final Clock clock;
     private final CampaignFinished finished;
-    private final DailyQuota quota;
-    private final CampaignScheduler scheduler;
+    private final SendingLimits limits;
 
     public FanOut(CampaignStore campaigns, SubscriberStore subscribers, SendQueue queue, FanOutRequests requests, Clock clock) {
         this(campaigns, subscribers, queue, requests, clock, CampaignFinished.NONE);
     }
 
-    /** With no daily quota to count against. */
+    /** With no quota or rate to keep to: everything is paged at once. */
     public FanOut(CampaignStore campaigns, SubscriberStore subscribers, SendQueue queue, FanOutRequests requests, Clock clock,
             CampaignFinished finished) {
-        this(campaigns, subscribers, queue, requests, clock, finished, null, null);
+        this(campaigns, subscribers, queue, requests, clock, finished, null);
     }
 
     /**
-     * @param finished  told when fan-out is what finishes the campaign (its batches all ended before it did)
-     * @param quota     the account's SES daily quota, which each page's recipients are counted against; null for none
-     * @param scheduler asked to go on with fan-out when the quota frees up
+     * @param finished told when fan-out is what finishes the campaign (its batches all ended before it did)
+     * @param limits   the account's daily quota and rate, which fan-out keeps to; null for none
      */
     public FanOut(CampaignStore campaigns, SubscriberStore subscribers, SendQueue queue, FanOutRequests requests, Clock clock,
-            CampaignFinished finished, DailyQuota quota, CampaignScheduler scheduler) {
-        if (quota != null && scheduler == null) {
-            throw new IllegalArgumentException("a fan-out that waits for the daily quota needs a scheduler to go on");
-        }
-        this.quota = quota;
-        this.scheduler = scheduler;
+            CampaignFinished finished, SendingLimits limits) {
+        this.limits = limits;
         this.finished = finished;
         this.campaigns = new CampaignUpdates(campaigns, clock);
         this.store = campaigns;
@@ -84,8 +87,10 @@ public final class FanOut {
      * claims: no one is sent two copies.
      */
     public Result fanOut(String campaignId, BooleanSupplier timeLeft) {
+        int[] pages = {0};
         while (true) {
-            Optional<Result> ended = OptimisticRetry.<Optional<Result>, RuntimeException>retrying(() -> nextPage(campaignId, timeLeft));
+            Optional<Result> ended = OptimisticRetry.<Optional<Result>, RuntimeException>retrying(
+                    () -> nextPage(campaignId, timeLeft, pages));
             if (ended.isPresent()) {
                 return ended.get();
             }
@@ -97,13 +102,21 @@ public final class FanOut {
         requests.request(campaignId);
     }
 
-    /** The same, once the workers have taken some of what this campaign has on the send queue. */
-    public void topUpLater(String campaignId) {
-        requests.requestLater(campaignId, TOP_UP_AFTER);
+    /**
+     * Asks to look again once the workers have taken some of what is queued: in 20 seconds after a
+     * top-up; after an idle look (nothing paged), twice as long as the last wait, up to 15 minutes,
+     * so a campaign whose sending has stalled costs little while staff see to it.
+     *
+     * @param idleLooks idle looks in a row before this one
+     */
+    public void lookAgainLater(String campaignId, Result result, int idleLooks) {
+        int looks = result == Result.AHEAD ? idleLooks + 1 : 0;
+        Duration wait = LOOK_AGAIN.multipliedBy(1L << Math.min(looks, 10));
+        requests.requestLater(campaignId, wait.compareTo(LONGEST_LOOK) > 0 ? LONGEST_LOOK : wait, looks);
     }
 
     /** @return how fan-out ended, or empty when there is more to page */
-    private Optional<Result> nextPage(String campaignId, BooleanSupplier timeLeft) {
+    private Optional<Result> nextPage(String campaignId, BooleanSupplier timeLeft, int[] pages) {
         Campaign campaign = campaigns.load(campaignId);
         if (campaign.status() != CampaignStatus.SENDING) {
             return Optional.of(Result.NOT_SENDING);
@@ -111,20 +124,16 @@ public final class FanOut {
         if (campaign.fanOutDone()) {
             return Optional.of(Result.DONE);
         }
-        if (campaign.waitsForQuota(clock.instant())) {
-            // A repeat of the request that began the wait (its schedule may not have been made): make sure it is.
-            scheduler.scheduleFanOut(campaignId, campaign.quotaWait().until());
-            return Optional.of(Result.WAITING_FOR_QUOTA);
-        }
         if (!timeLeft.getAsBoolean()) {
             return Optional.of(Result.CONTINUE);
         }
-        if (quota != null && campaign.counts().outstanding() >= ahead()) {
-            return Optional.of(Result.AHEAD);
+        if (limits != null && campaign.counts().outstanding() >= ahead()) {
+            return Optional.of(pages[0] > 0 ? Result.TOPPED_UP : Result.AHEAD);
         }
         // An embargoed article for the web only has no list: its start released the page; there is no one to send to.
         if (campaign.lists().isEmpty()) {
-            return finishPaging(campaign, FanOutCursor.START, 0);
+            store.save(campaign.advance(FanOutCursor.START, true, 0, clock.instant()));
+            return Optional.of(finishedPaging(campaign));
         }
         int index = campaign.cursor().listIndex();
         MemberPage page = subscribers.activeMembers(campaign.lists().get(index), campaign.cursor().after(), PAGE);
@@ -133,45 +142,61 @@ public final class FanOut {
                 .filter(member -> !reachedEarlier(member, earlier, campaign))
                 .map(member -> new Recipient(member.subscriberId(), member.address()))
                 .toList();
-        DailyQuota.Grant grant = quota == null ? null : quota.reserve(recipients.size());
+        DailyQuota.Grant grant = limits == null ? null : limits.quota().reserve(recipients.size());
         if (grant != null && grant.granted() < recipients.size()) {
             return Optional.of(waitForQuota(campaign, index, recipients, grant));
         }
-        queue.enqueue(batches(campaign, recipients, grant == null ? null : grant.slot()));
         FanOutCursor next = page.nextCursor().map(after -> new FanOutCursor(index, after)).orElse(new FanOutCursor(index + 1, null));
-        return finishPaging(campaign, next, recipients.size());
+        boolean done = next.listIndex() >= campaign.lists().size();
+        enqueueAndSave(recipients, grant, campaign.advance(next, done, recipients.size(), clock.instant()));
+        pages[0]++;
+        return done ? Optional.of(finishedPaging(campaign)) : Optional.empty();
+    }
+
+    /**
+     * The page's batches, then its cursor. Should the save lose a race (another fan-out, a pause, a
+     * cancel), what this page counted against the daily quota is given back before the page is
+     * read and counted again: its batches already queued cost a second claim each, not a second
+     * share of the quota.
+     */
+    private void enqueueAndSave(List<Recipient> recipients, DailyQuota.Grant grant, Campaign paged) {
+        try {
+            queue.enqueue(batches(paged, recipients, grant == null ? null : grant.slot()));
+            store.save(paged);
+        } catch (RuntimeException e) {
+            if (grant != null) {
+                limits.quota().giveBack(grant.slot(), grant.granted());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The last page is saved. Lists with nobody (left) on them send no batch, and batches may all
+     * end before the last page's save: then nothing else would finish the campaign.
+     */
+    private Result finishedPaging(Campaign campaign) {
+        campaigns.finishIfAccountedFor(campaign.id()).ifPresent(finished::tellQuietly);
+        return Result.DONE;
     }
 
     private long ahead() {
-        return Math.max(LEAST_AHEAD, (long) (quota.accountRate() * AHEAD_SECONDS));
-    }
-
-    /** Saves the page's cursor; at the end of the last list, finishes the campaign if its batches all ended already. */
-    private Optional<Result> finishPaging(Campaign campaign, FanOutCursor next, int enqueued) {
-        boolean done = next.listIndex() >= campaign.lists().size();
-        // Cancelled, or another fan-out moved on: the retry reads again and follows it.
-        store.save(campaign.advance(next, done, enqueued, clock.instant()));
-        if (!done) {
-            return Optional.empty();
-        }
-        // Lists with nobody (left) on them send no batch, and batches may all end before this page's
-        // save: then nothing else would finish the campaign.
-        campaigns.finishIfAccountedFor(campaign.id()).ifPresent(finished::tellQuietly);
-        return Optional.of(Result.DONE);
+        return Math.max(LEAST_AHEAD, (long) (limits.rate().total() * AHEAD_SECONDS));
     }
 
     /**
      * The daily quota had room for only the first of this page's recipients: those go, the cursor
-     * stops after the last of them, and fan-out goes on by itself when the quota frees up. The
-     * schedule comes after the save, so a failure to make it fails the request, which comes again.
+     * stops after the last of them, and fan-out goes on by itself when the quota frees up (or
+     * looks within the hour, should it be raised or freed sooner). The schedule comes after the
+     * save, so a failure to make it fails the request, which comes again.
      */
     private Result waitForQuota(Campaign campaign, int index, List<Recipient> recipients, DailyQuota.Grant grant) {
         List<Recipient> fits = recipients.subList(0, grant.granted());
-        queue.enqueue(batches(campaign, fits, grant.slot()));
         FanOutCursor next = fits.isEmpty() ? campaign.cursor() : new FanOutCursor(index, fits.getLast().subscriberId());
         QuotaWait wait = new QuotaWait(grant.freesAt(), grant.dailyQuota());
-        store.save(campaign.waitForQuota(next, fits.size(), wait, clock.instant()));
-        scheduler.scheduleFanOut(campaign.id(), wait.until());
+        enqueueAndSave(fits, grant, campaign.waitForQuota(next, fits.size(), wait, clock.instant()));
+        Instant look = clock.instant().plus(QUOTA_LOOK);
+        limits.scheduler().scheduleFanOut(campaign.id(), wait.until().isBefore(look) ? wait.until() : look);
         return Result.WAITING_FOR_QUOTA;
     }
 

@@ -6,6 +6,10 @@ import java.time.Duration;
 public interface FanOutRequests {
     void request(String campaignId);
 
-    /** The same, after {@code delay} (at most SQS's 15 minutes). */
-    void requestLater(String campaignId, Duration delay);
+    /**
+     * The same, after {@code delay} (at most SQS's 15 minutes).
+     *
+     * @param idleLooks how many looks in a row have found nothing to page, so the next waits longer
+     */
+    void requestLater(String campaignId, Duration delay, int idleLooks);
 }

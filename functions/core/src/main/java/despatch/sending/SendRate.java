@@ -3,6 +3,7 @@ package despatch.sending;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One send worker's share of the rate: the account's SES rate, read from SES when first needed
@@ -17,6 +18,8 @@ public final class SendRate {
     private final double cap;
     private final int workers;
     private final Clock clock;
+    /** Not a monitor: the read of SES under it must not pin the virtual threads that wait for it. */
+    private final ReentrantLock lock = new ReentrantLock();
     private double accountRate;
     private Instant readAt;
 
@@ -32,13 +35,22 @@ public final class SendRate {
     }
 
     /** Emails a second this worker may send now. */
-    public synchronized double perWorker() {
-        Instant now = clock.instant();
-        if (readAt == null || !now.isBefore(readAt.plus(REREAD))) {
-            reread(now);
+    public double perWorker() {
+        return total() / workers;
+    }
+
+    /** Emails a second all the workers together may send now: SES's rate, under the office's cap. */
+    public double total() {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            if (readAt == null || !now.isBefore(readAt.plus(REREAD))) {
+                reread(now);
+            }
+            return cap > 0 ? Math.min(cap, accountRate) : accountRate;
+        } finally {
+            lock.unlock();
         }
-        double rate = cap > 0 ? Math.min(cap, accountRate) : accountRate;
-        return rate / workers;
     }
 
     private void reread(Instant now) {

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * Sends one batch of a campaign: for each recipient, claim, check they still receive it,
@@ -33,9 +33,10 @@ public final class SendWorker {
     private final RecipientCheck check;
     private final CampaignMailer mailer;
     private final Clock clock;
-    private final int inFlight;
     /** Shared by every batch this worker sends at once: the messages of one delivery go side by side, within one limit. */
-    private final Semaphore slots;
+    private final InFlightLimit slots;
+    /** One recipient at a time, on the caller's thread: no threads to start. */
+    private final boolean oneAtATime;
 
     public SendWorker(DeliveryLedger ledger, RecipientCheck check, CampaignMailer mailer, Clock clock) {
         this(ledger, check, mailer, clock, 1);
@@ -43,15 +44,29 @@ public final class SendWorker {
 
     /** @param inFlight how many recipients may be between their claim and their mark at once */
     public SendWorker(DeliveryLedger ledger, RecipientCheck check, CampaignMailer mailer, Clock clock, int inFlight) {
-        if (inFlight < 1) {
-            throw new IllegalArgumentException("at least one recipient must be in flight, not " + inFlight);
-        }
+        this(ledger, check, mailer, clock, fixed(inFlight), inFlight == 1);
+    }
+
+    /** @param inFlight asked before each recipient starts: the limit may change while the worker lives */
+    public SendWorker(DeliveryLedger ledger, RecipientCheck check, CampaignMailer mailer, Clock clock, IntSupplier inFlight) {
+        this(ledger, check, mailer, clock, inFlight, false);
+    }
+
+    private SendWorker(DeliveryLedger ledger, RecipientCheck check, CampaignMailer mailer, Clock clock, IntSupplier inFlight,
+            boolean oneAtATime) {
         this.ledger = ledger;
         this.check = check;
         this.mailer = mailer;
         this.clock = clock;
-        this.inFlight = inFlight;
-        this.slots = new Semaphore(inFlight, true);
+        this.slots = new InFlightLimit(inFlight);
+        this.oneAtATime = oneAtATime;
+    }
+
+    private static IntSupplier fixed(int inFlight) {
+        if (inFlight < 1) {
+            throw new IllegalArgumentException("at least one recipient must be in flight, not " + inFlight);
+        }
+        return () -> inFlight;
     }
 
     public BatchOutcome send(String campaignId, Set<String> lists, MessageBuilder builder, List<Recipient> recipients) {
@@ -107,7 +122,7 @@ public final class SendWorker {
                         slots.release();
                         break;
                     }
-                    if (inFlight == 1) {
+                    if (oneAtATime) {
                         task.run();
                     } else {
                         threads.execute(task);

@@ -29,6 +29,11 @@ class MessageCodecsTest {
                 List.of(new Recipient("s-1", EmailAddress.parse("Jane.Smith@example.org.uk"))), 3);
 
         assertEquals(batch, SendBatchCodec.CODEC.read(SendBatchCodec.CODEC.write(batch)));
+        SendBatch counted = new SendBatch("c-1", "winter-surgeries", Set.of("newsletter"),
+                List.of(new Recipient("s-1", EmailAddress.parse("jane@example.org.uk"))), 1, java.time.Instant.parse("2026-12-07T09:00:00Z"));
+        assertEquals(counted, SendBatchCodec.CODEC.read(SendBatchCodec.CODEC.write(counted)), "the daily quota's slot travels with it");
+        assertEquals(counted.quotaSlot(), SendBatchCodec.CODEC.read(SendBatchCodec.CODEC.write(counted)).retrying(counted.recipients()).quotaSlot(),
+                "and with its retries");
     }
 
     @Test
@@ -49,6 +54,8 @@ class MessageCodecsTest {
         String badAddress = refused(SendBatchCodec.CODEC,
                 "{\"campaignId\":\"c\",\"slug\":\"s\",\"lists\":[],\"recipients\":[{\"id\":\"1\",\"email\":\"secret-person@@x\"}]}");
         assertEquals("Not a send batch: recipients[0].email is not an email address", badAddress);
+        assertEquals("Not a send batch: quotaSlot must be a time in epoch seconds", refused(SendBatchCodec.CODEC,
+                "{\"campaignId\":\"c\",\"slug\":\"s\",\"quotaSlot\":\"nine\",\"lists\":[],\"recipients\":[]}"));
         assertEquals("Not a send batch: no campaignId",
                 refused(SendBatchCodec.CODEC, "{\"slug\":\"s\",\"lists\":[],\"recipients\":[]}"));
     }
@@ -57,6 +64,8 @@ class MessageCodecsTest {
     void aFanOutRequestIsWrittenAsTheEmbargoScheduleAndTheQueueAlwaysWroteIt() throws Exception {
         assertEquals("{\"campaignId\":\"c-1\"}", FanOutRequest.CODEC.write(FanOutRequest.resume("c-1")));
         assertEquals("{\"campaignId\":\"c-1\",\"start\":true}", FanOutRequest.CODEC.write(FanOutRequest.startAtEmbargo("c-1")));
+        assertEquals("{\"campaignId\":\"c-1\",\"idleLooks\":2}", FanOutRequest.CODEC.write(FanOutRequest.lookAgain("c-1", 2)));
+        assertEquals(0, FanOutRequest.CODEC.read("{\"campaignId\":\"c-1\",\"idleLooks\":-5}").idleLooks(), "never below none");
         assertEquals(FanOutRequest.startAtEmbargo("c \"quoted\""),
                 FanOutRequest.CODEC.read(FanOutRequest.CODEC.write(FanOutRequest.startAtEmbargo("c \"quoted\""))));
     }

@@ -39,8 +39,8 @@ class CampaignUseCasesTest {
         }
 
         @Override
-        public void requestLater(String campaignId, java.time.Duration delay) {
-            laterRequests.add(campaignId + " after " + delay);
+        public void requestLater(String campaignId, java.time.Duration delay, int idleLooks) {
+            laterRequests.add(campaignId + " after " + delay + ", " + idleLooks + " idle");
         }
     };
     private final MutableClock clock = new MutableClock(TestOffice.NOW);
@@ -105,7 +105,7 @@ class CampaignUseCasesTest {
         subscribers(1_600, Set.of("newsletter"));
         InMemoryQuotaLedger ledger = new InMemoryQuotaLedger();
         FanOut limited = new FanOut(campaigns, subscribers, sendQueue, requests, clock, tell,
-                new DailyQuota(() -> new SendQuota(14, 700, 0), ledger, clock), scheduler);
+                limits(new SendQuota(14, 700, 0), ledger));
         Campaign campaign = lifecycle.startFor("big-news", "Big news", Set.of("newsletter"), null).orElseThrow();
 
         assertEquals(FanOut.Result.WAITING_FOR_QUOTA, limited.fanOut(campaign.id(), () -> true));
@@ -115,12 +115,14 @@ class CampaignUseCasesTest {
         assertEquals(CampaignStatus.SENDING, waiting.status());
         assertEquals(700, waiting.counts().enqueued());
         assertEquals(700, enqueuedRecipients().size(), "a whole page of 500 and 200 of the next: what the day allows");
-        assertEquals(List.of("c-big-news goes on @" + until), scheduled);
+        java.time.Instant inAnHour = clock.instant().plus(java.time.Duration.ofHours(1));
+        assertEquals(List.of("c-big-news goes on @" + inAnHour), scheduled, "it looks again within the hour, in case the quota is raised");
 
         sendEverythingQueued();
-        clock.advance(java.time.Duration.ofHours(3));
-        assertEquals(FanOut.Result.WAITING_FOR_QUOTA, limited.fanOut(campaign.id(), () -> true), "a repeated request before its time");
+        clock.advance(java.time.Duration.ofHours(1));
+        assertEquals(FanOut.Result.WAITING_FOR_QUOTA, limited.fanOut(campaign.id(), () -> true), "the hourly look: no room yet");
         assertEquals(700, enqueuedRecipients().size(), "sends nothing more");
+        assertEquals(until, campaigns.find(campaign.id()).orElseThrow().quotaWait().until(), "and still says when it will go on");
 
         clock.advance(java.time.Duration.between(clock.instant(), until));
         assertEquals(FanOut.Result.WAITING_FOR_QUOTA, limited.fanOut(campaign.id(), () -> true), "the next day: 700 more");
@@ -155,12 +157,13 @@ class CampaignUseCasesTest {
     void twoCampaignsAtOnceShareTheQueueRatherThanOneWaitingForTheWholeOfTheOther() throws Exception {
         subscribers(2_500, Set.of("newsletter"));
         FanOut sharing = new FanOut(campaigns, subscribers, sendQueue, requests, clock, tell,
-                new DailyQuota(() -> new SendQuota(14, -1, 0), new InMemoryQuotaLedger(), clock), scheduler);
+                limits(new SendQuota(14, -1, 0), new InMemoryQuotaLedger()));
         String first = lifecycle.startFor("first", "First", Set.of("newsletter"), null).orElseThrow().id();
         String second = lifecycle.startFor("second", "Second", Set.of("newsletter"), null).orElseThrow().id();
 
-        assertEquals(FanOut.Result.AHEAD, sharing.fanOut(first, () -> true));
-        assertEquals(FanOut.Result.AHEAD, sharing.fanOut(second, () -> true));
+        assertEquals(FanOut.Result.TOPPED_UP, sharing.fanOut(first, () -> true));
+        assertEquals(FanOut.Result.TOPPED_UP, sharing.fanOut(second, () -> true));
+        assertEquals(FanOut.Result.AHEAD, sharing.fanOut(second, () -> true), "the workers have taken nothing yet");
         assertEquals(2 * FanOut.LEAST_AHEAD, enqueuedRecipients().size(), "each a minute of sending ahead, no more");
         List<String> sendOrder = new ArrayList<>();
         while (sharing.fanOut(first, () -> true) != FanOut.Result.DONE | sharing.fanOut(second, () -> true) != FanOut.Result.DONE) {
@@ -175,6 +178,17 @@ class CampaignUseCasesTest {
                 "they take turns: the second is not left to the end");
         assertEquals(CampaignStatus.SENT, campaigns.find(first).orElseThrow().status());
         assertEquals(CampaignStatus.SENT, campaigns.find(second).orElseThrow().status());
+
+        sharing.lookAgainLater(first, FanOut.Result.TOPPED_UP, 3);
+        sharing.lookAgainLater(first, FanOut.Result.AHEAD, 0);
+        sharing.lookAgainLater(first, FanOut.Result.AHEAD, 1);
+        sharing.lookAgainLater(first, FanOut.Result.AHEAD, 9);
+        assertEquals(List.of(first + " after PT20S, 0 idle", first + " after PT40S, 1 idle", first + " after PT1M20S, 2 idle",
+                first + " after PT15M, 10 idle"), laterRequests, "a stalled campaign's fan-out looks less and less often");
+    }
+
+    private SendingLimits limits(SendQuota account, InMemoryQuotaLedger ledger) {
+        return new SendingLimits(new DailyQuota(() -> account, ledger, clock), new SendRate(() -> account, 0, 2, clock), scheduler);
     }
 
     private List<String> enqueuedRecipients() {
@@ -305,6 +319,83 @@ class CampaignUseCasesTest {
     }
 
     @Test
+    void whatFanOutCountedAndSesNeverTookIsGivenBackToTheDailyQuota() throws Exception {
+        Campaign campaign = fannedOutToAHundred("given-back");
+        assertEquals(100, thousandADay.reserved(), "fan-out counted everyone it enqueued");
+
+        List<String> everyone = enqueuedRecipients();
+        Set<String> leftTheList = new HashSet<>(everyone.subList(0, 10));
+        Set<String> refusedBySes = new HashSet<>(everyone.subList(10, 15));
+        CampaignMailer ses = message -> {
+            if (refusedBySes.stream().anyMatch(id -> message.to().forDelivery().equals(addressOf(id)))) {
+                throw new MailRejectedException("Address blacklisted.");
+            }
+            return "message-id";
+        };
+        SendWorker worker = new SendWorker(new InMemoryDeliveryLedger(), (id, lists) -> !leftTheList.contains(id), ses, clock);
+        BatchSender sender = new BatchSender(slug -> new CampaignEmails.StoredEmail("Given back", "{{unsubscribe_url}}", "{{unsubscribe_url}}"),
+                outcomes, worker, links(), "", limits.quota());
+        queue.forEach(sender::send);
+
+        assertEquals(85, thousandADay.reserved(), "the 10 suppressed and the 5 SES refused count no more; the 85 sent do");
+        assertEquals(85, campaigns.find(campaign.id()).orElseThrow().counts().sent());
+    }
+
+    @Test
+    void aCancelledCampaignsQueuedBatchesGiveBackWhatFanOutCounted() throws Exception {
+        Campaign campaign = fannedOutToAHundred("called-off");
+        assertTrue(staff.cancel(campaign.id()));
+
+        BatchSender sender = new BatchSender(slug -> new CampaignEmails.StoredEmail("s", "{{unsubscribe_url}}", "{{unsubscribe_url}}"),
+                outcomes, null, null, "", limits.quota());
+        queue.forEach(sender::send);
+
+        assertEquals(0, thousandADay.reserved(), "none of them will be sent: the day's quota is free for other campaigns");
+    }
+
+    @Test
+    void aPageWhoseSaveLosesARaceGivesBackWhatItCountedBeforeItIsCountedAgain() throws Exception {
+        subscribers(300, Set.of("newsletter"));
+        InMemoryQuotaLedger ledger = new InMemoryQuotaLedger();
+        Campaign campaign = lifecycle.startFor("raced", "Raced", Set.of("newsletter"), null).orElseThrow();
+        java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
+        CampaignStore losesOnce = new ForwardingCampaignStore(campaigns) {
+            @Override
+            public void save(Campaign changed) {
+                if (!lost.getAndSet(true)) {
+                    throw new despatch.common.ConcurrentChangeException("another fan-out saved first");
+                }
+                super.save(changed);
+            }
+        };
+        new FanOut(losesOnce, subscribers, sendQueue, requests, clock, tell, limits(new SendQuota(1_000, 1_000, 0), ledger))
+                .fanOut(campaign.id(), () -> true);
+
+        assertEquals(600, enqueuedRecipients().size(), "the page went on the queue twice (the claims stop a second copy)");
+        assertEquals(300, ledger.reserved(), "but is counted against the day once");
+    }
+
+    private final InMemoryQuotaLedger thousandADay = new InMemoryQuotaLedger();
+    private final SendingLimits limits = limits(new SendQuota(1_000, 1_000, 0), thousandADay);
+
+    /** A campaign to 100 subscribers, paged onto the queue and counted against a daily quota of 1,000. */
+    private Campaign fannedOutToAHundred(String slug) throws Exception {
+        subscribers(100, Set.of("newsletter"));
+        Campaign campaign = lifecycle.startFor(slug, slug, Set.of("newsletter"), null).orElseThrow();
+        new FanOut(campaigns, subscribers, sendQueue, requests, clock, tell, limits).fanOut(campaign.id(), () -> true);
+        return campaign;
+    }
+
+    private String addressOf(String subscriberId) {
+        return subscribers.findSubscriber(subscriberId).orElseThrow().address().forDelivery();
+    }
+
+    private static despatch.subscription.SubscriptionLinks links() {
+        return new despatch.subscription.SubscriptionLinks("https://api.example.org.uk", new despatch.subscription.TokenSigner(
+                "a test secret that is long enough to sign".getBytes(java.nio.charset.StandardCharsets.UTF_8), TestOffice.clock()));
+    }
+
+    @Test
     void aPausedCampaignsBatchGoesBackOnTheQueueWholeWithTheLongestDelay() throws Exception {
         subscribers(4, Set.of("newsletter"));
         Campaign campaign = lifecycle.startFor("waits", "Waits", Set.of("newsletter"), null).orElseThrow();
@@ -379,32 +470,7 @@ class CampaignUseCasesTest {
         Campaign campaign = lifecycle.startFor("race", "Race", Set.of("newsletter"), null).orElseThrow();
         // The last page is enqueued, and its batches all sent, before fan-out's save of that page lands.
         java.util.concurrent.atomic.AtomicBoolean sentAll = new java.util.concurrent.atomic.AtomicBoolean();
-        CampaignStore racing = new CampaignStore() {
-            @Override
-            public boolean create(Campaign created) {
-                return campaigns.create(created);
-            }
-
-            @Override
-            public java.util.Optional<Campaign> find(String id) {
-                return campaigns.find(id);
-            }
-
-            @Override
-            public List<Campaign> recent(int limit) {
-                return campaigns.recent(limit);
-            }
-
-            @Override
-            public void addEngagement(String id, String eventType) {
-                campaigns.addEngagement(id, eventType);
-            }
-
-            @Override
-            public void addCounts(String id, long sent, long suppressed, long failed, long unknown) {
-                campaigns.addCounts(id, sent, suppressed, failed, unknown);
-            }
-
+        CampaignStore racing = new ForwardingCampaignStore(campaigns) {
             @Override
             public void save(Campaign changed) {
                 if (changed.fanOutDone() && !sentAll.getAndSet(true)) {

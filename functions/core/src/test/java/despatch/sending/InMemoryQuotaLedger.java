@@ -31,7 +31,6 @@ final class InMemoryQuotaLedger implements QuotaLedger {
     public synchronized void giveBack(Instant slot, long count) {
         if (slots.containsKey(slot)) {
             slots.merge(slot, -count, Long::sum);
-            version++;
         }
     }
 

@@ -56,8 +56,8 @@ public class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
                     () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
             if (result == FanOut.Result.CONTINUE) {
                 fanOut.continueLater(request.campaignId());
-            } else if (result == FanOut.Result.AHEAD) {
-                fanOut.topUpLater(request.campaignId());
+            } else if (result == FanOut.Result.TOPPED_UP || result == FanOut.Result.AHEAD) {
+                fanOut.lookAgainLater(request.campaignId(), result, request.idleLooks());
             }
             fields.put("result", result.name());
         });

@@ -93,7 +93,7 @@ final class ConsoleFixture {
             }
 
             @Override
-            public void requestLater(String campaignId, Duration delay) {
+            public void requestLater(String campaignId, Duration delay, int idleLooks) {
             }
         };
         return new StaffCampaignActions(campaigns, new InMemorySubscriberStore(), queue, noFanOut, slug -> { }, clock);

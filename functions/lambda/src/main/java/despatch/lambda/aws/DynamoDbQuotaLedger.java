@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * The daily quota's reservations as one item in the campaigns table, {@code pk QUOTA, sk DAILY}:
  * a map of slot (epoch seconds) to count, and a version. A reservation is one UpdateItem that
  * adds to its slot, drops the expired ones and moves the version on, only if the version is the
- * one read; a give-back takes off its slot and moves the version on too, so that no reservation
- * decides on counts that have changed. At most 146 slots of a few bytes: one read unit.
+ * one read. A give-back only takes off its slot, by an expression that no reservation's own can
+ * lose, and leaves the version alone: a reservation that read the count before it was only more
+ * cautious. At most 146 slots of a few bytes: one read unit.
  */
 public final class DynamoDbQuotaLedger implements QuotaLedger {
     private static final Map<String, AttributeValue> KEY = Map.of("pk", AttributeValue.fromS("QUOTA"), "sk", AttributeValue.fromS("DAILY"));
@@ -77,10 +78,10 @@ public final class DynamoDbQuotaLedger implements QuotaLedger {
     public void giveBack(Instant slot, long count) {
         try {
             dynamoDb.updateItem(u -> u.tableName(table).key(KEY)
-                    .updateExpression("SET #slots.#slot = #slots.#slot - :count ADD version :one")
+                    .updateExpression("SET #slots.#slot = #slots.#slot - :count")
                     .conditionExpression("attribute_exists(#slots.#slot)")
                     .expressionAttributeNames(Map.of("#slots", "slots", "#slot", name(slot)))
-                    .expressionAttributeValues(Map.of(":count", n(count), ":one", n(1))));
+                    .expressionAttributeValues(Map.of(":count", n(count))));
         } catch (ConditionalCheckFailedException gone) {
             // The slot has left the 24 hours already: nothing there to give back to.
         }

@@ -43,7 +43,7 @@ public final class EventBridgeCampaignScheduler implements CampaignScheduler {
 
     @Override
     public void scheduleFanOut(String campaignId, Instant at) {
-        schedule(name(campaignId + "-quota", roundUpToSecond(at)), at,
+        schedule(name("q-" + campaignId, roundUpToSecond(at)), at,
                 "Go on sending campaign " + campaignId + " once SES's daily quota frees up", FanOutRequest.resume(campaignId));
     }
 

@@ -52,12 +52,13 @@ public final class SqsSendQueue implements SendQueue, FanOutRequests {
 
     @Override
     public void request(String campaignId) {
-        requestLater(campaignId, java.time.Duration.ZERO);
+        sqs.sendMessage(send -> send.queueUrl(fanOutQueueUrl).messageBody(FanOutRequest.CODEC.write(FanOutRequest.resume(campaignId))));
     }
 
     @Override
-    public void requestLater(String campaignId, java.time.Duration delay) {
-        sqs.sendMessage(send -> send.queueUrl(fanOutQueueUrl).messageBody(FanOutRequest.CODEC.write(FanOutRequest.resume(campaignId)))
+    public void requestLater(String campaignId, java.time.Duration delay, int idleLooks) {
+        sqs.sendMessage(send -> send.queueUrl(fanOutQueueUrl)
+                .messageBody(FanOutRequest.CODEC.write(FanOutRequest.lookAgain(campaignId, idleLooks)))
                 .delaySeconds((int) Math.min(900, Math.max(0, delay.toSeconds()))));
     }
 

@@ -24,6 +24,7 @@ import despatch.sending.FanOut;
 import despatch.sending.PacedCampaignMailer;
 import despatch.sending.RetryDelay;
 import despatch.sending.SendRate;
+import despatch.sending.SendingLimits;
 import despatch.sending.SendWorker;
 import despatch.sending.SendQueueConsumer;
 import despatch.sending.StaffCampaignActions;
@@ -100,12 +101,23 @@ public final class SendingFactory {
     /** A campaign's lists paged onto the send queue, each page counted against the account's SES daily quota. */
     public FanOut fanOut() {
         return new FanOut(store.get(), subscriptions.store.get(), queue.get(), queue.get(), wiring.clock(), finishedNotice(),
-                dailyQuota(wiring.aws().ses().get()), campaignScheduler());
+                new SendingLimits(dailyQuota(), sendRate(), campaignScheduler()));
+    }
+
+    /**
+     * The account's SES rate under the office's cap (read from SES when first needed, not while
+     * a SnapStart snapshot is taken), shared by the send workers. Through the client that
+     * retries: a read that fails once should not fail a batch.
+     */
+    private SendRate sendRate() {
+        Settings settings = wiring.settings();
+        return new SendRate(new SesSendingAccount(wiring.aws().ses().get()), settings.decimalOrZero(Setting.SEND_RATE_CAP),
+                settings.number(Setting.SEND_WORKERS), wiring.clock());
     }
 
     /** The account's SES daily quota, shared by every campaign through one item in the campaigns table. */
-    private DailyQuota dailyQuota(software.amazon.awssdk.services.sesv2.SesV2Client ses) {
-        return new DailyQuota(new SesSendingAccount(ses),
+    private DailyQuota dailyQuota() {
+        return new DailyQuota(new SesSendingAccount(wiring.aws().ses().get()),
                 new DynamoDbQuotaLedger(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE)), wiring.clock());
     }
 
@@ -157,17 +169,14 @@ public final class SendingFactory {
     /** The send queue's consumer: rendered emails from S3, the ledger, the subscriber check and SES. */
     public BatchSender batchSender() {
         Settings settings = wiring.settings();
-        SendRate rate = new SendRate(new SesSendingAccount(wiring.aws().campaignSes().get()), settings.numberOrZero(Setting.SEND_RATE_CAP),
-                settings.number(Setting.SEND_WORKERS), wiring.clock());
-        // The share as the worker starts sets how many it keeps in flight; the pace follows SES's quota as it changes.
-        double share = rate.perWorker();
+        SendRate rate = sendRate();
         SendWorker worker = new SendWorker(new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(), settings.get(Setting.CAMPAIGNS_TABLE)),
                 new StoreRecipientCheck(subscriptions.store.get()),
                 new DailyQuotaGate(new PacedCampaignMailer(campaignMailer(wiring.aws().campaignSes().get()),
                         new RateWindow(rate::perWorker)), wiring.clock()),
-                wiring.clock(), inFlight(share));
+                wiring.clock(), () -> inFlight(rate.perWorker()));
         return new BatchSender(site.renderedEmails.get(), new CampaignOutcomes(store.get(), wiring.clock(), finishedNotice()), worker,
-                subscriptions.configuredLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX), dailyQuota(wiring.aws().campaignSes().get()));
+                subscriptions.configuredLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX), dailyQuota());
     }
 
     /**

@@ -58,23 +58,27 @@ public final class Settings {
     }
 
     public int number(Setting setting) {
-        return atLeast(setting, 1);
-    }
-
-    /** A whole number where 0 means none (SEND_RATE_CAP: no cap). */
-    public int numberOrZero(Setting setting) {
-        return atLeast(setting, 0);
-    }
-
-    private int atLeast(Setting setting, int least) {
         try {
             int value = Integer.parseInt(get(setting));
-            if (value < least) {
-                throw new NumberFormatException("below " + least);
+            if (value < 1) {
+                throw new NumberFormatException("below 1");
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(setting.name() + " must be a whole number of at least " + least + ", not '" + get(setting) + "'");
+            throw new IllegalStateException(setting.name() + " must be a whole number of at least 1, not '" + get(setting) + "'");
+        }
+    }
+
+    /** A number, fractions allowed, where 0 means none (SEND_RATE_CAP: no cap). */
+    public double decimalOrZero(Setting setting) {
+        try {
+            double value = Double.parseDouble(get(setting));
+            if (!(value >= 0) || Double.isInfinite(value)) {
+                throw new NumberFormatException("not a number of at least 0");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(setting.name() + " must be a number of at least 0, not '" + get(setting) + "'");
         }
     }
 
