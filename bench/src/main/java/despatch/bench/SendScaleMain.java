@@ -11,6 +11,7 @@ import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.wiring.Setting;
 import despatch.local.S3EventFactory;
 import despatch.local.queue.EventSourceMapping;
+import despatch.local.queue.SqsEventSource;
 import despatch.local.stack.CapturedEmail;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.SesAccountQuota;
@@ -52,7 +53,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * SES's quota; the cost model adds that wait back as a floor. With --paced it reports a new
  * production account's 14 a second; with --quota=Q, {@link ModelledAws} models an account allowing
  * Q a second, and with --daily=D also D in any 24 hours: the campaign then waits for the quota, and
- * the bench moves the stack's clock on to each time fan-out said it would go on.
+ * the bench moves the stack's clock on to each time fan-out said it would go on. With
+ * --workers-running=W, only W of SendFunction's workers run (each still at its share of the rate):
+ * in AWS each worker has a CPU of its own, where here they all share this machine's.
  */
 public final class SendScaleMain {
     private static final int DEFAULT_RECIPIENTS = 10_000;
@@ -65,11 +68,14 @@ public final class SendScaleMain {
     private final PrintStream console;
     /** AWS's round trips and SES's quota laid over the emulators ({@code --quota=N}); null for the emulators as they are. */
     private final ModelledAws aws;
+    /** How many of SendFunction's workers run here; 0 for as many as the template allows. */
+    private final int workersRunning;
 
-    private SendScaleMain(LocalAwsStack stack, PrintStream console, ModelledAws aws) {
+    private SendScaleMain(LocalAwsStack stack, PrintStream console, ModelledAws aws, int workersRunning) {
         this.stack = stack;
         this.console = console;
         this.aws = aws;
+        this.workersRunning = workersRunning;
     }
 
     public static void main(String[] args) throws Exception {
@@ -77,12 +83,15 @@ public final class SendScaleMain {
         boolean paced = false;
         Double quota = null;
         double daily = -1;
+        int workersRunning = 0;
         for (String arg : args) {
             if (arg.equals("--paced")) {
                 paced = true;
             } else if (arg.startsWith("--quota=")) {
                 quota = Double.parseDouble(arg.substring("--quota=".length()));
                 paced = true;
+            } else if (arg.startsWith("--workers-running=")) {
+                workersRunning = count(arg.substring("--workers-running=".length()));
             } else if (arg.startsWith("--daily=")) {
                 daily = count(arg.substring("--daily=".length()));
             } else {
@@ -101,7 +110,8 @@ public final class SendScaleMain {
                         + " 40 ms, SQS and S3 15 ms); SES's GetAccount reports %.0f emails a second and %s a day, and SES refuses"
                         + " what goes beyond either%n", quota, daily < 0 ? "no limit" : String.format(Locale.ROOT, "%,.0f", daily));
             }
-            new SendScaleMain(stack, console, quota == null ? null : new ModelledAws(quota, daily, stack.clock())).run(recipients, paced);
+            new SendScaleMain(stack, console, quota == null ? null : new ModelledAws(quota, daily, stack.clock()), workersRunning)
+                    .run(recipients, paced);
         }
         // The emulators are stopped; SDK and ElasticMQ threads must not hold the JVM.
         System.exit(0);
@@ -169,8 +179,7 @@ public final class SendScaleMain {
         double wallSeconds;
         try (EventSourceMapping fanOutMapping = EventSourceMapping.fromTemplate(stack.template(), pollerSqs, "FanOutFunction", fanOut,
                 EventSourceMapping.Options.LOCAL);
-                EventSourceMapping sendMapping = EventSourceMapping.fromTemplate(stack.template(), pollerSqs, "SendFunction", send,
-                        EventSourceMapping.Options.LOCAL)) {
+                EventSourceMapping sendMapping = new EventSourceMapping(pollerSqs, sendSource(), send, EventSourceMapping.Options.LOCAL)) {
             fanOutMapping.start();
             sendMapping.start();
             fannedOut = fanOutMapping.drain(FAN_OUT_TIMEOUT);
@@ -209,11 +218,22 @@ public final class SendScaleMain {
         if (aws != null) {
             double achieved = aws.achievedRate();
             int workers = Integer.parseInt(env(Setting.Function.SendFunction, Setting.SEND_WORKERS));
+            int running = workersRunning > 0 ? Math.min(workersRunning, workers) : workers;
             console.printf(Locale.ROOT, "quota:    %.0f emails/s; achieved %.1f/s while sending = %.1f%% of the quota; busiest second %d"
-                    + " (SES allows a second's burst); throttled by SES %d times; %.1f emails/s per worker (%d workers)%n",
-                    aws.quota(), achieved, 100 * achieved / aws.quota(), aws.busiestSecond(), aws.throttled.sum(), achieved / workers, workers);
+                    + " (SES allows a second's burst); throttled by SES %d times; %.1f emails/s per worker (%d workers running)%n",
+                    aws.quota(), achieved, 100 * achieved / aws.quota(), aws.busiestSecond(), aws.throttled.sum(), achieved / running, running);
+            if (workersRunning > 0 && workersRunning < workers) {
+                double share = aws.quota() * workersRunning / workers;
+                console.printf(Locale.ROOT, "          %d of the %d workers ran here, whose share is %.0f/s: %.1f%% of it achieved%n",
+                        workersRunning, workers, share, 100 * achieved / share);
+            }
             console.printf(Locale.ROOT, "          accepted by SES in each 5 seconds from the first: %s%n", aws.acceptedPer(5));
         }
+    }
+
+    private SqsEventSource sendSource() {
+        SqsEventSource source = SqsEventSource.of(stack.template(), "SendFunction");
+        return workersRunning > 0 ? source.withMaximumConcurrency(workersRunning) : source;
     }
 
     /**
@@ -232,12 +252,20 @@ public final class SendScaleMain {
             }
             return false;
         }
+        if (campaign.counts().sent() <= sentBefore) {
+            throw new IllegalStateException("day " + day + " sent nothing more: the campaign did not go on when the quota freed up");
+        }
+        sentBefore = campaign.counts().sent();
         console.printf(Locale.ROOT, "  day %d: campaign waiting for the daily quota: %s; SES refused %d sends for the day%n", day,
                 QuotaWait.explain(String.format(Locale.ROOT, "%,d", campaign.counts().sent()), campaign.quotaWait().until().toString(),
                         String.format(Locale.ROOT, "%,d", campaign.quotaWait().dailyQuota())), (aws == null ? 0 : aws.refusedForTheDay.sum()));
-        stack.moveClockOn(Duration.between(stack.clock().instant(), campaign.quotaWait().until()));
+        Duration untilThen = Duration.between(stack.clock().instant(), campaign.quotaWait().until());
+        stack.moveClockOn(untilThen.isNegative() ? Duration.ZERO : untilThen);
         return true;
     }
+
+    /** Sent by the end of the day before, to tell a campaign that went on from one that did not. */
+    private long sentBefore;
 
     /** Every subscriber exactly once, nobody else; the campaign SENT with all of them sent. Throws otherwise. */
     private Campaign checkDelivered(List<Subscriber> people, Map<Setting.Function, CountedClients> clients) {

@@ -41,9 +41,10 @@ final class Usage {
                     + " target 20,000/s"),
             new Entry("bench subscribers [ROWS]", "import ROWS generated subscribers (default 10,000 x3, then 100,000) through the real"
                     + " ImportHandler on a fresh in-memory stack, then page the list back; prints requests and units"),
-            new Entry("bench send [N] [--paced] [--quota=Q]", "publish one newsletter to N subscribers (default 10,000) through the real"
-                    + " publish, fan-out and send handlers on a fresh in-memory stack; prints requests, units and the AWS cost per 10,000"
-                    + " emails; --quota=Q lays AWS's round trips and an SES quota of Q a second over the emulators, and prints the share"),
+            new Entry("bench send [N] [--paced] [--quota=Q] [--daily=D] [--workers-running=W]", "publish one newsletter to N subscribers"
+                    + " (default 10,000) through the real publish, fan-out and send handlers on a fresh in-memory stack; prints requests,"
+                    + " units and the AWS cost per 10,000 emails; --quota=Q lays AWS's round trips over the emulators and models an SES"
+                    + " account allowing Q a second (and D a day), and prints the share achieved; W runs only W of the send workers"),
             new Entry("bench site [N] [--runs=R]", "publish new articles, a correction and an unpublish into a site of N articles"
                     + " (default 1,000) through the real publish and site handlers, then re-render all; prints objects written and time"),
             new Entry("bench image [--runs=R]", "a 12-megapixel phone photograph through the image step in JVMs sized as Lambda's 512, 768"

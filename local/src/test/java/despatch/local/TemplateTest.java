@@ -432,6 +432,8 @@ class TemplateTest {
         assertEquals(new Intrinsic("Ref", "SendWorkers"), concurrency);
         assertEquals(new Intrinsic("Ref", "SendWorkers"), workers,
                 "SEND_WORKERS must be the SQS event source's MaximumConcurrency, or the total rate is exceeded");
+        assertEquals(despatch.sending.FanOut.MESSAGES_A_WORKER_TAKES, properties.get("BatchSize"),
+                "fan-out runs ahead of the workers by what they hold: their BatchSize");
         assertEquals(List.of("ReportBatchItemFailures"), properties.get("FunctionResponseTypes"));
     }
 

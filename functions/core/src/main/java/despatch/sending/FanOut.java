@@ -32,6 +32,11 @@ public final class FanOut {
      */
     static final int AHEAD_SECONDS = 60;
     static final long LEAST_AHEAD = 2L * PAGE;
+    /**
+     * Messages a send worker takes at once (SendFunction's BatchSize in template.yaml): what the
+     * workers hold is outstanding but no longer on the queue, so fan-out runs that much further ahead.
+     */
+    public static final int MESSAGES_A_WORKER_TAKES = 5;
     /** When it is that far ahead, fan-out looks again after this; longer each time the workers have not moved on. */
     static final Duration LOOK_AGAIN = Duration.ofSeconds(20);
     static final Duration LONGEST_LOOK = Duration.ofMinutes(15);
@@ -181,7 +186,8 @@ public final class FanOut {
     }
 
     private long ahead() {
-        return Math.max(LEAST_AHEAD, (long) (limits.rate().total() * AHEAD_SECONDS));
+        long heldByWorkers = (long) limits.rate().workers() * MESSAGES_A_WORKER_TAKES * BATCH;
+        return Math.max(LEAST_AHEAD, (long) (limits.rate().total() * AHEAD_SECONDS)) + heldByWorkers;
     }
 
     /**

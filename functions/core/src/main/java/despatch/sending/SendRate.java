@@ -39,6 +39,11 @@ public final class SendRate {
         return total() / workers;
     }
 
+    /** How many workers share the rate (the send queue's MaximumConcurrency). */
+    public int workers() {
+        return workers;
+    }
+
     /** Emails a second all the workers together may send now: SES's rate, under the office's cap. */
     public double total() {
         lock.lock();

@@ -138,4 +138,13 @@ public record SqsEventSource(String functionLogicalId, String functionName, Stri
         return new SqsEventSource(functionLogicalId, functionName, functionArn, eventName, queueLogicalId, queueUrl, queueArn, region, batchSize,
                 reportBatchItemFailures, maximumConcurrency, seconds, functionMemoryMb);
     }
+
+    /**
+     * The same with fewer pollers than the template allows, so a bench can run one worker of
+     * several (which still takes only its share of the rate) when the machine cannot run them all.
+     */
+    public SqsEventSource withMaximumConcurrency(int pollers) {
+        return new SqsEventSource(functionLogicalId, functionName, functionArn, eventName, queueLogicalId, queueUrl, queueArn, region, batchSize,
+                reportBatchItemFailures, pollers, functionTimeoutSeconds, functionMemoryMb);
+    }
 }

@@ -72,7 +72,7 @@ class EventSourceMappingTest {
         assertEquals("SendQueue", source.queueLogicalId());
         assertEquals(sendQueue, source.queueUrl());
         assertEquals(stack.template().getAtt("SendQueue", "Arn"), source.queueArn());
-        assertEquals(10, source.batchSize());
+        assertEquals(5, source.batchSize());
         assertTrue(source.reportBatchItemFailures());
         assertEquals(2, source.maximumConcurrency());
         assertEquals(120, source.functionTimeoutSeconds());
@@ -102,7 +102,7 @@ class EventSourceMappingTest {
         assertEquals(26, result.delivered());
         assertEquals(26, result.deleted());
         assertEquals(events.size(), result.invocations());
-        assertTrue(events.stream().allMatch(e -> !e.getRecords().isEmpty() && e.getRecords().size() <= 10), "batches of 1 to 10");
+        assertTrue(events.stream().allMatch(e -> !e.getRecords().isEmpty() && e.getRecords().size() <= 5), "batches of 1 to 5");
         List<SQSEvent.SQSMessage> records = events.stream().flatMap(e -> e.getRecords().stream()).toList();
         List<String> delivered = records.stream().map(SQSEvent.SQSMessage::getBody).toList();
         assertEquals(26, new HashSet<>(delivered).size(), "each message once");
@@ -295,7 +295,7 @@ class EventSourceMappingTest {
         assertTrue(result.queueEmpty());
         assertEquals(60, result.deleted());
         assertEquals(2, most.get(), "SendFunction's MaximumConcurrency is 2: both pollers busy, never a third");
-        assertTrue(batchSizes.stream().allMatch(size -> size <= 10), batchSizes.toString());
+        assertTrue(batchSizes.stream().allMatch(size -> size <= 5), batchSizes.toString());
     }
 
     @Test
