@@ -35,7 +35,7 @@ public class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
         SendingFactory sending = new SendingFactory(wiring);
         this.campaigns = sending.campaignLifecycle();
         this.fanOut = sending.fanOut();
-        this.priming = sending::prime;
+        this.priming = sending::primeFanOut;
     }
 
     /** Before the SnapStart snapshot: every client this function uses, read once (see the factories' prime methods). */

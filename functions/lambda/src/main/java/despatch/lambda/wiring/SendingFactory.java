@@ -91,6 +91,18 @@ public final class SendingFactory {
                 .stateOf(Warmup.NOTHING, Warmup.NOTHING));
         Warmup.read(() -> subscriptions.configuredLinks());
         Warmup.read(() -> wiring.aws().campaignSes().get().getAccount(r -> { }));
+        warmSendingQuota();
+    }
+
+    /** The same as {@link #prime}, then SES's GetAccount, which fan-out reads for the account's rate and daily quota. */
+    public void primeFanOut() {
+        prime();
+        warmSendingQuota();
+    }
+
+    /** The client that reads the account's quota, warmed by reading it (nothing is kept: the snapshot must not fix the rate). */
+    private void warmSendingQuota() {
+        Warmup.read(() -> wiring.aws().ses().get().getAccount(r -> { }));
     }
 
     /** Campaigns as publishing drives them: made, scheduled, started, withdrawn. */
@@ -111,13 +123,13 @@ public final class SendingFactory {
      */
     private SendRate sendRate() {
         Settings settings = wiring.settings();
-        return new SendRate(new SesSendingAccount(wiring.aws().ses().get()), settings.decimalOrZero(Setting.SEND_RATE_CAP),
+        return new SendRate(new SesSendingAccount(wiring.aws().ses()), settings.decimalOrZero(Setting.SEND_RATE_CAP),
                 settings.number(Setting.SEND_WORKERS), wiring.clock());
     }
 
     /** The account's SES daily quota, shared by every campaign through one item in the campaigns table. */
     private DailyQuota dailyQuota() {
-        return new DailyQuota(new SesSendingAccount(wiring.aws().ses().get()),
+        return new DailyQuota(new SesSendingAccount(wiring.aws().ses()),
                 new DynamoDbQuotaLedger(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE)), wiring.clock());
     }
 
