@@ -75,6 +75,16 @@ class ConsoleCampaignsTest {
     }
 
     @Test
+    void aCampaignWaitingForTheDailyQuotaSaysHowManyWentWhenTheRestGoAndWhy() {
+        campaigns.create(new Campaign(Campaign.idFor("big-news"), "big-news", "About big-news", List.of("newsletter"), CampaignStatus.SENDING,
+                null, new despatch.sending.FanOutCursor(0, "s-5000"), false, new CampaignCounts(5_000, 5_000, 0, 0, 0), NOW.minusSeconds(600),
+                NOW, 2, new despatch.sending.QuotaWait(Instant.parse("2026-12-08T09:20:00Z"), 5_000)));
+        String page = console.handle(get("/console/campaigns", sessionCookie(EDITOR, clock))).body();
+        assertTrue(page.contains("5,000 sent; the rest go on by themselves from about"), page);
+        assertTrue(page.contains("from about 8 Dec 2026, 09:20, as the account&#39;s SES daily quota is 5,000 emails in any 24 hours"), page);
+    }
+
+    @Test
     void anApproverCancelsAfterConfirmingAndTheAuditTrailSaysWho() {
         Campaign campaign = sending("bus-route");
         String approver = sessionCookie(APPROVER, clock);
