@@ -25,14 +25,10 @@ public final class DailyQuota {
     static final Duration COUNTED = DAY.plus(SLOT.multipliedBy(2));
     /** When only other mail fills the quota, Despatch cannot say when it frees up: it looks again after this. */
     static final Duration LOOK_AGAIN = Duration.ofHours(1);
-    /** GetAccount is read at most this often; Despatch's own reservations are current between reads. */
-    static final Duration REREAD = Duration.ofSeconds(30);
 
     private final SendingAccount account;
     private final QuotaLedger ledger;
     private final Clock clock;
-    private SendQuota quota;
-    private Instant readAt;
 
     /**
      * What a reservation got.
@@ -45,6 +41,10 @@ public final class DailyQuota {
     public record Grant(int granted, Instant slot, Instant freesAt, long dailyQuota) {
     }
 
+    /**
+     * @param account asked at each reservation: a {@link RecentSendQuota} keeps SES from being asked
+     *     each time (Despatch's own reservations are current between its reads)
+     */
     public DailyQuota(SendingAccount account, QuotaLedger ledger, Clock clock) {
         this.account = account;
         this.ledger = ledger;
@@ -54,17 +54,12 @@ public final class DailyQuota {
     /** Up to {@code wanted} sends, counted against the quota now. */
     public Grant reserve(int wanted) {
         Instant now = clock.instant();
-        SendQuota current = quota(now);
+        SendQuota current = account.quota();
         if (!current.hasDailyLimit() || wanted == 0) {
             // Nothing counted, so nothing to give back.
             return new Grant(wanted, null, null, (long) current.max24HourSend());
         }
         return OptimisticRetry.retrying(() -> tryReserve(wanted, current, now));
-    }
-
-    /** The account's SES rate, emails a second, as last read. */
-    public double accountRate() {
-        return quota(clock.instant()).maxSendRate();
     }
 
     /** Reserved sends that never went to SES (suppressed, refused by SES): they count no more. */
@@ -114,14 +109,6 @@ public final class DailyQuota {
         }
         Instant frees = oldest.plus(COUNTED);
         return frees.isAfter(now) ? frees : now.plus(SLOT);
-    }
-
-    private synchronized SendQuota quota(Instant now) {
-        if (quota == null || !now.isBefore(readAt.plus(REREAD))) {
-            quota = account.quota();
-            readAt = now;
-        }
-        return quota;
     }
 
     static Instant slotOf(Instant now) {

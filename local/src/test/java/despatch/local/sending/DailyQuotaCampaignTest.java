@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import despatch.common.EmailAddress;
-import despatch.lambda.FanOutHandler;
 import despatch.lambda.PublishHandler;
-import despatch.lambda.SendHandler;
 import despatch.lambda.aws.DynamoDbCampaignStore;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
 import despatch.local.S3EventFactory;
-import despatch.local.StackWiring;
-import despatch.local.queue.EventSourceMapping;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.ProjectRoot;
 import despatch.local.stack.SesAccountQuota;
@@ -60,9 +56,7 @@ class DailyQuotaCampaignTest {
     }
 
     private static Wiring wiring(Setting.Function function) {
-        Map<String, String> environment = new java.util.HashMap<>(stack.environmentFor(function.name()));
-        environment.put(Setting.SEND_APPROVAL.name(), "none");
-        return StackWiring.of(stack, environment, function, stack.clock());
+        return SendingStack.wiring(stack, function);
     }
 
     private static String env(Setting setting) {
@@ -70,11 +64,7 @@ class DailyQuotaCampaignTest {
     }
 
     private static void deliverQueues() {
-        try (EventSourceMapping fanOut = EventSourceMapping.fromTemplate(stack, "FanOutFunction", new FanOutHandler(wiring(Setting.Function.FanOutFunction)));
-                EventSourceMapping send = EventSourceMapping.fromTemplate(stack, "SendFunction", new SendHandler(wiring(Setting.Function.SendFunction)))) {
-            assertTrue(fanOut.drain(Duration.ofSeconds(60)).queueEmpty(), "fan-out finished for now");
-            assertTrue(send.drain(Duration.ofSeconds(120)).queueEmpty(), "every batch sent");
-        }
+        SendingStack.deliverQueues(stack);
     }
 
     private static Map<String, Long> received() {

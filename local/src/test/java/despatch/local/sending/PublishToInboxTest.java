@@ -1,18 +1,14 @@
 package despatch.local.sending;
 
-import despatch.local.StackWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import despatch.lambda.FanOutHandler;
 import despatch.lambda.PublishHandler;
-import despatch.lambda.SendHandler;
 import despatch.lambda.aws.DynamoDbCampaignStore;
 import despatch.lambda.aws.DynamoDbSubscriberStore;
 import despatch.lambda.wiring.Setting;
 import despatch.lambda.wiring.Wiring;
 import despatch.local.S3EventFactory;
-import despatch.local.queue.EventSourceMapping;
 import despatch.local.stack.CapturedEmail;
 import despatch.local.stack.LocalAwsStack;
 import despatch.local.stack.SesAccountQuota;
@@ -58,10 +54,7 @@ class PublishToInboxTest {
     }
 
     private static Wiring wiring(Setting.Function function) {
-        Map<String, String> environment = new java.util.HashMap<>(stack.environmentFor(function.name()));
-        // About publishing and sending, not approval (ConsoleApprovalsTest, ConsoleInBrowserTest): the office approves nothing.
-        environment.put(Setting.SEND_APPROVAL.name(), "none");
-        return StackWiring.of(stack, environment, function, stack.clock());
+        return SendingStack.wiring(stack, function);
     }
 
     private static String env(Setting.Function function, Setting setting) {
@@ -83,11 +76,7 @@ class PublishToInboxTest {
     }
 
     private static void deliverQueues() {
-        try (EventSourceMapping fanOut = EventSourceMapping.fromTemplate(stack, "FanOutFunction", new FanOutHandler(wiring(Setting.Function.FanOutFunction)));
-                EventSourceMapping send = EventSourceMapping.fromTemplate(stack, "SendFunction", new SendHandler(wiring(Setting.Function.SendFunction)))) {
-            assertTrue(fanOut.drain(Duration.ofSeconds(60)).queueEmpty(), "fan-out finished");
-            assertTrue(send.drain(Duration.ofSeconds(120)).queueEmpty(), "every batch sent");
-        }
+        SendingStack.deliverQueues(stack);
     }
 
     @Test

@@ -23,7 +23,9 @@ import despatch.sending.DailyQuotaGate;
 import despatch.sending.FanOut;
 import despatch.sending.PacedCampaignMailer;
 import despatch.sending.RetryDelay;
+import despatch.sending.RecentSendQuota;
 import despatch.sending.SendRate;
+import despatch.sending.SendingAccount;
 import despatch.sending.SendingLimits;
 import despatch.sending.SendWorker;
 import despatch.sending.SendQueueConsumer;
@@ -112,8 +114,10 @@ public final class SendingFactory {
 
     /** A campaign's lists paged onto the send queue, each page counted against the account's SES daily quota. */
     public FanOut fanOut() {
+        // One reading for the daily count and the rate; SES is read again at most every 30 seconds.
+        SendingAccount account = new RecentSendQuota(new SesSendingAccount(wiring.aws().ses()), Duration.ofSeconds(30), wiring.clock());
         return new FanOut(store.get(), subscriptions.store.get(), queue.get(), queue.get(), wiring.clock(), finishedNotice(),
-                new SendingLimits(dailyQuota(), sendRate(), campaignScheduler()));
+                new SendingLimits(dailyQuota(account), sendRate(account), campaignScheduler()));
     }
 
     /**
@@ -121,15 +125,15 @@ public final class SendingFactory {
      * a SnapStart snapshot is taken), shared by the send workers. Through the client that
      * retries: a read that fails once should not fail a batch.
      */
-    private SendRate sendRate() {
+    private SendRate sendRate(SendingAccount account) {
         Settings settings = wiring.settings();
-        return new SendRate(new SesSendingAccount(wiring.aws().ses()), settings.decimalOrZero(Setting.SEND_RATE_CAP),
+        return new SendRate(account, settings.decimalOrZero(Setting.SEND_RATE_CAP),
                 settings.number(Setting.SEND_WORKERS), wiring.clock());
     }
 
     /** The account's SES daily quota, shared by every campaign through one item in the campaigns table. */
-    private DailyQuota dailyQuota() {
-        return new DailyQuota(new SesSendingAccount(wiring.aws().ses()),
+    private DailyQuota dailyQuota(SendingAccount account) {
+        return new DailyQuota(account,
                 new DynamoDbQuotaLedger(wiring.aws().dynamoDb().get(), wiring.settings().get(Setting.CAMPAIGNS_TABLE)), wiring.clock());
     }
 
@@ -181,14 +185,15 @@ public final class SendingFactory {
     /** The send queue's consumer: rendered emails from S3, the ledger, the subscriber check and SES. */
     public BatchSender batchSender() {
         Settings settings = wiring.settings();
-        SendRate rate = sendRate();
+        SendingAccount account = new SesSendingAccount(wiring.aws().ses());
+        SendRate rate = sendRate(account);
         SendWorker worker = new SendWorker(new DynamoDbDeliveryLedger(wiring.aws().dynamoDb().get(), settings.get(Setting.CAMPAIGNS_TABLE)),
                 new StoreRecipientCheck(subscriptions.store.get()),
                 new DailyQuotaGate(new PacedCampaignMailer(campaignMailer(wiring.aws().campaignSes().get()),
                         new RateWindow(rate::perWorker)), wiring.clock()),
                 wiring.clock(), () -> inFlight(rate.perWorker()));
         return new BatchSender(site.renderedEmails.get(), new CampaignOutcomes(store.get(), wiring.clock(), finishedNotice()), worker,
-                subscriptions.configuredLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX), dailyQuota());
+                subscriptions.configuredLinks(), settings.optional(Setting.UNSUBSCRIBE_MAILBOX), dailyQuota(account));
     }
 
     /**
